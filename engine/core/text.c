@@ -1,0 +1,71 @@
+/* text.c - UTF-8 validation and answer folding over utf8proc. Depends on: libc, utf8proc. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+bool tv_utf8_valid(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0 || !utf8proc_codepoint_valid(cp))
+            return false;
+        i += (size_t)n;
+    }
+    return true;
+}
+
+char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len)
+{
+    if (!tv_utf8_valid(s, len) || memchr(s, '\0', len))
+        return NULL;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP);
+    if (n < 0)
+        return NULL;
+    char *out = tv_alloc(alloc, (size_t)n + 1);
+    if (!out) {
+        free(mapped); /* utf8proc allocates with malloc */
+        return NULL;
+    }
+    /* Collapse white space: utf8proc's LUMP has already turned Unicode spaces into ' ',
+     * so only ASCII white space remains to be handled here. */
+    size_t o = 0;
+    bool pending_space = false;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        unsigned char c = mapped[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    free(mapped);
+    /* Give back what collapsing saved, so the caller's size (strlen + 1) is exact. */
+    char *shrunk = tv_realloc(alloc, out, (size_t)n + 1, o + 1);
+    return shrunk ? shrunk : out;
+}
+
+bool tv_text_match(const char *a, const char *b)
+{
+    tv_Alloc al = tv_alloc_default();
+    size_t la = strlen(a), lb = strlen(b);
+    char *fa = tv_text_fold(al, a, la);
+    char *fb = tv_text_fold(al, b, lb);
+    bool eq = fa && fb && strcmp(fa, fb) == 0;
+    if (fa)
+        tv_free(al, fa, strlen(fa) + 1);
+    if (fb)
+        tv_free(al, fb, strlen(fb) + 1);
+    return eq;
+}

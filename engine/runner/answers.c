@@ -1,0 +1,308 @@
+/* answers.c - answer-script parser.
+ * Trust boundary: untrusted bytes in, bounded by explicit lengths; no locale use.
+ * Depends on: core (error, alloc, text). */
+#include "answers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+static bool fail(tv_Script *sc, int line, tv_Error *err, const char *what, const char *tok, size_t toklen)
+{
+    char shown[64];
+    size_t n = toklen < sizeof shown - 4 ? toklen : sizeof shown - 4;
+    memcpy(shown, tok, n);
+    strcpy(shown + n, toklen > n ? "..." : "");
+    return tv_error_set(err, TV_ERR_SCRIPT, sc->name, line, "%s: '%s'", what, shown);
+}
+
+static bool lower_eq(const char *s, size_t n, const char *word)
+{
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
+/* A plain decimal: [+-]? digits [. digits]? (or .digits), nothing else. The answer
+ * format is fixed, so we parse by hand and never depend on LC_NUMERIC. */
+static bool parse_decimal(const char *s, size_t n, double *out)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    double v = 0, scale = 1;
+    int digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        if (digits < 18)
+            v = v * 10 + (s[i] - '0');
+        else
+            return false; /* too many digits to be a quiz answer */
+        digits++, i++;
+    }
+    if (i < n && s[i] == '.') {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (digits < 18) {
+                scale /= 10;
+                v += (s[i] - '0') * scale;
+            }
+            digits++, i++;
+        }
+    }
+    if (i != n || digits == 0)
+        return false;
+    *out = neg ? -v : v;
+    return true;
+}
+
+/* @SECONDS as whole milliseconds, rounded half up, without floating point. */
+static bool parse_seconds(const char *s, size_t n, int64_t *ms)
+{
+    size_t i = 0;
+    int64_t whole = 0;
+    int digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        whole = whole * 10 + (s[i] - '0');
+        if (whole > TV_SCRIPT_MAX_SECONDS)
+            return false;
+        digits++, i++;
+    }
+    int64_t frac = 0;
+    int fdigits = 0;
+    bool round_up = false;
+    if (i < n && s[i] == '.') {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (fdigits < 3)
+                frac = frac * 10 + (s[i] - '0');
+            else if (fdigits == 3)
+                round_up = s[i] >= '5';
+            fdigits++, digits++, i++;
+        }
+    }
+    if (i != n || digits == 0)
+        return false;
+    for (int f = fdigits; f < 3; f++)
+        frac *= 10;
+    *ms = whole * 1000 + frac + round_up;
+    return true;
+}
+
+static bool parse_line(tv_Script *sc, int lineno, const char *s, size_t n, tv_Error *err)
+{
+    tv_Step st = {.line = lineno};
+    st.raw = tv_arena_strndup(&sc->arena, s, n);
+    if (!st.raw)
+        return tv_error_set(err, TV_ERR_NOMEM, sc->name, lineno, "out of memory");
+    if (!tv_utf8_valid(s, n))
+        return tv_error_set(err, TV_ERR_SCRIPT, sc->name, lineno, "the line is not valid UTF-8");
+
+    /* Optional leading 5050. */
+    if (n >= 4 && memcmp(s, "5050", 4) == 0 && (n == 4 || is_space(s[4]))) {
+        st.lifeline = true;
+        s += 4, n -= 4;
+        while (n && is_space(*s))
+            s++, n--;
+        if (n == 0)
+            return fail(sc, lineno, err, "5050 must be followed by an answer", st.raw, strlen(st.raw));
+    }
+    /* Optional trailing @SECONDS: the last token, when it starts with '@'. */
+    size_t end = n;
+    size_t tok = end;
+    while (tok > 0 && !is_space(s[tok - 1]))
+        tok--;
+    if (tok < end && s[tok] == '@') {
+        if (!parse_seconds(s + tok + 1, end - tok - 1, &st.t_ms))
+            return fail(sc, lineno, err, "a time must be @SECONDS, a number from 0 to 100000", s + tok, end - tok);
+        n = tok;
+        while (n && is_space(s[n - 1]))
+            n--;
+        if (n == 0)
+            return fail(sc, lineno, err, "a time needs an answer before it", st.raw, strlen(st.raw));
+    }
+
+    if (s[0] == '=') {
+        st.kind = TV_STEP_TEXT;
+        st.text = tv_arena_strndup(&sc->arena, s + 1, n - 1);
+        if (!st.text)
+            return tv_error_set(err, TV_ERR_NOMEM, sc->name, lineno, "out of memory");
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (is_space(s[i]))
+                return fail(sc, lineno, err, "expected one answer (and an optional @SECONDS)", s, n);
+        if (lower_eq(s, n, "correct"))
+            st.kind = TV_STEP_CORRECT;
+        else if (lower_eq(s, n, "wrong"))
+            st.kind = TV_STEP_WRONG;
+        else if (lower_eq(s, n, "timeout"))
+            st.kind = TV_STEP_TIMEOUT;
+        else if (lower_eq(s, n, "skip"))
+            st.kind = TV_STEP_SKIP;
+        else if ((s[0] >= 'A' && s[0] <= 'F') || (s[0] >= 'a' && s[0] <= 'f')) {
+            if (n > 6)
+                return fail(sc, lineno, err, "at most 6 letters (A-F)", s, n);
+            st.kind = TV_STEP_LETTERS;
+            for (size_t i = 0; i < n; i++) {
+                char c = s[i];
+                if (c >= 'a' && c <= 'f')
+                    c = (char)(c - 'a' + 'A');
+                if (c < 'A' || c > 'F')
+                    return fail(sc, lineno, err,
+                                "expected a letter A-F, a number, =TEXT, correct, wrong, timeout or skip", s, n);
+                st.letters[st.n_letters++] = c - 'A';
+            }
+        } else if (parse_decimal(s, n, &st.number))
+            st.kind = TV_STEP_NUMBER;
+        else if (memchr(s, ',', n) && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')))
+            return fail(sc, lineno, err, "numbers use a decimal point, not a comma", s, n);
+        else
+            return fail(sc, lineno, err, "expected a letter A-F, a number, =TEXT, correct, wrong, timeout or skip",
+                        s, n);
+    }
+    if (st.lifeline && st.kind != TV_STEP_LETTERS && st.kind != TV_STEP_TEXT && st.kind != TV_STEP_CORRECT &&
+        st.kind != TV_STEP_WRONG)
+        return fail(sc, lineno, err, "5050 goes with an option answer", st.raw, strlen(st.raw));
+
+    if (sc->n_steps % 64 == 0) {
+        tv_Step *grown = tv_arena_alloc(&sc->arena, sizeof(tv_Step) * (size_t)(sc->n_steps + 64));
+        if (!grown)
+            return tv_error_set(err, TV_ERR_NOMEM, sc->name, lineno, "out of memory");
+        if (sc->n_steps)
+            memcpy(grown, sc->steps, sizeof(tv_Step) * (size_t)sc->n_steps);
+        sc->steps = grown;
+    }
+    sc->steps[sc->n_steps++] = st;
+    return true;
+}
+
+bool tv_script_parse(tv_Script *sc, const char *name, const char *data, size_t len, tv_Alloc alloc, tv_Error *err)
+{
+    memset(sc, 0, sizeof *sc);
+    tv_arena_init(&sc->arena, alloc);
+    tv_copy_printable(sc->name, sizeof sc->name, name);
+    if (len > TV_SCRIPT_MAX_BYTES)
+        return tv_error_set(err, TV_ERR_SCRIPT, sc->name, 0, "the script is larger than %u bytes",
+                            TV_SCRIPT_MAX_BYTES);
+    size_t pos = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3; /* a UTF-8 byte-order mark, as some editors write */
+    else if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
+        return tv_error_set(err, TV_ERR_SCRIPT, sc->name, 1, "the script looks like UTF-16; save it as UTF-8");
+    int lineno = 0;
+    while (pos < len) {
+        lineno++;
+        size_t start = pos;
+        while (pos < len && data[pos] != '\n' && data[pos] != '\r')
+            pos++;
+        size_t stop = pos;
+        if (pos < len && data[pos] == '\r' && pos + 1 < len && data[pos + 1] == '\n')
+            pos += 2;
+        else if (pos < len)
+            pos++;
+        if (stop - start > TV_SCRIPT_MAX_LINE)
+            return tv_error_set(err, TV_ERR_SCRIPT, sc->name, lineno, "the line is longer than %d bytes",
+                                TV_SCRIPT_MAX_LINE);
+        if (memchr(data + start, '\0', stop - start))
+            return tv_error_set(err, TV_ERR_SCRIPT, sc->name, lineno, "the line holds a NUL byte");
+        while (start < stop && is_space(data[start]))
+            start++;
+        while (stop > start && is_space(data[stop - 1]))
+            stop--;
+        if (start == stop || data[start] == '#')
+            continue;
+        /* A trailing comment: '#' after white space, except in =TEXT, which runs to the
+         * end of the line (text may contain '#'). */
+        if (data[start] != '=' && !(stop - start > 5 && memcmp(data + start, "5050", 4) == 0 &&
+                                    is_space(data[start + 4]) && memchr(data + start + 5, '=', stop - start - 5))) {
+            for (size_t i = start + 1; i < stop; i++)
+                if (data[i] == '#' && is_space(data[i - 1])) {
+                    stop = i;
+                    while (stop > start && is_space(data[stop - 1]))
+                        stop--;
+                    break;
+                }
+        }
+        if (!parse_line(sc, lineno, data + start, stop - start, err))
+            return false;
+    }
+    return true;
+}
+
+bool tv_script_load(tv_Script *sc, const char *path, tv_Alloc alloc, tv_Error *err)
+{
+    memset(sc, 0, sizeof *sc);
+    tv_arena_init(&sc->arena, alloc);
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "cannot open the answer script: %s", strerror(errno));
+    struct stat stbuf;
+    if (!is_stdin && (fstat(fd, &stbuf) != 0 || !S_ISREG(stbuf.st_mode))) {
+        close(fd);
+        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the answer script is not a regular file");
+    }
+    if (!is_stdin)
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    bool ok = buf != NULL;
+    while (ok) {
+        if (len == cap) {
+            if (cap > TV_SCRIPT_MAX_BYTES) {
+                ok = tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the script is larger than %u bytes",
+                                  TV_SCRIPT_MAX_BYTES);
+                break;
+            }
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                ok = false;
+                break;
+            }
+            buf = grown, cap *= 2;
+        }
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            ok = tv_error_set(err, TV_ERR_SCRIPT, path, 0, "cannot read the answer script: %s", strerror(errno));
+            break;
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    if (!is_stdin)
+        close(fd);
+    if (!buf)
+        return tv_error_set(err, TV_ERR_NOMEM, path, 0, "out of memory");
+    if (ok)
+        ok = tv_script_parse(sc, path, buf, len, alloc, err);
+    else if (err && err->code == TV_ERR_NONE)
+        tv_error_set(err, TV_ERR_NOMEM, path, 0, "out of memory");
+    free(buf);
+    return ok;
+}
+
+void tv_script_free(tv_Script *sc)
+{
+    tv_arena_free(&sc->arena);
+    sc->steps = NULL;
+    sc->n_steps = 0;
+}

@@ -1,0 +1,319 @@
+/* core.session: draw, shown order, answers, lifeline, multiplayer and tallies. */
+#include "check.h"
+#include "session.h"
+
+static tv_Question mk(const char *id, tv_QType type, int diff, const char *cat)
+{
+    tv_Question q = {.pack = "p", .id = id, .type = type, .difficulty = diff, .time_limit_ms = 20000,
+                     .category = cat, .prompt = id, .explain = "", .source = "", .where = "", .unit = ""};
+    return q;
+}
+
+static tv_Question choice(const char *id, int n)
+{
+    static const char *const opts[] = {"right", "w1", "w2", "w3", "w4", "w5"};
+    tv_Question q = mk(id, TV_Q_CHOICE, 1, "C");
+    q.n_options = n;
+    for (int i = 0; i < n; i++)
+        q.options[i] = opts[i];
+    return q;
+}
+
+static tv_SessionConfig cfg(unsigned long long seed, int count, int players)
+{
+    return (tv_SessionConfig){.seed = seed, .count = count, .players = players, .rules = tv_rules_default()};
+}
+
+static int popcount(unsigned x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+TEST("the same seed draws the same questions in the same shown order")
+{
+    tv_Question qs[20];
+    const tv_Question *pool[20];
+    char ids[20][8];
+    for (int i = 0; i < 20; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    tv_Session a, b, c;
+    tv_SessionConfig k1 = cfg(5, 10, 1), k2 = cfg(6, 10, 1);
+    CHECK(tv_session_init(&a, &k1, pool, 20, tv_alloc_default(), NULL));
+    CHECK(tv_session_init(&b, &k1, pool, 20, tv_alloc_default(), NULL));
+    CHECK(tv_session_init(&c, &k2, pool, 20, tv_alloc_default(), NULL));
+    CHECK_INT(10, a.n_rounds);
+    int same = 1, differs = 0;
+    for (int i = 0; i < 10; i++) {
+        same &= a.rounds[i].q == b.rounds[i].q && memcmp(a.rounds[i].shown, b.rounds[i].shown, sizeof a.rounds[i].shown) == 0;
+        differs |= a.rounds[i].q != c.rounds[i].q;
+    }
+    CHECK(same);
+    CHECK(differs);
+    tv_session_free(&a);
+    tv_session_free(&b);
+    tv_session_free(&c);
+}
+
+TEST("asking for more questions than the pool holds asks the whole pool")
+{
+    tv_Question q = choice("only", 2);
+    const tv_Question *pool[1] = {&q};
+    tv_Session s;
+    tv_SessionConfig k = cfg(1, 10, 1);
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    CHECK_INT(1, s.n_rounds);
+    tv_session_free(&s);
+}
+
+TEST("bad configurations are refused with a message")
+{
+    tv_Question q = choice("only", 2);
+    const tv_Question *pool[1] = {&q};
+    tv_Session s;
+    tv_Error err = {0};
+    tv_SessionConfig k = cfg(1, 10, 5);
+    CHECK(!tv_session_init(&s, &k, pool, 1, tv_alloc_default(), &err));
+    CHECK_STR("a session has 1 to 4 players, got 5", err.msg);
+    tv_session_free(&s);
+    k = cfg(1, 0, 1);
+    CHECK(!tv_session_init(&s, &k, pool, 1, tv_alloc_default(), &err));
+    tv_session_free(&s);
+    k = cfg(1, 3, 1);
+    CHECK(!tv_session_init(&s, &k, pool, 0, tv_alloc_default(), &err));
+    CHECK_STR("the selected packs hold no questions", err.msg);
+    tv_session_free(&s);
+}
+
+static void lifeline_removes(int options, int expected_removed)
+{
+    tv_Question q = choice("c", options);
+    const tv_Question *pool[1] = {&q};
+    for (unsigned long long seed = 1; seed < 30; seed++) {
+        tv_Session s;
+        tv_SessionConfig k = cfg(seed, 1, 1);
+        CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+        CHECK(tv_session_lifeline(&s, 0, 0, NULL));
+        unsigned removed = tv_session_removed(&s, 0, 0);
+        CHECK_INT(expected_removed, popcount(removed));
+        tv_Answer right;
+        tv_session_correct_answer(&s, 0, &right);
+        CHECK(!(removed & (1u << right.option)));
+        const tv_Record *rec = tv_session_answer(&s, 0, 0, &right, 0, NULL);
+        CHECK(rec && rec->points == 500);
+        tv_session_free(&s);
+    }
+}
+
+TEST("50:50 removes 1 of 2 wrong options on a 3-option question")
+{
+    lifeline_removes(3, 1);
+}
+TEST("50:50 removes 2 of 3 wrong options on a 4-option question")
+{
+    lifeline_removes(4, 2);
+}
+TEST("50:50 removes 3 of 5 wrong options on a 6-option question")
+{
+    lifeline_removes(6, 3);
+}
+
+TEST("50:50 is refused on a 2-option question, on true/false and the second time")
+{
+    tv_Question q2 = choice("two", 2), tf = mk("tf", TV_Q_TRUEFALSE, 1, "C"), q4 = choice("four", 4),
+                q4b = choice("four-b", 4);
+    const tv_Question *pool[4] = {&q2, &tf, &q4, &q4b};
+    tv_Session s;
+    tv_SessionConfig k = cfg(3, 4, 1);
+    CHECK(tv_session_init(&s, &k, pool, 4, tv_alloc_default(), NULL));
+    tv_Error err = {0};
+    int used = 0;
+    for (int r = 0; r < 4; r++) {
+        const tv_Question *q = tv_session_round(&s, r)->q;
+        bool ok = tv_session_lifeline(&s, 0, r, &err);
+        if (q == &q2 || q == &tf)
+            CHECK(!ok);
+        else if (used)
+            CHECK(!ok && strcmp(err.msg, "the 50:50 lifeline was already used in this session") == 0);
+        else
+        {
+            CHECK(ok);
+            used = 1;
+        }
+        tv_Answer a;
+        tv_session_correct_answer(&s, r, &a);
+        CHECK(tv_session_answer(&s, 0, r, &a, 0, NULL) != NULL);
+    }
+    tv_session_free(&s);
+}
+
+TEST("each question type is judged right and wrong as a player would expect")
+{
+    tv_Question tf = mk("tf", TV_Q_TRUEFALSE, 1, "A");
+    tf.truth = false;
+    tv_Question num = mk("num", TV_Q_NUMERIC, 2, "B");
+    num.number = 6;
+    num.tolerance = 0.5;
+    tv_Question txt = mk("txt", TV_Q_TEXT, 3, "A");
+    txt.n_accept = 2;
+    txt.accept[0] = "Šehović";
+    txt.accept[1] = "Admir Šehović";
+    tv_Question ord = mk("ord", TV_Q_ORDER, 1, "B");
+    ord.n_items = 4;
+    ord.items[0] = "one", ord.items[1] = "two", ord.items[2] = "three", ord.items[3] = "four";
+    const tv_Question *pool[4] = {&tf, &num, &txt, &ord};
+    tv_Session s;
+    tv_SessionConfig k = cfg(11, 4, 2);
+    CHECK(tv_session_init(&s, &k, pool, 4, tv_alloc_default(), NULL));
+    for (int r = 0; r < 4; r++) {
+        const tv_Round *rd = tv_session_round(&s, r);
+        tv_Answer good, bad;
+        tv_session_correct_answer(&s, r, &good);
+        tv_session_wrong_answer(&s, 1, r, &bad);
+        if (rd->q == &txt) {
+            good.text = "  admir   sehovic ";
+        }
+        if (rd->q == &num) {
+            good.number = 6.5;
+        }
+        const tv_Record *a = tv_session_answer(&s, 0, r, &good, 1000, NULL);
+        const tv_Record *b = tv_session_answer(&s, 1, r, &bad, 1000, NULL);
+        CHECK(a && a->verdict == TV_V_CORRECT);
+        CHECK(b && b->points == 0);
+        if (rd->q == &ord)
+            CHECK(b && b->verdict == TV_V_PARTIAL && b->k == 0);
+        else
+            CHECK(b && b->verdict == TV_V_WRONG);
+    }
+    tv_Result r0 = tv_session_result(&s, 0), r1 = tv_session_result(&s, 1);
+    CHECK_INT(4, r0.correct);
+    CHECK_INT(4, r0.longest_streak);
+    CHECK_INT(0, r1.correct);
+    CHECK_INT(0, r1.total);
+    CHECK_INT(2, r0.n_categories);
+    CHECK_INT(r0.total, r0.categories[0].points + r0.categories[1].points);
+    CHECK_INT(1, r0.n_packs);
+    CHECK_INT(r0.total, r0.packs[0].points);
+    tv_session_free(&s);
+}
+
+TEST("answers that do not fit the question are refused and change nothing")
+{
+    tv_Question q = choice("c", 3);
+    tv_Question ord = mk("o", TV_Q_ORDER, 1, "C");
+    ord.n_items = 3;
+    ord.items[0] = "a", ord.items[1] = "b", ord.items[2] = "c";
+    const tv_Question *pool[1] = {&q};
+    tv_Session s;
+    tv_SessionConfig k = cfg(1, 1, 1);
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    tv_Error err = {0};
+    tv_Answer a = {.kind = TV_ANS_OPTION, .option = 3};
+    CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
+    CHECK_STR("option D does not exist: question c shows A to C", err.msg);
+    a = (tv_Answer){.kind = TV_ANS_NUMBER, .number = 3};
+    CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
+    CHECK_STR("question c is a choice question: it takes a letter", err.msg);
+    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "nothing like it"};
+    CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
+    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "RIGHT"};
+    const tv_Record *rec = tv_session_answer(&s, 0, 0, &a, 0, &err);
+    CHECK(rec && rec->verdict == TV_V_CORRECT && rec->answer.kind == TV_ANS_OPTION);
+    tv_session_free(&s);
+
+    pool[0] = &ord;
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    a = (tv_Answer){.kind = TV_ANS_ORDER, .n_order = 3, .order = {0, 0, 1}};
+    CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
+    CHECK_STR("an order must use each of the letters A to C once", err.msg);
+    a = (tv_Answer){.kind = TV_ANS_ORDER, .n_order = 2, .order = {0, 1}};
+    CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
+    tv_session_free(&s);
+}
+
+TEST("an order question is never shown already in the right order")
+{
+    tv_Question ord = mk("o", TV_Q_ORDER, 1, "C");
+    ord.n_items = 2;
+    ord.items[0] = "a", ord.items[1] = "b";
+    const tv_Question *pool[1] = {&ord};
+    for (unsigned long long seed = 0; seed < 50; seed++) {
+        tv_Session s;
+        tv_SessionConfig k = cfg(seed, 1, 1);
+        CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+        CHECK(!(s.rounds[0].shown[0] == 0 && s.rounds[0].shown[1] == 1));
+        tv_session_free(&s);
+    }
+}
+
+TEST("a timeout records the full limit and breaks the streak")
+{
+    tv_Question a = choice("a", 2), b = choice("b", 2), c = choice("c", 2);
+    const tv_Question *pool[3] = {&a, &b, &c};
+    tv_Session s;
+    tv_SessionConfig k = cfg(2, 3, 1);
+    CHECK(tv_session_init(&s, &k, pool, 3, tv_alloc_default(), NULL));
+    tv_Answer good;
+    tv_session_correct_answer(&s, 0, &good);
+    CHECK_INT(1000, tv_session_answer(&s, 0, 0, &good, 0, NULL)->points);
+    tv_Answer none = {.kind = TV_ANS_TIMEOUT};
+    const tv_Record *r = tv_session_answer(&s, 0, 1, &none, 0, NULL);
+    CHECK_INT(TV_V_TIMEOUT, r->verdict);
+    CHECK_INT(20000, r->t_ms);
+    tv_session_correct_answer(&s, 2, &good);
+    CHECK_INT(0, tv_session_answer(&s, 0, 2, &good, 0, NULL)->bonus);
+    CHECK_INT(1, tv_session_result(&s, 0).longest_streak);
+    tv_session_free(&s);
+}
+
+/* A counting allocator that fails the Nth call, as in Lua's ltests.c. */
+typedef struct {
+    int calls, fail_at;
+    long live;
+} Counter;
+
+static void *counting(void *ud, void *p, size_t os, size_t ns)
+{
+    Counter *c = ud;
+    if (ns == 0) {
+        if (p)
+            c->live -= (long)os;
+        free(p);
+        return NULL;
+    }
+    if (++c->calls == c->fail_at)
+        return NULL;
+    void *q = realloc(p, ns);
+    if (q)
+        c->live += (long)ns - (long)(p ? os : 0);
+    return q;
+}
+
+TEST("session setup fails cleanly and frees everything when any allocation fails")
+{
+    tv_Question qs[30];
+    const tv_Question *pool[30];
+    for (int i = 0; i < 30; i++) {
+        qs[i] = choice("x", 4);
+        pool[i] = &qs[i];
+    }
+    tv_SessionConfig k = cfg(1, 20, 4);
+    for (int n = 1; n < 20; n++) {
+        Counter c = {.fail_at = n};
+        tv_Session s;
+        tv_Error err = {0};
+        bool ok = tv_session_init(&s, &k, pool, 30, (tv_Alloc){counting, &c}, &err);
+        if (!ok)
+            CHECK_INT(TV_ERR_NOMEM, err.code);
+        tv_session_free(&s);
+        tv_session_free(&s); /* twice is safe */
+        CHECK_INT(0, c.live);
+    }
+}
+
+TEST_MAIN()
