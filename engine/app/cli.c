@@ -1,0 +1,152 @@
+/* cli.c - flag helpers, plugin path, pack selection. Depends on: core, plugin host. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TRIVIUM_SHARE_PLUGINS
+#define TRIVIUM_SHARE_PLUGINS "/usr/local/share/trivium/plugins"
+#endif
+
+int tv_cli_fail(const tv_Error *err)
+{
+    char buf[2048];
+    tv_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "trivium: %s\n", buf);
+    switch (err->code) {
+    case TV_ERR_USAGE: return TV_EXIT_USAGE;
+    case TV_ERR_PACK: return TV_EXIT_PACK;
+    case TV_ERR_SCRIPT: return TV_EXIT_SCRIPT;
+    default: return 1;
+    }
+}
+
+int tv_cli_usage(const char *command, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char clean[1024];
+    tv_copy_printable(clean, sizeof clean, msg);
+    fprintf(stderr, "trivium %s: %s\n(see trivium %s --help)\n", command, clean, command);
+    return TV_EXIT_USAGE;
+}
+
+bool tv_cli_parse_u64(const char *s, uint64_t *out)
+{
+    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* True when this executable lives in the build tree it was configured from. */
+static bool running_from_build_tree(const char *exe)
+{
+#ifdef TRIVIUM_BUILD_DIR
+    size_t n = strlen(TRIVIUM_BUILD_DIR);
+    return strncmp(exe, TRIVIUM_BUILD_DIR, n) == 0 && exe[n] == '/';
+#else
+    (void)exe;
+    return false;
+#endif
+}
+
+bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
+{
+    for (int i = 0; i < cli->n_plugin_dirs; i++)
+        if (!tv_packset_scan(set, cli->plugin_dirs[i], err))
+            return false;
+    const char *env = getenv("TRIVIUM_PLUGIN_PATH");
+    if (env && *env) {
+        char *copy = strdup(env);
+        for (char *save = NULL, *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir; dir = strtok_r(NULL, ":", &save))
+            if (!tv_packset_scan(set, dir, err)) {
+                free(copy);
+                return false;
+            }
+        free(copy);
+    }
+    if (!tv_packset_scan(set, TRIVIUM_SHARE_PLUGINS, err))
+        return false;
+#ifdef TRIVIUM_SOURCE_PLUGINS
+    if (running_from_build_tree(cli->worker_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))
+        return false;
+#endif
+    return true;
+}
+
+bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_selected, tv_Error *err)
+{
+    *n_selected = 0;
+    bool all = false;
+    for (int i = 0; i < cli->n_select; i++)
+        all = all || strcmp(cli->select[i], "all") == 0;
+    /* Spawn workers only for the packs named, when every name is a folder name. */
+    bool *want = calloc((size_t)(set->n ? set->n : 1), sizeof *want);
+    if (!want)
+        return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    bool by_folder = !all;
+    for (int i = 0; i < cli->n_select && by_folder; i++) {
+        int found = -1;
+        for (int k = 0; k < set->n; k++)
+            if (strcmp(set->packs[k].folder, cli->select[i]) == 0)
+                found = k;
+        if (found < 0)
+            by_folder = false;
+        else
+            want[found] = true;
+    }
+    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = cli->seed, .lang = cli->lang};
+    tv_packset_load(set, &opt, by_folder ? want : NULL);
+    free(want);
+
+    if (all) {
+        for (int k = 0; k < set->n; k++) {
+            if (set->packs[k].loaded)
+                selected[(*n_selected)++] = k;
+            else {
+                char buf[2048];
+                tv_error_format(&set->packs[k].error, buf, sizeof buf);
+                fprintf(stderr, "trivium: skipping pack %s: %s\n", set->packs[k].folder, buf);
+            }
+        }
+        if (*n_selected == 0)
+            return tv_error_set(err, TV_ERR_PACK, NULL, 0, "no pack could be loaded");
+        return true;
+    }
+    for (int i = 0; i < cli->n_select; i++) {
+        int k = tv_packset_find(set, cli->select[i]);
+        if (k < 0) {
+            char known[1024] = "";
+            for (int j = 0; j < set->n && strlen(known) < 900; j++) {
+                strcat(known, j ? ", " : "");
+                strcat(known, set->packs[j].loaded ? set->packs[j].id : set->packs[j].folder);
+            }
+            return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "--pack %s: no such pack (found: %s%s)", cli->select[i],
+                                known[0] ? known : "none", set->n ? ", or all" : "");
+        }
+        if (!set->packs[k].loaded) {
+            *err = set->packs[k].error;
+            err->code = TV_ERR_PACK;
+            return false;
+        }
+        bool dup = false;
+        for (int j = 0; j < *n_selected; j++)
+            dup = dup || selected[j] == k;
+        if (!dup)
+            selected[(*n_selected)++] = k;
+    }
+    return true;
+}

@@ -1,0 +1,76 @@
+/* packs.h - finding packs and loading them through pack workers.
+ *
+ * The host never calls into Lua: it spawns one `trivium pack-worker` process per pack
+ * (all at once, so start-up costs about one pack's time), reads plain JSON back, and
+ * turns it into tv_Question data. A worker that crashes, hangs, floods or is killed
+ * gives that pack an error naming it; the other packs are unaffected.
+ * Depends on: core, cJSON, POSIX. Never SDL or Lua. */
+#ifndef TV_PACKS_H
+#define TV_PACKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "question.h"
+
+typedef struct tv_Source {
+    const char *key, *publisher, *title, *date, *url; /* "" when absent */
+} tv_Source;
+
+typedef struct tv_Diag {
+    const char *file;
+    int line;
+    bool warning;
+    const char *msg;
+} tv_Diag;
+
+typedef struct tv_Pack {
+    tv_Arena arena;     /* owns every string and array below */
+    const char *dir;    /* the pack folder as found */
+    const char *folder; /* its last path component: how a broken pack is known */
+    const char *display; /* how messages name the folder (relative when possible) */
+    bool loaded;        /* false: error says why */
+    tv_Error error;
+    const char *id, *title, *version, *description, *author;
+    int n_languages;
+    const char *languages[8];
+    int n_sources;
+    tv_Source *sources;
+    int n_static, n_generated, n_questions;
+    tv_Question *questions;
+    int n_diags; /* warnings (and errors when the pack was rejected) */
+    tv_Diag *diags;
+    char raw_digest[17]; /* hash of the worker's question data, for determinism checks */
+} tv_Pack;
+
+typedef struct tv_PackSet {
+    tv_Alloc alloc;
+    int n;
+    tv_Pack *packs; /* in discovery order */
+} tv_PackSet;
+
+typedef struct tv_LoadOptions {
+    const char *worker_exe; /* the trivium binary to run as `pack-worker` */
+    uint64_t seed;          /* session seed; each pack derives its own stream from it */
+    const char *lang;       /* "en" or "nl" */
+    int timeout_ms;         /* wall-clock limit per worker; 0 = default (or $TRIVIUM_WORKER_TIMEOUT_MS) */
+} tv_LoadOptions;
+
+#define TV_WORKER_TIMEOUT_DEFAULT_MS 5000
+
+void tv_packset_init(tv_PackSet *set, tv_Alloc alloc);
+/* Adds every subfolder of dir holding a pack.lua, sorted by name, skipping folder names
+ * already present (earlier search folders win). A missing dir is not an error. */
+bool tv_packset_scan(tv_PackSet *set, const char *dir, tv_Error *err);
+/* Adds one pack folder (lint PATH). Fails when it holds no pack.lua. */
+bool tv_packset_add(tv_PackSet *set, const char *dir, tv_Error *err);
+/* Loads the packs whose want[i] is true (all when want is NULL), in parallel. Never
+ * fails as a whole: each pack ends loaded or with its error. */
+void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want);
+/* Index of the pack whose id or folder name is name, or -1. */
+int tv_packset_find(const tv_PackSet *set, const char *name);
+void tv_packset_free(tv_PackSet *set);
+
+#endif

@@ -1,0 +1,145 @@
+/* api_quiz.c - the `quiz` table and ctx.rng, as seen from pack code.
+ * Trust boundary: called by untrusted pack code; validates every argument.
+ * Depends on: Lua 5.4, core (rng). */
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "sandbox.h"
+
+/* quiz.<type>{...}: sets type and remembers where the constructor was called, so a
+ * validation error later can name pack.lua:LINE. */
+static int construct(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_setfield(L, 1, "type");
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+        lua_pushfstring(L, "%s:%d", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+        lua_setfield(L, 1, "__where");
+    }
+    return 1;
+}
+
+/* quiz.lang(text, code): the text's string for one language, falling back to en. */
+static int f_lang(lua_State *L)
+{
+    const char *code = luaL_checkstring(L, 2);
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_settop(L, 1);
+        return 1;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_getfield(L, 1, code) == LUA_TSTRING)
+        return 1;
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "en") == LUA_TSTRING)
+        return 1;
+    return luaL_error(L, "quiz.lang: the text has neither '%s' nor 'en'", code);
+}
+
+static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
+
+void tv_api_push_quiz(lua_State *L)
+{
+    lua_newtable(L);
+    for (const char *const *t = types; *t; t++) {
+        lua_pushstring(L, *t);
+        lua_pushcclosure(L, construct, 1);
+        lua_setfield(L, -2, *t);
+    }
+    lua_pushcfunction(L, f_lang);
+    lua_setfield(L, -2, "lang");
+}
+
+/* ---- ctx.rng: a table of closures, each usable as rng:f(...) or rng.f(...) ---- */
+
+/* Index of the first real argument: 2 when called with ':' (self is upvalue 1). */
+static int first_arg(lua_State *L)
+{
+    return lua_rawequal(L, 1, lua_upvalueindex(1)) ? 2 : 1;
+}
+
+static int check_list(lua_State *L, int arg)
+{
+    luaL_checktype(L, arg, LUA_TTABLE);
+    lua_Unsigned n = lua_rawlen(L, arg);
+    luaL_argcheck(L, n <= 1000000, arg, "list too long");
+    return (int)n;
+}
+
+static int rng_int(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    int a = first_arg(L);
+    lua_Integer lo = luaL_checkinteger(L, a), hi = luaL_checkinteger(L, a + 1);
+    luaL_argcheck(L, lo <= hi, a + 1, "int(a, b) needs a <= b");
+    lua_pushinteger(L, tv_rng_range(&sb->rng, lo, hi));
+    return 1;
+}
+
+static int rng_pick(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    int a = first_arg(L);
+    int n = check_list(L, a);
+    luaL_argcheck(L, n > 0, a, "pick needs a non-empty list");
+    lua_rawgeti(L, a, 1 + (lua_Integer)tv_rng_below(&sb->rng, (uint64_t)n));
+    return 1;
+}
+
+static int rng_shuffle(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    int a = first_arg(L);
+    int n = check_list(L, a);
+    for (int i = n; i > 1; i--) {
+        int j = 1 + (int)tv_rng_below(&sb->rng, (uint64_t)i);
+        lua_rawgeti(L, a, i);
+        lua_rawgeti(L, a, j);
+        lua_rawseti(L, a, i);
+        lua_rawseti(L, a, j);
+    }
+    lua_settop(L, a);
+    return 1;
+}
+
+static int rng_sample(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    int a = first_arg(L);
+    int n = check_list(L, a);
+    lua_Integer k = luaL_checkinteger(L, a + 1);
+    luaL_argcheck(L, k >= 0 && k <= n, a + 1, "sample(list, n) needs 0 <= n <= #list");
+    /* A partial Fisher-Yates over a copy, so the caller's list is left alone. */
+    lua_createtable(L, n, 0);
+    int copy = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, a, i);
+        lua_rawseti(L, copy, i);
+    }
+    lua_createtable(L, (int)k, 0);
+    int out = lua_gettop(L);
+    for (int i = 1; i <= k; i++) {
+        int j = i + (int)tv_rng_below(&sb->rng, (uint64_t)(n - i + 1));
+        lua_rawgeti(L, copy, j);
+        lua_rawgeti(L, copy, i);
+        lua_rawseti(L, copy, j);
+        lua_rawseti(L, out, i);
+    }
+    return 1;
+}
+
+void tv_api_push_rng(lua_State *L)
+{
+    static const luaL_Reg methods[] = {
+        {"int", rng_int}, {"pick", rng_pick}, {"shuffle", rng_shuffle}, {"sample", rng_sample}, {NULL, NULL}};
+    lua_newtable(L);
+    for (const luaL_Reg *m = methods; m->func; m++) {
+        lua_pushvalue(L, -1); /* the rng table itself, to recognise rng:f() calls */
+        lua_pushcclosure(L, m->func, 1);
+        lua_setfield(L, -2, m->name);
+    }
+}

@@ -1,0 +1,670 @@
+/* convert.c - pack tables to JSON, with the schema checks that `lint` reports.
+ * Trust boundary: reads untrusted tables with raw access only; bounds every text.
+ * Depends on: Lua 5.4, cJSON, core. */
+#include "convert.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "error.h"
+#include "question.h"
+#include "text.h"
+
+#define MAX_QUESTIONS 2000
+#define MAX_PROMPT 1000
+#define MAX_TEXT 300
+
+void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)
+{
+    memset(c, 0, sizeof *c);
+    c->sb = sb;
+    c->lang = lang;
+    c->pack = cJSON_CreateObject();
+    c->questions = cJSON_CreateArray();
+    c->diags = cJSON_CreateArray();
+    c->ids = cJSON_CreateObject();
+    c->used_sources = cJSON_CreateObject();
+    c->pack_ref = LUA_NOREF;
+}
+
+void tv_convert_free(tv_Convert *c)
+{
+    cJSON_Delete(c->pack);
+    cJSON_Delete(c->questions);
+    cJSON_Delete(c->diags);
+    cJSON_Delete(c->ids);
+    cJSON_Delete(c->sources);
+    cJSON_Delete(c->used_sources);
+    memset(c, 0, sizeof *c);
+}
+
+void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON *d = cJSON_CreateObject();
+    cJSON_AddStringToObject(d, "where", where);
+    cJSON_AddStringToObject(d, "severity", severity);
+    cJSON_AddStringToObject(d, "msg", msg);
+    cJSON_AddItemToArray(c->diags, d);
+    if (strcmp(severity, "error") == 0)
+        c->errors++;
+}
+
+/* ---- a question being converted ---- */
+typedef struct Q {
+    tv_Convert *c;
+    int t;           /* stack index of the question table */
+    char where[1300]; /* file:line */
+    char label[160];  /* "question 'id'" */
+    bool bad;
+} Q;
+
+static void qerr(Q *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void qerr(Q *q, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    tv_convert_diag(q->c, "error", q->where, "%s: %s", q->label, msg);
+    q->bad = true;
+}
+
+static void qwarn(Q *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void qwarn(Q *q, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    tv_convert_diag(q->c, "warning", q->where, "%s: %s", q->label, msg);
+}
+
+/* Checks a string as player-facing text; returns NULL (after an error) when unusable. */
+static const char *check_string(Q *q, const char *s, size_t len, const char *what, size_t max)
+{
+    if (len == 0) {
+        qerr(q, "%s is empty", what);
+        return NULL;
+    }
+    if (len > max) {
+        qerr(q, "%s is %zu bytes long; the limit is %zu", what, len, max);
+        return NULL;
+    }
+    if (!tv_utf8_valid(s, len) || strlen(s) != len) {
+        qerr(q, "%s is not valid UTF-8 text", what);
+        return NULL;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch < 0x20 && ch != '\n') || ch == 0x7f) {
+            qerr(q, "%s holds a control character", what);
+            return NULL;
+        }
+        /* Bidi overrides and isolates (U+202A..U+202E, U+2066..U+2069) can hide which
+         * option is which. */
+        if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
+            (unsigned char)s[i + 2] <= 0xAE) {
+            qerr(q, "%s holds a bidirectional control character", what);
+            return NULL;
+        }
+        if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
+            (unsigned char)s[i + 2] <= 0xA9) {
+            qerr(q, "%s holds a bidirectional control character", what);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+/* The text at stack index idx in the session language. Plain strings are the same in
+ * every language; tables carry one string per language. `translate` says whether a
+ * plain string in a multi-language pack deserves a warning (prompts, explanations). */
+static const char *text_value(Q *q, int idx, const char *what, size_t max, bool translate)
+{
+    lua_State *L = q->c->sb->L;
+    tv_Convert *c = q->c;
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (translate && c->n_langs > 1)
+            qwarn(q, "%s is a plain string; give a table with a translation for each of the pack's languages", what);
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        return check_string(q, s, len, what, max);
+    }
+    if (lua_type(L, idx) != LUA_TTABLE) {
+        qerr(q, "%s must be a string or a table of languages, got %s", what, luaL_typename(L, idx));
+        return NULL;
+    }
+    for (int i = 0; i < c->n_langs; i++) {
+        lua_pushstring(L, c->langs[i]);
+        int t = lua_rawget(L, idx);
+        lua_pop(L, 1);
+        if (t != LUA_TSTRING)
+            qwarn(q, "%s has no '%s' translation", what, c->langs[i]);
+    }
+    const char *pick[2] = {c->lang, "en"};
+    for (int i = 0; i < 2; i++) {
+        lua_pushstring(L, pick[i]);
+        if (lua_rawget(L, idx) == LUA_TSTRING) {
+            size_t len;
+            const char *s = lua_tolstring(L, -1, &len);
+            lua_pop(L, 1); /* still anchored by the table */
+            return check_string(q, s, len, what, max);
+        }
+        lua_pop(L, 1);
+    }
+    qerr(q, "%s has neither a '%s' nor an 'en' text", what, c->lang);
+    return NULL;
+}
+
+/* Pushes field name of the question table; returns its Lua type. */
+static int field(Q *q, const char *name)
+{
+    lua_State *L = q->c->sb->L;
+    lua_pushstring(L, name);
+    return lua_rawget(L, q->t);
+}
+
+static void add_text(Q *q, cJSON *obj, const char *key, const char *name, bool required, size_t max, bool translate)
+{
+    lua_State *L = q->c->sb->L;
+    if (field(q, name) == LUA_TNIL) {
+        if (required)
+            qerr(q, "%s is missing", name);
+        else
+            cJSON_AddStringToObject(obj, key, "");
+    } else {
+        const char *s = text_value(q, -1, name, max, translate);
+        if (s)
+            cJSON_AddStringToObject(obj, key, s);
+    }
+    lua_pop(L, 1);
+}
+
+/* Reads a list of texts (field name) into a new JSON array, checking its length and
+ * that no two entries fold to the same text. */
+static cJSON *text_list(Q *q, const char *name, int min, int max, const char *first)
+{
+    lua_State *L = q->c->sb->L;
+    cJSON *arr = cJSON_CreateArray();
+    if (first)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(first));
+    if (field(q, name) != LUA_TTABLE) {
+        qerr(q, "%s must be a list of %d to %d texts", name, min, max);
+        lua_pop(L, 1);
+        return arr;
+    }
+    lua_Unsigned n = lua_rawlen(L, -1);
+    if (n < (lua_Unsigned)min || n > (lua_Unsigned)max) {
+        qerr(q, "%s must hold %d to %d entries, got %llu", name, min, max, (unsigned long long)n);
+        lua_pop(L, 1);
+        return arr;
+    }
+    for (lua_Unsigned i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i);
+        char what[64];
+        snprintf(what, sizeof what, "%s[%llu]", name, (unsigned long long)i);
+        if (lua_isnil(L, -1))
+            qerr(q, "%s is missing (a hole in the list)", what);
+        else {
+            const char *s = text_value(q, -1, what, MAX_TEXT, false);
+            if (s)
+                cJSON_AddItemToArray(arr, cJSON_CreateString(s));
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return arr;
+}
+
+/* Errors when two entries of arr fold to the same text. what_first names entry 0. */
+static void check_distinct(Q *q, cJSON *arr, const char *what, bool first_is_answer)
+{
+    int n = cJSON_GetArraySize(arr);
+    tv_Alloc al = tv_alloc_default();
+    char *folded[TV_MAX_ACCEPT + 1] = {0};
+    for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++) {
+        const char *s = cJSON_GetArrayItem(arr, i)->valuestring;
+        folded[i] = tv_text_fold(al, s, strlen(s));
+    }
+    for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
+        for (int j = i + 1; j < n && j <= TV_MAX_ACCEPT; j++)
+            if (folded[i] && folded[j] && strcmp(folded[i], folded[j]) == 0) {
+                if (first_is_answer && i == 0)
+                    qerr(q, "the answer '%s' is also among the wrong options", cJSON_GetArrayItem(arr, j)->valuestring);
+                else
+                    qerr(q, "%s '%s' and '%s' are the same", what, cJSON_GetArrayItem(arr, i)->valuestring,
+                         cJSON_GetArrayItem(arr, j)->valuestring);
+                j = n, i = n; /* one message per question is enough */
+            }
+    for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
+        free(folded[i]);
+}
+
+static bool number_field(Q *q, const char *name, double *out, bool *present)
+{
+    lua_State *L = q->c->sb->L;
+    int t = field(q, name);
+    *present = t != LUA_TNIL;
+    bool ok = true;
+    if (t == LUA_TNUMBER) {
+        *out = lua_tonumber(L, -1);
+        if (!isfinite(*out)) {
+            qerr(q, "%s must be a finite number", name);
+            ok = false;
+        }
+    } else if (t != LUA_TNIL) {
+        qerr(q, "%s must be a number, got %s", name, luaL_typename(L, -1));
+        ok = false;
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+static const char *const known_fields[] = {"id",    "type",       "prompt",   "answer",   "wrong",
+                                           "items", "tolerance",  "unit",     "difficulty", "category",
+                                           "time",  "explain",    "source",   "__where",  NULL};
+
+static void warn_unknown_fields(Q *q)
+{
+    lua_State *L = q->c->sb->L;
+    lua_pushnil(L);
+    while (lua_next(L, q->t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            qwarn(q, "has a non-string key");
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        bool known = false;
+        for (const char *const *f = known_fields; *f && !known; f++)
+            known = strcmp(*f, k) == 0;
+        if (!known)
+            qwarn(q, "unknown field '%s' (a typo?)", k);
+    }
+}
+
+static void convert_question(tv_Convert *c, int idx, int index, bool generated)
+{
+    lua_State *L = c->sb->L;
+    Q q = {.c = c, .t = lua_absindex(L, idx)};
+    snprintf(q.label, sizeof q.label, "%s question %d", generated ? "generated" : "", index);
+    if (q.label[0] == ' ')
+        memmove(q.label, q.label + 1, strlen(q.label));
+    snprintf(q.where, sizeof q.where, "%s/pack.lua", c->sb->display_dir);
+    if (lua_type(L, q.t) != LUA_TTABLE) {
+        qerr(&q, "must be a table, got %s", luaL_typename(L, q.t));
+        return;
+    }
+    const char *id = NULL;
+    if (field(&q, "__where") == LUA_TSTRING)
+        snprintf(q.where, sizeof q.where, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (field(&q, "id") == LUA_TSTRING && lua_rawlen(L, -1) > 0 && lua_rawlen(L, -1) <= 100 &&
+        strlen(lua_tostring(L, -1)) == lua_rawlen(L, -1)) {
+        id = lua_tostring(L, -1);
+        snprintf(q.label, sizeof q.label, "question '%s'", id);
+        tv_copy_printable(q.label, sizeof q.label, q.label);
+        /* Without a constructor line, find where the id is written. */
+        if (strchr(q.where, ':') == NULL)
+            tv_sandbox_find_id(c->sb, id, q.where, sizeof q.where);
+    } else
+        qerr(&q, "id must be a non-empty string of at most 100 bytes");
+    lua_pop(L, 1);
+    if (!id)
+        return;
+    if (cJSON_GetObjectItemCaseSensitive(c->ids, id)) {
+        qerr(&q, "the id is used twice in this pack");
+        return;
+    }
+    cJSON_AddTrueToObject(c->ids, id);
+
+    tv_QType type = TV_Q_CHOICE;
+    if (field(&q, "type") != LUA_TSTRING || !tv_qtype_parse(lua_tostring(L, -1), &type)) {
+        qerr(&q, "type must be one of choice, truefalse, numeric, order, text (or use quiz.choice{...} and friends)");
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", id);
+    cJSON_AddStringToObject(o, "type", tv_qtype_name(type));
+    cJSON_AddBoolToObject(o, "generated", generated);
+    add_text(&q, o, "prompt", "prompt", true, MAX_PROMPT, true);
+    add_text(&q, o, "explain", "explain", false, MAX_PROMPT, true);
+    if (field(&q, "category") == LUA_TNIL)
+        cJSON_AddStringToObject(o, "category", strcmp(c->lang, "nl") == 0 ? "Algemeen" : "General");
+    else {
+        const char *s = text_value(&q, -1, "category", 60, false);
+        if (s)
+            cJSON_AddStringToObject(o, "category", s);
+    }
+    lua_pop(L, 1);
+
+    double d = 1, t = TV_TIME_DEFAULT_MS / 1000.0;
+    bool present;
+    if (number_field(&q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3))
+        qerr(&q, "difficulty must be 1, 2 or 3, got %g", d);
+    if (number_field(&q, "time", &t, &present) && (t < 5 || t > 120))
+        qerr(&q, "time must be between 5 and 120 seconds, got %g", t);
+    cJSON_AddNumberToObject(o, "difficulty", d);
+    cJSON_AddNumberToObject(o, "time_ms", round(t * 1000));
+
+    /* source */
+    int st = field(&q, "source");
+    if (st == LUA_TNIL)
+        qwarn(&q, "has no source: name where the fact comes from");
+    else if (st != LUA_TSTRING)
+        qerr(&q, "source must be a string");
+    else {
+        const char *src = lua_tostring(L, -1);
+        cJSON_AddStringToObject(o, "source", src);
+        if (c->sources) {
+            if (!cJSON_GetObjectItemCaseSensitive(c->sources, src))
+                qwarn(&q, "source '%s' is not a key of the pack's sources table", src);
+            else if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, src))
+                cJSON_AddTrueToObject(c->used_sources, src);
+        }
+    }
+    lua_pop(L, 1);
+    if (!cJSON_GetObjectItemCaseSensitive(o, "source"))
+        cJSON_AddStringToObject(o, "source", "");
+
+    switch (type) {
+    case TV_Q_CHOICE: {
+        const char *answer = NULL;
+        if (field(&q, "answer") == LUA_TNIL)
+            qerr(&q, "answer is missing");
+        else
+            answer = text_value(&q, -1, "answer", MAX_TEXT, false);
+        if (answer) {
+            cJSON *opts = text_list(&q, "wrong", 1, TV_MAX_OPTIONS - 1, answer);
+            lua_pop(L, 1); /* answer, kept alive until copied into opts */
+            check_distinct(&q, opts, "options", true);
+            cJSON_AddItemToObject(o, "options", opts);
+        } else
+            lua_pop(L, 1);
+        break;
+    }
+    case TV_Q_TRUEFALSE:
+        if (field(&q, "answer") != LUA_TBOOLEAN)
+            qerr(&q, "answer must be true or false");
+        else
+            cJSON_AddBoolToObject(o, "truth", lua_toboolean(L, -1));
+        lua_pop(L, 1);
+        break;
+    case TV_Q_NUMERIC: {
+        double answer = 0, tol = 0;
+        if (!number_field(&q, "answer", &answer, &present) || !present) {
+            if (!present)
+                qerr(&q, "answer must be a number");
+        }
+        if (number_field(&q, "tolerance", &tol, &present) && tol < 0)
+            qerr(&q, "tolerance must not be negative");
+        cJSON_AddNumberToObject(o, "number", answer);
+        cJSON_AddNumberToObject(o, "tolerance", tol);
+        add_text(&q, o, "unit", "unit", false, 40, false);
+        break;
+    }
+    case TV_Q_ORDER: {
+        cJSON *items = text_list(&q, "items", 2, TV_MAX_ITEMS, NULL);
+        check_distinct(&q, items, "items", false);
+        cJSON_AddItemToObject(o, "items", items);
+        break;
+    }
+    case TV_Q_TEXT: {
+        cJSON *accept;
+        int at = field(&q, "answer");
+        /* One text, or a list of texts; a table with string keys is one text's languages. */
+        bool is_list = at == LUA_TTABLE && lua_rawlen(L, -1) > 0;
+        lua_pop(L, 1);
+        if (is_list)
+            accept = text_list(&q, "answer", 1, TV_MAX_ACCEPT, NULL);
+        else {
+            accept = cJSON_CreateArray();
+            if (field(&q, "answer") == LUA_TNIL)
+                qerr(&q, "answer is missing");
+            else {
+                const char *s = text_value(&q, -1, "answer", MAX_TEXT, false);
+                if (s)
+                    cJSON_AddItemToArray(accept, cJSON_CreateString(s));
+            }
+            lua_pop(L, 1);
+        }
+        cJSON_AddItemToObject(o, "accept", accept);
+        break;
+    }
+    }
+    warn_unknown_fields(&q);
+    cJSON_AddStringToObject(o, "where", q.where);
+    if (q.bad)
+        cJSON_Delete(o);
+    else
+        cJSON_AddItemToArray(c->questions, o);
+}
+
+/* ---- the pack table ---- */
+
+static bool valid_id(const char *s, size_t len)
+{
+    if (len == 0 || len > 64)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-'))
+            return false;
+    }
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void read_sources(tv_Convert *c, Q *q, int p)
+{
+    lua_State *L = c->sb->L;
+    lua_pushliteral(L, "sources");
+    int t = lua_rawget(L, p);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (t != LUA_TTABLE) {
+        tv_convert_diag(c, "error", q->where, "sources must be a table of key = { publisher, title, date, url }");
+        lua_pop(L, 1);
+        return;
+    }
+    c->sources = cJSON_CreateObject();
+    int s = lua_gettop(L);
+    char *keys[256];
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, s)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || n >= 256) {
+            tv_convert_diag(c, "error", q->where, "sources: each entry must be key = { publisher = ..., title = ... }");
+            lua_pop(L, 1);
+            continue;
+        }
+        keys[n++] = strdup(lua_tostring(L, -2));
+        lua_pop(L, 1);
+    }
+    qsort(keys, (size_t)n, sizeof *keys, cmp_str);
+    for (int i = 0; i < n; i++) {
+        cJSON *src = cJSON_CreateObject();
+        cJSON_AddStringToObject(src, "key", keys[i]);
+        lua_pushstring(L, keys[i]);
+        lua_rawget(L, s);
+        static const char *const parts[] = {"publisher", "title", "date", "url", NULL};
+        for (const char *const *f = parts; *f; f++) {
+            lua_pushstring(L, *f);
+            if (lua_rawget(L, -2) == LUA_TSTRING) {
+                size_t len;
+                const char *v = lua_tolstring(L, -1, &len);
+                if (len <= MAX_TEXT && tv_utf8_valid(v, len))
+                    cJSON_AddStringToObject(src, *f, v);
+            }
+            lua_pop(L, 1);
+        }
+        if (!cJSON_GetObjectItemCaseSensitive(src, "publisher") && !cJSON_GetObjectItemCaseSensitive(src, "title"))
+            tv_convert_diag(c, "warning", q->where, "source '%s' has neither a publisher nor a title", keys[i]);
+        lua_pop(L, 1);
+        cJSON_AddItemToObject(c->sources, keys[i], src);
+        free(keys[i]);
+    }
+    lua_pop(L, 1);
+}
+
+static const char *const pack_fields[] = {"id",     "title",     "version",   "description", "author", "languages",
+                                          "sources", "questions", "generate", NULL};
+
+bool tv_convert_pack(tv_Convert *c)
+{
+    lua_State *L = c->sb->L;
+    Q q = {.c = c};
+    snprintf(q.where, sizeof q.where, "%s/pack.lua", c->sb->display_dir);
+    snprintf(q.label, sizeof q.label, "the pack table");
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        tv_convert_diag(c, "error", q.where, "pack.lua must return a table, got %s", luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return false;
+    }
+    c->pack_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->pack_ref);
+    int p = lua_gettop(L);
+    q.t = p;
+
+    /* languages first: they decide which translations to expect */
+    c->n_langs = 0;
+    lua_pushliteral(L, "languages");
+    int lt = lua_rawget(L, p);
+    if (lt == LUA_TTABLE) {
+        lua_Unsigned n = lua_rawlen(L, -1);
+        for (lua_Unsigned i = 1; i <= n && c->n_langs < 8; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i);
+            size_t len;
+            const char *code = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+            if (!code || len < 2 || len > 3 || strspn(code, "abcdefghijklmnopqrstuvwxyz") != len)
+                tv_convert_diag(c, "error", q.where, "languages must list codes such as \"en\" and \"nl\"");
+            else
+                snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "%s", code);
+            lua_pop(L, 1);
+        }
+    } else if (lt != LUA_TNIL)
+        tv_convert_diag(c, "error", q.where, "languages must be a list such as { \"en\", \"nl\" }");
+    lua_pop(L, 1);
+    if (c->n_langs == 0)
+        snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "en");
+    cJSON *langs = cJSON_AddArrayToObject(c->pack, "languages");
+    for (int i = 0; i < c->n_langs; i++)
+        cJSON_AddItemToArray(langs, cJSON_CreateString(c->langs[i]));
+
+    lua_pushliteral(L, "id");
+    size_t len = 0;
+    const char *id = lua_rawget(L, p) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    if (!id || !valid_id(id, len))
+        tv_convert_diag(c, "error", q.where, "id must be a string of a-z, 0-9, '.' and '-' (at most 64)");
+    else
+        cJSON_AddStringToObject(c->pack, "id", id);
+    lua_pop(L, 1);
+
+    lua_pushliteral(L, "version");
+    if (lua_rawget(L, p) != LUA_TSTRING || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 40)
+        tv_convert_diag(c, "error", q.where, "version must be a string such as \"1.0.0\"");
+    else
+        cJSON_AddStringToObject(c->pack, "version", lua_tostring(L, -1));
+    lua_pop(L, 1);
+
+    add_text(&q, c->pack, "title", "title", true, 80, false);
+    add_text(&q, c->pack, "description", "description", false, MAX_PROMPT, false);
+    lua_pushliteral(L, "author");
+    if (lua_rawget(L, p) == LUA_TSTRING && lua_rawlen(L, -1) <= 200 &&
+        tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1)))
+        cJSON_AddStringToObject(c->pack, "author", lua_tostring(L, -1));
+    lua_pop(L, 1);
+
+    read_sources(c, &q, p);
+
+    lua_pushliteral(L, "generate");
+    int gt = lua_rawget(L, p);
+    if (gt != LUA_TNIL && gt != LUA_TFUNCTION)
+        tv_convert_diag(c, "error", q.where, "generate must be a function(ctx) returning a list of questions");
+    cJSON_AddBoolToObject(c->pack, "has_generate", gt == LUA_TFUNCTION);
+    lua_pop(L, 1);
+
+    lua_pushnil(L);
+    while (lua_next(L, p)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -1);
+            bool known = false;
+            for (const char *const *f = pack_fields; *f && !known; f++)
+                known = strcmp(*f, k) == 0;
+            if (!known)
+                tv_convert_diag(c, "warning", q.where, "the pack table has an unknown field '%s' (a typo?)", k);
+        }
+    }
+
+    lua_pushliteral(L, "questions");
+    int qt = lua_rawget(L, p);
+    if (qt == LUA_TNIL && gt != LUA_TFUNCTION)
+        tv_convert_diag(c, "error", q.where, "the pack has neither questions nor a generate function");
+    else if (qt != LUA_TNIL && qt != LUA_TTABLE)
+        tv_convert_diag(c, "error", q.where, "questions must be a list of questions");
+    lua_pop(L, 1);
+    lua_pop(L, 1); /* the pack table */
+    return c->errors == 0;
+}
+
+bool tv_convert_questions(tv_Convert *c, bool generated)
+{
+    lua_State *L = c->sb->L;
+    int before = c->errors;
+    int list = lua_gettop(L);
+    char where[1100];
+    snprintf(where, sizeof where, "%s/pack.lua", c->sb->display_dir);
+    if (lua_type(L, list) != LUA_TTABLE) {
+        tv_convert_diag(c, "error", where, "%s must return a list of questions, got %s",
+                        generated ? "generate" : "questions", luaL_typename(L, list));
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_Unsigned n = lua_rawlen(L, list);
+    if (n + (lua_Unsigned)cJSON_GetArraySize(c->questions) > MAX_QUESTIONS) {
+        tv_convert_diag(c, "error", where, "a pack holds at most %d questions", MAX_QUESTIONS);
+        lua_pop(L, 1);
+        return false;
+    }
+    for (lua_Unsigned i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i);
+        convert_question(c, -1, (int)i, generated);
+        lua_settop(L, list);
+    }
+    lua_pop(L, 1);
+    return c->errors == before;
+}
+
+void tv_convert_finish(tv_Convert *c)
+{
+    if (!c->sources)
+        return;
+    char where[1100];
+    snprintf(where, sizeof where, "%s/pack.lua", c->sb->display_dir);
+    cJSON *s;
+    cJSON_ArrayForEach(s, c->sources)
+    {
+        if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, s->string))
+            tv_convert_diag(c, "warning", where, "source '%s' is not used by any question", s->string);
+    }
+}

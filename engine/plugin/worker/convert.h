@@ -1,0 +1,47 @@
+/* convert.h - validates a pack's Lua tables and turns them into plain JSON data.
+ *
+ * Runs inside the worker, under lua_pcall, using raw table access only, so a pack's
+ * metamethods never run and an error can never escape unprotected. Output trees live in
+ * the tv_Convert struct (not on the C stack), so nothing leaks if Lua unwinds.
+ * Depends on: Lua 5.4, cJSON, core (text, question). */
+#ifndef TV_CONVERT_H
+#define TV_CONVERT_H
+
+#include <cjson/cJSON.h>
+
+#include "sandbox.h"
+
+typedef struct tv_Convert {
+    tv_Sandbox *sb;
+    const char *lang;
+    int n_langs;
+    char langs[8][8];
+    cJSON *pack;      /* meta fields */
+    cJSON *questions; /* array */
+    cJSON *diags;     /* array of {where, severity, msg} */
+    cJSON *ids;       /* object used as a set of question ids */
+    cJSON *sources;   /* object key -> source, or NULL when the pack has none */
+    cJSON *used_sources;
+    int errors;
+    int pack_ref;     /* registry ref of the table pack.lua returned */
+} tv_Convert;
+
+void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang);
+void tv_convert_free(tv_Convert *c);
+
+/* Reads the pack table (at the top of the stack; it is popped and kept in the registry).
+ * Returns false if the pack is unusable; the reason is in c->diags. */
+bool tv_convert_pack(tv_Convert *c);
+/* Converts the list at the top of the stack (popped) as static or generated questions. */
+bool tv_convert_questions(tv_Convert *c, bool generated);
+/* Warns about sources no question used. */
+void tv_convert_finish(tv_Convert *c);
+
+/* Records a diagnostic; severity is "error" or "warning". */
+void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif

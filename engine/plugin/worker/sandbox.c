@@ -1,0 +1,489 @@
+/* sandbox.c - the pack's Lua state: allocator cap, instruction budget, locked globals,
+ * text-only load, include.
+ * Trust boundary: runs untrusted pack code (inside the worker process only).
+ * Depends on: Lua 5.4, core. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextraspace(L); }
+
+/* ==================== memory and time ==================== */
+
+static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    tv_Sandbox *sb = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sb->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && sb->mem_used + (nsize - old) > sb->mem_limit) {
+        sb->mem_exceeded = true;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        sb->mem_used = sb->mem_used - old + nsize;
+    return p;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    if (ar->event == LUA_HOOKCOUNT)
+        sb->instructions += TV_SB_HOOK_STEP;
+    if (sb->instructions <= sb->budget && !sb->budget_exceeded)
+        return;
+    /* Once spent, fire on every line and every instruction, so that a pcall inside the
+     * pack catches the error only to be stopped again at once. */
+    sb->budget_exceeded = true;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+    lua_Debug here;
+    if (lua_getstack(L, 0, &here) && lua_getinfo(L, "Sl", &here) && here.currentline > 0)
+        lua_pushfstring(L, "%s:%d: ", here.source[0] == '@' ? here.source + 1 : here.short_src, here.currentline);
+    else
+        lua_pushliteral(L, "");
+    lua_pushfstring(L, "instruction budget of %d million exceeded while %s (an endless loop?)",
+                    (int)(sb->budget / 1000000), sb->phase);
+    lua_concat(L, 2);
+    lua_error(L);
+}
+
+void tv_sandbox_reset_budget(tv_Sandbox *sb)
+{
+    sb->instructions = 0;
+    sb->budget_exceeded = false;
+    lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, TV_SB_HOOK_STEP);
+}
+
+/* ==================== safe replacements for base functions ==================== */
+
+static int f_load(lua_State *L)
+{
+    /* load(chunk [, chunkname [, mode [, env]]]): text only, and the pack's env by default. */
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    size_t len;
+    const char *chunk = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "=(load)");
+    int has_env = !lua_isnone(L, 4);
+    if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env)
+        lua_pushvalue(L, 4);
+    else
+        lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return 1;
+}
+
+static int f_setmetatable(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        /* Finalizers run at any point, with hooks off, even inside the host's own calls. */
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "metatables with __gc are not allowed in packs");
+        lua_pop(L, 1);
+        lua_pushliteral(L, "__mode");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "weak tables (__mode) are not allowed in packs");
+        lua_pop(L, 1);
+    }
+    lua_getglobal(L, "setmetatable"); /* the real one lives only in the host's globals */
+    lua_insert(L, 1);
+    lua_settop(L, 3);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+static int f_collectgarbage(lua_State *L)
+{
+    const char *opt = luaL_optstring(L, 1, "collect");
+    if (strcmp(opt, "count") != 0)
+        return luaL_error(L, "collectgarbage(\"%s\") is not allowed in packs; only \"count\" is", opt);
+    lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
+    return 1;
+}
+
+static int xpcall_handler(lua_State *L)
+{
+    /* After a budget error hooks are off, so a pack's handler would run unbudgeted. */
+    if (tv_sandbox_get(L)->budget_exceeded)
+        return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int f_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
+    lua_getglobal(L, "xpcall");
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int f_include(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    size_t len;
+    const char *name = luaL_checklstring(L, 1, &len);
+    if (sb->include_depth >= TV_SB_MAX_INCLUDE_DEPTH)
+        return luaL_error(L, "include: nested more than %d deep", TV_SB_MAX_INCLUDE_DEPTH);
+    tv_sandbox_push_file(L, sb, name, len);
+    sb->include_depth++;
+    lua_call(L, 0, 1);
+    sb->include_depth--;
+    return 1;
+}
+
+/* ==================== the environment ==================== */
+
+static int env_index(lua_State *L)
+{
+    /* upvalue 1: the table of builtins */
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "undefined global '%s'", lua_tostring(L, 2));
+    return luaL_error(L, "undefined global");
+}
+
+static int env_newindex(lua_State *L)
+{
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "cannot replace the built-in global '%s'", lua_tostring(L, 2));
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+static int readonly_newindex(lua_State *L)
+{
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+    return luaL_error(L, "cannot change the built-in library field '%s'", key);
+}
+
+/* Replaces the table at -1 with an empty proxy that reads through to it and refuses
+ * writes. */
+static void make_readonly(lua_State *L)
+{
+    lua_newtable(L);             /* proxy */
+    lua_createtable(L, 0, 3);    /* its metatable */
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, readonly_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_remove(L, -2);
+}
+
+static void remove_field(lua_State *L, const char *lib, const char *field)
+{
+    lua_getglobal(L, lib);
+    lua_pushnil(L);
+    lua_setfield(L, -2, field);
+    lua_pop(L, 1);
+}
+
+static int f_random(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    lua_Integer lo, hi;
+    switch (lua_gettop(L)) {
+    case 0: lua_pushnumber(L, tv_rng_unit(&sb->rng)); return 1;
+    case 1: lo = 1, hi = luaL_checkinteger(L, 1); break;
+    default: lo = luaL_checkinteger(L, 1), hi = luaL_checkinteger(L, 2); break;
+    }
+    luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+    lua_pushinteger(L, tv_rng_range(&sb->rng, lo, hi));
+    return 1;
+}
+
+static int f_randomseed(lua_State *L)
+{
+    (void)L; /* the seed comes from the session; a pack cannot change it */
+    return 0;
+}
+
+/* What a pack gets: our copy of linit.c's list. Everything else does not exist. */
+static const luaL_Reg pack_libs[] = {
+    {LUA_GNAME, luaopen_base},        {LUA_TABLIBNAME, luaopen_table}, {LUA_STRLIBNAME, luaopen_string},
+    {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
+    {NULL, NULL}};
+
+static const char *const base_allowed[] = {"assert", "error",  "ipairs",   "pairs",    "next",   "select",
+                                           "tonumber", "tostring", "type",   "pcall",    "rawequal", "rawget",
+                                           "rawset",   "rawlen",   "getmetatable", "_VERSION", NULL};
+
+static int open_env(lua_State *L)
+{
+    tv_Sandbox *sb = lua_touserdata(L, 1);
+    for (const luaL_Reg *lib = pack_libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    remove_field(L, LUA_STRLIBNAME, "dump");
+    lua_getglobal(L, LUA_MATHLIBNAME);
+    lua_pushcfunction(L, f_random);
+    lua_setfield(L, -2, "random");
+    lua_pushcfunction(L, f_randomseed);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    /* The string metatable is shared by every string; hide it so a pack cannot reach the
+     * real string table through getmetatable(""). */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    lua_newtable(L); /* builtins */
+    int builtins = lua_gettop(L);
+    for (const char *const *name = base_allowed; *name; name++) {
+        lua_getglobal(L, *name);
+        lua_setfield(L, builtins, *name);
+    }
+    static const luaL_Reg replaced[] = {{"load", f_load},
+                                        {"setmetatable", f_setmetatable},
+                                        {"collectgarbage", f_collectgarbage},
+                                        {"xpcall", f_xpcall},
+                                        {"include", f_include},
+                                        {NULL, NULL}};
+    for (const luaL_Reg *r = replaced; r->func; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_setfield(L, builtins, r->name);
+    }
+    static const char *const libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
+                                       LUA_COLIBNAME, NULL};
+    for (const char *const *lib = libs; *lib; lib++) {
+        lua_getglobal(L, *lib);
+        make_readonly(L);
+        lua_setfield(L, builtins, *lib);
+    }
+    tv_api_push_quiz(L);
+    make_readonly(L);
+    lua_setfield(L, builtins, "quiz");
+
+    lua_newtable(L); /* the pack's _ENV */
+    lua_createtable(L, 0, 3);
+    lua_pushvalue(L, builtins);
+    lua_pushcclosure(L, env_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, builtins);
+    lua_pushcclosure(L, env_newindex, 1);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, builtins, "_G");
+    sb->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+bool tv_sandbox_open(tv_Sandbox *sb, const char *dir, const char *display_dir, char *msg, size_t msgsize)
+{
+    memset(sb, 0, sizeof *sb);
+    sb->dirfd = -1;
+    sb->mem_limit = TV_SB_MEMORY_LIMIT;
+    sb->budget = TV_SB_INSTRUCTIONS;
+    sb->phase = "loading";
+    snprintf(sb->display_dir, sizeof sb->display_dir, "%s", display_dir);
+    sb->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (sb->dirfd < 0) {
+        snprintf(msg, msgsize, "cannot open the pack folder: %s", strerror(errno));
+        return false;
+    }
+    sb->L = lua_newstate(sb_alloc, sb);
+    if (!sb->L) {
+        snprintf(msg, msgsize, "cannot create a Lua state");
+        return false;
+    }
+    *(tv_Sandbox **)lua_getextraspace(sb->L) = sb;
+    tv_sandbox_reset_budget(sb); /* armed before any pack code, so every coroutine inherits it */
+    lua_pushcfunction(sb->L, open_env);
+    lua_pushlightuserdata(sb->L, sb);
+    if (lua_pcall(sb->L, 1, 0, 0) != LUA_OK) {
+        snprintf(msg, msgsize, "cannot set up the sandbox: %s", lua_tostring(sb->L, -1));
+        return false;
+    }
+    return true;
+}
+
+/* ==================== calling and errors ==================== */
+
+static int message_handler(lua_State *L)
+{
+    /* Keep the message only; a non-string error object must not run pack code here. */
+    if (lua_type(L, 1) != LUA_TSTRING) {
+        const char *t = luaL_typename(L, 1);
+        lua_Debug ar;
+        if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+            lua_pushfstring(L, "%s:%d: error object is a %s value, not a message",
+                            ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline, t);
+        else
+            lua_pushfstring(L, "error object is a %s value, not a message", t);
+    }
+    return 1;
+}
+
+/* Splits "path:123: text" when path is one of the pack's files. */
+static void split_location(const tv_Sandbox *sb, const char *m, char *file, size_t filesize, int *line, char *msg,
+                           size_t msgsize)
+{
+    *line = 0;
+    file[0] = '\0';
+    for (int i = 0; i < sb->n_files; i++) {
+        size_t n = strlen(sb->files[i].name);
+        if (strncmp(m, sb->files[i].name, n) == 0 && m[n] == ':') {
+            char *end;
+            long l = strtol(m + n + 1, &end, 10);
+            if (end != m + n + 1 && *end == ':') {
+                snprintf(file, filesize, "%s", sb->files[i].name);
+                *line = (int)l;
+                m = end + 1;
+                while (*m == ' ')
+                    m++;
+            }
+            break;
+        }
+    }
+    snprintf(msg, msgsize, "%s", m);
+}
+
+bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int *line, char *msg, size_t msgsize)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, 1, base);
+    lua_remove(L, base);
+    if (status == LUA_OK)
+        return true;
+    if (status == LUA_ERRMEM || sb->mem_exceeded) {
+        snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
+        *line = 0;
+        snprintf(msg, msgsize, "memory limit of %u MiB exceeded while %s", TV_SB_MEMORY_LIMIT >> 20, sb->phase);
+    } else {
+        const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
+        split_location(sb, m, file, filesize, line, msg, msgsize);
+        if (!file[0])
+            snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
+    }
+    lua_pop(L, 1);
+    return false;
+}
+
+/* ==================== files ==================== */
+
+static bool valid_name(const char *name, size_t len)
+{
+    if (len == 0 || len > 64 || strlen(name) != len || name[0] == '.')
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              c == '.'))
+            return false;
+    }
+    return len > 4 && strcmp(name + len - 4, ".lua") == 0 && !strstr(name, "..");
+}
+
+int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t namelen)
+{
+    if (!valid_name(name, namelen))
+        return luaL_error(L, "include: '%s' is not a file name in the pack folder (letters, digits, _ - . and "
+                             "ending in .lua; no paths)",
+                          name);
+    int fd = openat(sb->dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return luaL_error(L, "include: cannot open '%s': %s", name,
+                          errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)TV_SB_MAX_FILE) {
+        close(fd);
+        return luaL_error(L, "include: '%s' is not a regular file of at most 1 MiB", name);
+    }
+    /* Read into Lua-owned memory so an error below leaks nothing. */
+    char *buf = lua_newuserdatauv(L, (size_t)st.st_size + 1, 0);
+    size_t got = 0;
+    while (got < (size_t)st.st_size) {
+        ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    char display[1200];
+    snprintf(display, sizeof display, "%s/%s", sb->display_dir, name);
+    if (sb->n_files < TV_SB_MAX_FILES) {
+        tv_SbFile *f = &sb->files[sb->n_files];
+        f->name = strdup(display);
+        f->text = malloc(got + 1);
+        if (f->name && f->text) {
+            memcpy(f->text, buf, got);
+            f->text[got] = '\0';
+            f->len = got;
+            sb->n_files++;
+        } else {
+            free(f->name);
+            free(f->text);
+        }
+    }
+    char chunkname[1210];
+    snprintf(chunkname, sizeof chunkname, "@%s", display);
+    if (luaL_loadbufferx(L, buf, got, chunkname, "t") != LUA_OK)
+        return lua_error(L); /* the message already reads file:line: ... */
+    lua_remove(L, -2);       /* the buffer */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
+    lua_setupvalue(L, -2, 1);
+    return 1;
+}
+
+void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize)
+{
+    size_t idlen = strlen(id);
+    for (int i = 0; i < sb->n_files; i++) {
+        const char *text = sb->files[i].text;
+        for (const char *p = text; (p = strstr(p, id)) != NULL; p++) {
+            if (p == text || (p[-1] != '"' && p[-1] != '\'') || p[idlen] != p[-1])
+                continue;
+            int line = 1;
+            for (const char *q = text; q < p; q++)
+                line += *q == '\n';
+            snprintf(out, outsize, "%s:%d", sb->files[i].name, line);
+            return;
+        }
+    }
+    snprintf(out, outsize, "%s/pack.lua", sb->display_dir);
+}

@@ -1,0 +1,78 @@
+/* sandbox.h - one pack's Lua state inside the pack worker process.
+ *
+ * Trust boundary: everything here runs pack code, which is untrusted. This file is
+ * linked into the worker only; the game and the headless runner never call into Lua
+ * (see docs/architecture.md for why: Lua 5.4.4 can be crashed or hung from pack code in
+ * ways no in-process guard stops). The guards below turn most attacks into a precise
+ * file:line message; the worker's rlimits and the host's kill timer catch the rest.
+ * Depends on: Lua 5.4, cJSON, core (rng, text, error). */
+#ifndef TV_SANDBOX_H
+#define TV_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+#include <lua.h>
+
+#include "rng.h"
+
+#define TV_SB_MEMORY_LIMIT (64u << 20)
+#define TV_SB_INSTRUCTIONS 50000000LL
+#define TV_SB_HOOK_STEP 1000
+#define TV_SB_MAX_FILE (1u << 20)
+#define TV_SB_MAX_INCLUDE_DEPTH 8
+#define TV_SB_MAX_FILES 32
+
+typedef struct tv_SbFile {
+    char *name; /* display path, e.g. plugins/x/facts.lua */
+    char *text;
+    size_t len;
+} tv_SbFile;
+
+typedef struct tv_Sandbox {
+    lua_State *L;
+    size_t mem_used, mem_limit;
+    bool mem_exceeded;
+    long long instructions, budget;
+    bool budget_exceeded;
+    int dirfd;
+    char display_dir[1024]; /* how messages name the pack folder */
+    int include_depth;
+    tv_Rng rng; /* behind ctx.rng and math.random */
+    int n_files;
+    tv_SbFile files[TV_SB_MAX_FILES]; /* sources read so far, to find a question's line */
+    int env_ref;                      /* registry ref of the pack's _ENV */
+    const char *phase;                /* "loading" or "generating" */
+} tv_Sandbox;
+
+/* Creates the state with the counting allocator and the count hook armed before any pack
+ * code runs (coroutines copy their creator's hook), and the locked environment.
+ * display_dir names the folder in messages. Returns false with msg filled on failure. */
+bool tv_sandbox_open(tv_Sandbox *sb, const char *dir, const char *display_dir, char *msg, size_t msgsize);
+
+/* Resets the instruction budget (for each of loading and generate). */
+void tv_sandbox_reset_budget(tv_Sandbox *sb);
+
+/* Runs the function on top of the stack with nargs arguments under a message handler,
+ * leaving one result. On error fills file/line/msg and returns false (stack popped). */
+bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int *line, char *msg, size_t msgsize);
+
+/* Loads name (a file in the pack folder) as a chunk in the pack's environment and
+ * pushes it. Raises a Lua error on failure: call it from Lua (include) or through
+ * tv_sandbox_call. */
+int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t namelen);
+
+/* Finds where a question id is written in the pack's files: "file:line" into out, or
+ * the pack file without a line. */
+void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize);
+
+tv_Sandbox *tv_sandbox_get(lua_State *L);
+
+/* Pushes the quiz table (api_quiz.c). */
+void tv_api_push_quiz(lua_State *L);
+/* Pushes a fresh ctx.rng table drawing from sb->rng. */
+void tv_api_push_rng(lua_State *L);
+
+#endif

@@ -1,0 +1,229 @@
+/* worker.c - pack-worker: load, generate, convert, write JSON, exit.
+ * Trust boundary: runs untrusted pack code; this process is expendable by design.
+ * Depends on: Lua 5.4, cJSON, core. */
+#include "worker.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "convert.h"
+#include "sandbox.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TV_HAVE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TV_HAVE_ASAN 1
+#endif
+#endif
+
+static void say_phase(const char *phase)
+{
+    printf("phase %s\n", phase);
+    fflush(stdout);
+}
+
+static void apply_limits(void)
+{
+    long cpu = 6;
+    const char *env = getenv("TRIVIUM_WORKER_CPU_SECONDS");
+    if (env && atol(env) > 0)
+        cpu = atol(env);
+    struct rlimit r = {(rlim_t)cpu, (rlim_t)cpu + 1};
+    setrlimit(RLIMIT_CPU, &r);
+#ifndef TV_HAVE_ASAN
+    /* ASan reserves terabytes of shadow address space, so the cap is for plain builds. */
+    r.rlim_cur = r.rlim_max = (rlim_t)1 << 30;
+    setrlimit(RLIMIT_AS, &r);
+#endif
+    r.rlim_cur = r.rlim_max = 0;
+    setrlimit(RLIMIT_FSIZE, &r); /* no file writes */
+    setrlimit(RLIMIT_CORE, &r);
+    r.rlim_cur = r.rlim_max = 64;
+    setrlimit(RLIMIT_NOFILE, &r);
+}
+
+typedef struct Job {
+    tv_Convert *conv;
+    bool generated;
+    bool result;
+} Job;
+
+/* Conversion runs under lua_pcall so nothing can raise unprotected. */
+static int protected_convert_pack(lua_State *L)
+{
+    Job *job = lua_touserdata(L, 1);
+    lua_remove(L, 1);
+    job->result = tv_convert_pack(job->conv);
+    return 0;
+}
+
+static int protected_convert_questions(lua_State *L)
+{
+    Job *job = lua_touserdata(L, 1);
+    lua_remove(L, 1);
+    job->result = tv_convert_questions(job->conv, job->generated);
+    return 0;
+}
+
+static bool run_protected(tv_Sandbox *sb, lua_CFunction f, Job *job)
+{
+    lua_State *L = sb->L;
+    size_t limit = sb->mem_limit;
+    sb->mem_limit = (size_t)-1; /* host work must not fail on the pack's memory cap */
+    lua_pushcfunction(L, f);
+    lua_insert(L, -2); /* below the value to convert */
+    lua_pushlightuserdata(L, job);
+    lua_insert(L, -2);
+    int status = lua_pcall(L, 2, 0, 0);
+    sb->mem_limit = limit;
+    if (status != LUA_OK) {
+        char where[1100];
+        snprintf(where, sizeof where, "%s/pack.lua", sb->display_dir);
+        tv_convert_diag(job->conv, "error", where, "cannot read the pack's tables: %s",
+                        lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error");
+        lua_pop(L, 1);
+        return false;
+    }
+    return job->result;
+}
+
+static int run_pack_file(lua_State *L)
+{
+    tv_sandbox_push_file(L, tv_sandbox_get(L), "pack.lua", 8);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+static void add_error(tv_Convert *c, const char *file, int line, const char *msg)
+{
+    char where[1300];
+    if (line > 0)
+        snprintf(where, sizeof where, "%s:%d", file, line);
+    else
+        snprintf(where, sizeof where, "%s", file);
+    tv_convert_diag(c, "error", where, "%s", msg);
+}
+
+static int emit(tv_Convert *c, int n_static)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddBoolToObject(root, "ok", c->errors == 0);
+    cJSON_AddItemToObject(root, "pack", c->pack);
+    c->pack = NULL;
+    cJSON *sources = cJSON_AddArrayToObject(root, "sources");
+    if (c->sources) {
+        cJSON *s;
+        cJSON_ArrayForEach(s, c->sources) cJSON_AddItemToArray(sources, cJSON_Duplicate(s, 1));
+    }
+    int total = cJSON_GetArraySize(c->questions);
+    cJSON_AddNumberToObject(root, "static_count", n_static);
+    cJSON_AddNumberToObject(root, "generated_count", total - n_static);
+    cJSON_AddItemToObject(root, "questions", c->questions);
+    c->questions = NULL;
+    cJSON_AddItemToObject(root, "diagnostics", c->diags);
+    c->diags = NULL;
+    char *text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    if (!text)
+        return 1;
+    printf("data %zu\n", strlen(text));
+    fwrite(text, 1, strlen(text), stdout);
+    fflush(stdout);
+    free(text);
+    return 0;
+}
+
+int tv_worker_main(int argc, char **argv)
+{
+    const char *dir = NULL, *display = NULL, *lang = "en";
+    uint64_t seed = 0;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--dir") == 0)
+            dir = argv[i + 1];
+        else if (strcmp(argv[i], "--display") == 0)
+            display = argv[i + 1];
+        else if (strcmp(argv[i], "--seed") == 0)
+            seed = strtoull(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--lang") == 0)
+            lang = argv[i + 1];
+    }
+    if (!dir) {
+        fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
+        return 2;
+    }
+    if (!display)
+        display = dir;
+    apply_limits();
+    say_phase("loading");
+
+    static tv_Sandbox sb; /* lives until _exit; static keeps its size off the stack */
+    tv_Convert conv;
+    char msg[1024], file[1100];
+    int line = 0;
+    if (!tv_sandbox_open(&sb, dir, display, msg, sizeof msg)) {
+        tv_convert_init(&conv, &sb, lang);
+        snprintf(file, sizeof file, "%s", display);
+        add_error(&conv, file, 0, msg);
+        int rc = emit(&conv, 0);
+        _exit(rc);
+    }
+    tv_convert_init(&conv, &sb, lang);
+    tv_rng_derive(&sb.rng, seed, "pack/load");
+
+    lua_State *L = sb.L;
+    lua_pushcfunction(L, run_pack_file);
+    if (!tv_sandbox_call(&sb, 0, file, sizeof file, &line, msg, sizeof msg)) {
+        add_error(&conv, file, line, msg);
+        _exit(emit(&conv, 0));
+    }
+    Job job = {.conv = &conv};
+    if (!run_protected(&sb, protected_convert_pack, &job))
+        _exit(emit(&conv, 0));
+    lua_rawgeti(L, LUA_REGISTRYINDEX, conv.pack_ref);
+    lua_pushliteral(L, "questions");
+    if (lua_rawget(L, -2) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+    }
+    lua_remove(L, -2);
+    run_protected(&sb, protected_convert_questions, &job);
+    int n_static = cJSON_GetArraySize(conv.questions);
+
+    cJSON *has_generate = cJSON_GetObjectItemCaseSensitive(conv.pack, "has_generate");
+    cJSON *id = cJSON_GetObjectItemCaseSensitive(conv.pack, "id");
+    if (cJSON_IsTrue(has_generate) && conv.errors == 0 && cJSON_IsString(id)) {
+        say_phase("generating");
+        sb.phase = "generating";
+        char label[128];
+        snprintf(label, sizeof label, "pack/%s", id->valuestring);
+        tv_rng_derive(&sb.rng, seed, label);
+        tv_sandbox_reset_budget(&sb);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, conv.pack_ref);
+        lua_pushliteral(L, "generate");
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        lua_createtable(L, 0, 3); /* ctx */
+        tv_api_push_rng(L);
+        lua_setfield(L, -2, "rng");
+        lua_pushstring(L, lang);
+        lua_setfield(L, -2, "lang");
+        lua_pushstring(L, id->valuestring);
+        lua_setfield(L, -2, "pack");
+        if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
+            add_error(&conv, file, line, msg);
+        else {
+            job.generated = true;
+            run_protected(&sb, protected_convert_questions, &job);
+        }
+    }
+    tv_convert_finish(&conv);
+    _exit(emit(&conv, n_static));
+}

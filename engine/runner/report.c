@@ -1,0 +1,240 @@
+/* report.c - JSON and text reports of sessions and dumps. Depends on: core, cJSON. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "play.h"
+
+static void add_common(cJSON *root, const tv_Session *s, const tv_ReportInfo *info)
+{
+    cJSON_AddNumberToObject(root, "seed", (double)s->cfg.seed);
+    cJSON_AddStringToObject(root, "lang", info->lang);
+    cJSON *packs = cJSON_AddArrayToObject(root, "packs");
+    for (int i = 0; i < info->n_packs; i++)
+        cJSON_AddItemToArray(packs, cJSON_CreateString(info->packs[i]));
+    cJSON_AddBoolToObject(root, "time_points", s->cfg.rules.time_points);
+    cJSON_AddBoolToObject(root, "streak_bonus", s->cfg.rules.streak_bonus);
+}
+
+static cJSON *tallies(const tv_Tally *t, int n)
+{
+    cJSON *obj = cJSON_CreateObject();
+    for (int i = 0; i < n; i++) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddNumberToObject(e, "points", t[i].points);
+        cJSON_AddNumberToObject(e, "correct", t[i].correct);
+        cJSON_AddNumberToObject(e, "asked", t[i].asked);
+        cJSON_AddItemToObject(obj, t[i].name, e);
+    }
+    return obj;
+}
+
+/* Adds one player's result fields to obj. */
+static void add_player(cJSON *obj, const tv_Session *s, int p)
+{
+    tv_Result r = tv_session_result(s, p);
+    cJSON_AddNumberToObject(obj, "total", r.total);
+    cJSON_AddNumberToObject(obj, "correct", r.correct);
+    cJSON_AddNumberToObject(obj, "asked", r.asked);
+    cJSON_AddNumberToObject(obj, "longest_streak", r.longest_streak);
+    cJSON_AddItemToObject(obj, "by_category", tallies(r.categories, r.n_categories));
+    cJSON_AddItemToObject(obj, "by_pack", tallies(r.packs, r.n_packs));
+    cJSON *qs = cJSON_AddArrayToObject(obj, "questions");
+    for (int i = 0; i < s->n_rounds; i++) {
+        const tv_Round *rd = tv_session_round(s, i);
+        const tv_Record *rec = tv_session_record(s, p, i);
+        char given[512];
+        tv_format_given(&rec->answer, given, sizeof given);
+        cJSON *q = cJSON_CreateObject();
+        cJSON_AddNumberToObject(q, "index", i + 1);
+        cJSON_AddStringToObject(q, "pack", rd->q->pack);
+        cJSON_AddStringToObject(q, "id", rd->q->id);
+        cJSON_AddStringToObject(q, "type", tv_qtype_name(rd->q->type));
+        cJSON_AddNumberToObject(q, "difficulty", rd->q->difficulty);
+        cJSON_AddStringToObject(q, "category", rd->q->category);
+        cJSON_AddStringToObject(q, "given", given);
+        cJSON_AddBoolToObject(q, "correct", rec->verdict == TV_V_CORRECT);
+        cJSON_AddStringToObject(q, "verdict", tv_verdict_name(rec->verdict));
+        cJSON_AddNumberToObject(q, "time", (double)rec->t_ms / 1000.0);
+        cJSON_AddNumberToObject(q, "limit", rd->q->time_limit_ms / 1000.0);
+        cJSON_AddNumberToObject(q, "points", rec->points);
+        cJSON_AddNumberToObject(q, "bonus", rec->bonus);
+        cJSON_AddNumberToObject(q, "streak", rec->streak);
+        cJSON_AddBoolToObject(q, "lifeline", rec->lifeline);
+        if (rd->q->type == TV_Q_ORDER)
+            cJSON_AddNumberToObject(q, "in_place", rec->k);
+        cJSON_AddItemToArray(qs, q);
+    }
+}
+
+static bool print_json(FILE *out, cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return false;
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
+    return true;
+}
+
+bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    cJSON *root = cJSON_CreateObject();
+    add_common(root, s, info);
+    /* The top-level result is the first player's, so single-player readers need not
+     * look into `players`. */
+    add_player(root, s, 0);
+    cJSON *players = cJSON_AddArrayToObject(root, "players");
+    for (int p = 0; p < s->cfg.players; p++) {
+        cJSON *pl = cJSON_CreateObject();
+        cJSON_AddNumberToObject(pl, "player", p + 1);
+        cJSON_AddStringToObject(pl, "answers", info->players[p]);
+        add_player(pl, s, p);
+        cJSON_AddItemToArray(players, pl);
+    }
+    return print_json(out, root);
+}
+
+void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    fprintf(out, "seed %llu, %s, packs:", (unsigned long long)s->cfg.seed, info->lang);
+    for (int i = 0; i < info->n_packs; i++)
+        fprintf(out, " %s", info->packs[i]);
+    fprintf(out, "%s%s\n", s->cfg.rules.time_points ? "" : ", no time points",
+            s->cfg.rules.streak_bonus ? "" : ", no streak bonus");
+    for (int p = 0; p < s->cfg.players; p++) {
+        if (s->cfg.players > 1)
+            fprintf(out, "\nplayer %d (%s)\n", p + 1, info->players[p]);
+        fprintf(out, "\n  #  %-28s %-9s d  %-10s %7s %6s %6s\n", "question", "type", "given", "time", "points",
+                "streak");
+        for (int i = 0; i < s->n_rounds; i++) {
+            const tv_Round *rd = tv_session_round(s, i);
+            const tv_Record *rec = tv_session_record(s, p, i);
+            char given[40], name[64];
+            tv_format_given(&rec->answer, given, sizeof given);
+            snprintf(name, sizeof name, "%s/%s", rd->q->pack, rd->q->id);
+            fprintf(out, "%3d  %-28.28s %-9s %d  %-10.10s %6.2fs %6d %6d  %s%s\n", i + 1, name,
+                    tv_qtype_name(rd->q->type), rd->q->difficulty, given, (double)rec->t_ms / 1000.0, rec->points,
+                    rec->streak, tv_verdict_name(rec->verdict), rec->lifeline ? " (50:50)" : "");
+        }
+        tv_Result r = tv_session_result(s, p);
+        fprintf(out, "\n  total %d points, %d of %d correct, longest streak %d\n", r.total, r.correct, r.asked,
+                r.longest_streak);
+        for (int c = 0; c < r.n_categories; c++)
+            fprintf(out, "    %-30s %6d points, %d/%d correct\n", r.categories[c].name, r.categories[c].points,
+                    r.categories[c].correct, r.categories[c].asked);
+    }
+}
+
+bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    cJSON *root = cJSON_CreateObject();
+    add_common(root, s, info);
+    cJSON *qs = cJSON_AddArrayToObject(root, "questions");
+    for (int i = 0; i < s->n_rounds; i++) {
+        const tv_Round *rd = tv_session_round(s, i);
+        const tv_Question *q = rd->q;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "index", i + 1);
+        cJSON_AddStringToObject(o, "pack", q->pack);
+        cJSON_AddStringToObject(o, "id", q->id);
+        cJSON_AddStringToObject(o, "type", tv_qtype_name(q->type));
+        cJSON_AddNumberToObject(o, "difficulty", q->difficulty);
+        cJSON_AddStringToObject(o, "category", q->category);
+        cJSON_AddNumberToObject(o, "time", q->time_limit_ms / 1000.0);
+        cJSON_AddStringToObject(o, "prompt", q->prompt);
+        tv_Answer key;
+        tv_session_correct_answer(s, i, &key);
+        char letters[16];
+        switch (q->type) {
+        case TV_Q_CHOICE:
+        case TV_Q_TRUEFALSE: {
+            cJSON *opts = cJSON_AddArrayToObject(o, "options");
+            for (int k = 0; k < rd->n_shown; k++)
+                cJSON_AddItemToArray(opts, cJSON_CreateString(q->type == TV_Q_CHOICE
+                                                                  ? q->options[rd->shown[k]]
+                                                                  : tv_truefalse_label(info->lang, k == 0)));
+            cJSON_AddStringToObject(o, "answer", q->type == TV_Q_CHOICE ? q->options[0]
+                                                                         : tv_truefalse_label(info->lang, q->truth));
+            break;
+        }
+        case TV_Q_ORDER: {
+            cJSON *items = cJSON_AddArrayToObject(o, "items");
+            for (int k = 0; k < rd->n_shown; k++)
+                cJSON_AddItemToArray(items, cJSON_CreateString(q->items[rd->shown[k]]));
+            cJSON *ans = cJSON_AddArrayToObject(o, "answer");
+            for (int k = 0; k < q->n_items; k++)
+                cJSON_AddItemToArray(ans, cJSON_CreateString(q->items[k]));
+            break;
+        }
+        case TV_Q_NUMERIC:
+            cJSON_AddNumberToObject(o, "answer", q->number);
+            cJSON_AddNumberToObject(o, "tolerance", q->tolerance);
+            cJSON_AddStringToObject(o, "unit", q->unit);
+            break;
+        case TV_Q_TEXT: {
+            cJSON *ans = cJSON_AddArrayToObject(o, "answer");
+            for (int k = 0; k < q->n_accept; k++)
+                cJSON_AddItemToArray(ans, cJSON_CreateString(q->accept[k]));
+            break;
+        }
+        }
+        tv_format_given(&key, letters, sizeof letters);
+        if (q->type == TV_Q_CHOICE || q->type == TV_Q_TRUEFALSE || q->type == TV_Q_ORDER)
+            cJSON_AddStringToObject(o, "key", letters);
+        cJSON_AddStringToObject(o, "explain", q->explain);
+        cJSON_AddStringToObject(o, "source", q->source);
+        cJSON_AddItemToArray(qs, o);
+    }
+    return print_json(out, root);
+}
+
+void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    for (int i = 0; i < s->n_rounds; i++) {
+        const tv_Round *rd = tv_session_round(s, i);
+        const tv_Question *q = rd->q;
+        fprintf(out, "%d. [%s/%s] %s, difficulty %d, %s, %g s\n   %s\n", i + 1, q->pack, q->id,
+                tv_qtype_name(q->type), q->difficulty, q->category, q->time_limit_ms / 1000.0, q->prompt);
+        switch (q->type) {
+        case TV_Q_CHOICE:
+        case TV_Q_TRUEFALSE:
+            for (int k = 0; k < rd->n_shown; k++) {
+                bool right = q->type == TV_Q_CHOICE ? rd->shown[k] == 0 : (k == 0) == q->truth;
+                fprintf(out, "   %c) %s%s\n", 'A' + k,
+                        q->type == TV_Q_CHOICE ? q->options[rd->shown[k]] : tv_truefalse_label(info->lang, k == 0),
+                        right ? "   <- answer" : "");
+            }
+            break;
+        case TV_Q_ORDER: {
+            for (int k = 0; k < rd->n_shown; k++)
+                fprintf(out, "   %c) %s\n", 'A' + k, q->items[rd->shown[k]]);
+            tv_Answer key;
+            tv_session_correct_answer(s, i, &key);
+            char letters[16];
+            tv_format_given(&key, letters, sizeof letters);
+            fprintf(out, "   answer: %s\n", letters);
+            break;
+        }
+        case TV_Q_NUMERIC:
+            fprintf(out, "   answer: %g%s%s (tolerance %g)\n", q->number, q->unit[0] ? " " : "", q->unit, q->tolerance);
+            break;
+        case TV_Q_TEXT:
+            fprintf(out, "   answer:");
+            for (int k = 0; k < q->n_accept; k++)
+                fprintf(out, "%s %s", k ? " |" : "", q->accept[k]);
+            fputc('\n', out);
+            break;
+        }
+        if (q->explain[0])
+            fprintf(out, "   why: %s\n", q->explain);
+        if (q->source[0])
+            fprintf(out, "   source: %s\n", q->source);
+        fputc('\n', out);
+    }
+}
