@@ -229,8 +229,13 @@ bool tv_script_parse(tv_Script *sc, const char *name, const char *data, size_t l
             continue;
         /* A trailing comment: '#' after white space, except in =TEXT, which runs to the
          * end of the line (text may contain '#'). */
-        if (data[start] != '=' && !(stop - start > 5 && memcmp(data + start, "5050", 4) == 0 &&
-                                    is_space(data[start + 4]) && memchr(data + start + 5, '=', stop - start - 5))) {
+        size_t answer = start;
+        if (stop - answer > 4 && memcmp(data + answer, "5050", 4) == 0 && is_space(data[answer + 4])) {
+            answer += 4;
+            while (answer < stop && is_space(data[answer]))
+                answer++;
+        }
+        if (data[answer] != '=') {
             for (size_t i = start + 1; i < stop; i++)
                 if (data[i] == '#' && is_space(data[i - 1])) {
                     stop = i;

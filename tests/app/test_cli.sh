@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# app.cli: the trivium binary end to end — headless sessions from answer scripts with
+# totals worked out by hand (docs/scoring.md), lint's exact messages, and exit codes.
+# usage: test_cli.sh TRIVIUM SOURCE_DIR
+set -u
+TRIVIUM=$1
+SRC=$2
+cd "$SRC"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+# json FILE EXPR: evaluates a Python expression over the parsed JSON as `j`.
+json() { python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
+expect_eq() { # name expected got
+  if [ "$2" == "$3" ]; then ok "$1"; else bad "$1: expected '$2', got '$3'"; fi
+}
+expect_rc() { # name expected-rc command...
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$T/out" 2>"$T/err"
+  local rc=$?
+  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 300 "$T/err")"; fi
+}
+expect_err() { # name text: stderr of the last expect_rc contains text
+  if grep -qF -- "$2" "$T/err"; then ok "$1"; else bad "$1: stderr lacks '$2': $(head -c 300 "$T/err")"; fi
+}
+PK=(--plugins tests/packs)
+
+# Seed 1 shows: c4 (right = D), ord (key BADC), num, tf (B), txt, c6 (right = D).
+cat >"$T/p1.txt" <<'S'
+# hand-worked: see docs/scoring.md
+D @5            # 1000 * (1 - 5/40) = 875
+BACD @10        # order, 2 of 4 in place: 1500 * 2/4 * (1 - 10/40) = 562.5 -> 563
+42.4 @20        # within 0.5: 2000 * (1 - 20/80) = 1500
+B @10           # at t = T: 1500 * 1/2 = 750, + streak bonus 100 = 850
+=admir sehovic @30.001   # just over the limit: timeout, 0
+5050 D @4.5     # 1500 * (1 - 4.5/40) / 2 = 665.625 -> 666
+S
+expect_rc "headless session from a script exits 0" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt" --format json
+cp "$T/out" "$T/p1.json"
+expect_eq "hand-worked total is 4454" 4454 "$(json "$T/p1.json" 'j["total"]')"
+expect_eq "four answers are correct" 4 "$(json "$T/p1.json" 'j["correct"]')"
+expect_eq "six questions asked" 6 "$(json "$T/p1.json" 'j["asked"]')"
+expect_eq "longest streak is 2" 2 "$(json "$T/p1.json" 'j["longest_streak"]')"
+expect_eq "per-question points" "[875, 563, 1500, 850, 0, 666]" "$(json "$T/p1.json" '[q["points"] for q in j["questions"]]')"
+expect_eq "per-question streaks" "[1, 0, 1, 2, 0, 1]" "$(json "$T/p1.json" '[q["streak"] for q in j["questions"]]')"
+expect_eq "the 50:50 is recorded" "True" "$(json "$T/p1.json" 'j["questions"][5]["lifeline"]')"
+expect_eq "per-category points" "{'Alpha': 2375, 'Beta': 1413, 'Gamma': 666}" "$(json "$T/p1.json" '{k: v["points"] for k, v in j["by_category"].items()}')"
+expect_eq "JSON has the contract's fields" "True" "$(json "$T/p1.json" 'all(k in j for k in ["seed","lang","packs","total","correct","asked","longest_streak","by_category","questions"]) and all(k in j["questions"][0] for k in ["index","pack","id","type","difficulty","category","given","correct","time","points","streak"])')"
+expect_eq "the JSON echoes both switches" "True True" "$(json "$T/p1.json" 'str(j["time_points"]) + " " + str(j["streak_bonus"])')"
+
+expect_rc "--no-time-points" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt" --format json --no-time-points
+expect_eq "without time points a correct answer scores its base (6100)" 6100 "$(json "$T/out" 'j["total"]')"
+expect_eq "the JSON echoes time_points off" False "$(json "$T/out" 'j["time_points"]')"
+expect_rc "--no-streak" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt" --format json --no-streak
+expect_eq "without the streak bonus the total drops by 100 (4354)" 4354 "$(json "$T/out" 'j["total"]')"
+
+# Two players: the second answers everything wrong.
+printf 'wrong\nwrong\nwrong\nwrong\nwrong\nwrong\n' >"$T/p2.txt"
+expect_rc "two players" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt" --answers "$T/p2.txt" --format json
+expect_eq "players list holds each result" "[4454, 0]" "$(json "$T/out" '[p["total"] for p in j["players"]]')"
+expect_eq "wrong on an order question puts no item in place" 0 "$(json "$T/out" 'j["players"][1]["questions"][1]["in_place"]')"
+
+# correct on every line: the documented maximum. Seed 1 difficulties 1,2,3,2,3,2 -> bases
+# 1000,1500,2000,1500,2000,1500 = 9500, bonuses 0+100+200+300+400+500 = 1500.
+printf 'correct\n%.0s' 1 2 3 4 5 6 | "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers - --format json >"$T/max.json" 2>"$T/err"
+expect_eq "all correct at t=0 scores the maximum 11000 (answers from stdin)" 11000 "$(json "$T/max.json" 'j["total"]')"
+
+expect_rc "the same seed twice gives the same result" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt" --format json
+if cmp -s "$T/out" "$T/p1.json"; then ok "identical JSON for the same seed"; else bad "JSON differs between two runs of seed 1"; fi
+
+expect_rc "text format" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/p1.txt"
+if grep -q "total 4454 points, 4 of 6 correct, longest streak 2" "$T/out"; then ok "text report states the total"; else bad "text report: $(cat "$T/out")"; fi
+
+# Exit codes and messages.
+expect_rc "missing --seed is a usage error" 2 "$TRIVIUM" headless "${PK[@]}" --pack scoring --answers "$T/p1.txt"
+expect_err "it names the flag" "--seed is required"
+expect_rc "a bad seed is a usage error" 2 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 12x --answers "$T/p1.txt"
+expect_err "it names the value" "--seed 12x: expected a whole number"
+expect_rc "an unknown language is a usage error" 2 "$TRIVIUM" dump "${PK[@]}" --pack scoring --seed 1 --lang fr
+expect_err "it names the value" "--lang fr: expected en or nl"
+expect_rc "an unknown flag is a usage error" 2 "$TRIVIUM" list --frobnicate
+expect_err "it names the flag" "unknown option --frobnicate"
+expect_rc "an unknown pack is a usage error" 2 "$TRIVIUM" headless "${PK[@]}" --pack nosuch --seed 1 --answers "$T/p1.txt"
+expect_err "it lists the packs found" "--pack nosuch: no such pack (found:"
+expect_rc "a broken pack selected by folder name exits 3" 3 "$TRIVIUM" headless --plugins tests/packs/broken --pack syntax_error --seed 1 --answers "$T/p1.txt"
+expect_err "with file, line and Lua's message" "tests/packs/broken/syntax_error/pack.lua:7: '}' expected (to close '{' at line 5) near 'quiz'"
+printf 'D\nG\n' >"$T/badline.txt"
+expect_rc "a bad script line exits 4" 4 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/badline.txt"
+expect_err "naming file and line" "badline.txt:2: expected a letter A-F, a number, =TEXT, correct, wrong, timeout or skip: 'G'"
+printf 'A\n' >"$T/short.txt"
+expect_rc "a script shorter than the session exits 4" 4 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/short.txt"
+expect_err "saying how many answers are missing" "the script answers 1 questions but the session asks 6"
+printf 'A\nA\nA\nA\nA\nA\n' >"$T/shape.txt"
+expect_rc "a letter for an order question is a script error" 4 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/shape.txt"
+expect_err "naming the line and the question" "shape.txt:2: question 2 (scoring/ord): question ord has 4 items to order, got 1"
+expect_rc "--count limits the session" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --count 1 --answers "$T/short.txt" --format json
+expect_eq "one question asked" 1 "$(json "$T/out" 'j["asked"]')"
+expect_rc "a missing answers file exits 4" 4 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/none.txt"
+expect_rc "--help works for every command" 0 "$TRIVIUM" headless --help
+expect_rc "--version" 0 "$TRIVIUM" --version
+
+# dump: options as shown and the answer key.
+expect_rc "dump json" 0 "$TRIVIUM" dump "${PK[@]}" --pack scoring --seed 1 --format json
+expect_eq "dump lists every question in session order" "['c4', 'ord', 'num', 'tf', 'txt', 'c6']" "$(json "$T/out" '[q["id"] for q in j["questions"]]')"
+expect_eq "choice options are shown shuffled with the answer" "D right" "$(json "$T/out" 'j["questions"][0]["key"] + " " + j["questions"][0]["answer"]')"
+expect_eq "numeric answer carries tolerance and unit" "42 0.5 units" "$(json "$T/out" '"%g %g %s" % (j["questions"][2]["answer"], j["questions"][2]["tolerance"], j["questions"][2]["unit"])')"
+
+# list and lint.
+expect_rc "list shows a broken pack with its error and the others" 0 "$TRIVIUM" list --plugins tests/packs/broken --plugins tests/packs
+if grep -q "^syntax_error .*ERROR: tests/packs/broken/syntax_error/pack.lua:7:" "$T/out" && grep -q "^scoring .* 6 (6 static + 0 generated)" "$T/out"; then ok "list output"; else bad "list output: $(cat "$T/out")"; fi
+expect_rc "lint of a broken pack exits 1" 1 "$TRIVIUM" lint tests/packs/broken/bad_fields
+for msg in \
+  "tests/packs/broken/bad_fields/pack.lua:7: error: question 'dup-option': the answer 'Sehovic' is also among the wrong options" \
+  "tests/packs/broken/bad_fields/pack.lua:9: error: question 'too-hard': difficulty must be 1, 2 or 3, got 5" \
+  "tests/packs/broken/bad_fields/pack.lua:10: error: question 'plain': items must hold 2 to 6 entries, got 1" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': prompt has no 'nl' translation" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': unknown field 'anwser' (a typo?)" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': explain is a plain string; give a table with a translation for each of the pack's languages" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': has no source: name where the fact comes from"; do
+  if grep -qF -- "$msg" "$T/out"; then ok "lint says: ${msg#*: }"; else bad "lint lacks: $msg"$'\n'"$(cat "$T/out")"; fi
+done
+expect_rc "lint --strict turns warnings into errors" 1 "$TRIVIUM" lint --strict tests/packs/broken/bad_fields
+if grep -qF "pack.lua:11: error: question 'no-nl': prompt has no 'nl' translation" "$T/out"; then ok "strict prints the warning as an error"; else bad "strict output: $(cat "$T/out")"; fi
+expect_rc "lint --strict passes the example pack" 0 "$TRIVIUM" lint --strict plugins/example
+expect_eq "with no findings" "" "$(cat "$T/out")"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
