@@ -13,15 +13,14 @@
 
 static bool oom(tv_Error *err) { return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory"); }
 
-/* Index of name in list[0..*n), appending it when new; -1 on out of memory. */
-static int intern(tv_Session *s, const char ***list, int *n, int cap, const char *name)
+/* Index of name in list[0..*n), appending it when new (list holds one slot per round,
+ * so it cannot overflow). */
+static int intern(const char **list, int *n, const char *name)
 {
     for (int i = 0; i < *n; i++)
-        if (strcmp((*list)[i], name) == 0)
+        if (strcmp(list[i], name) == 0)
             return i;
-    assert(*n < cap);
-    (void)s;
-    (*list)[*n] = name;
+    list[*n] = name;
     return (*n)++;
 }
 
@@ -76,8 +75,8 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
                 r->shown[r->n_shown - 1] = t;
             }
         }
-        r->category = intern(s, &s->categories, &s->n_categories, n, r->q->category);
-        r->pack = intern(s, &s->packs, &s->n_packs, n, r->q->pack);
+        r->category = intern(s->categories, &s->n_categories, r->q->category);
+        r->pack = intern(s->packs, &s->n_packs, r->q->pack);
     }
 
     for (int p = 0; p < cfg->players; p++) {

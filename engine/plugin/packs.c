@@ -78,8 +78,9 @@ static tv_Pack *append(tv_PackSet *set, const char *dir, tv_Error *err)
 
 static bool has_pack_file(const char *dir)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/pack.lua", dir);
+    char path[4300];
+    if (snprintf(path, sizeof path, "%s/pack.lua", dir) >= (int)sizeof path)
+        return false;
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }

@@ -1,9 +1,10 @@
--- Facts for the example pack's generator: one row per planet, in order from the sun.
+-- Facts for the example pack's generator: who plays whom in iHostage (seed article
+-- NewsBytes, 26 April 2025). One row per character.
 return {
-  { name = { en = "Mercury", nl = "Mercurius" }, moons = 0 },
-  { name = { en = "Venus", nl = "Venus" }, moons = 0 },
-  { name = { en = "Earth", nl = "Aarde" }, moons = 1 },
-  { name = { en = "Mars", nl = "Mars" }, moons = 2 },
-  { name = { en = "Jupiter", nl = "Jupiter" }, moons = 95 },
-  { name = { en = "Saturn", nl = "Saturnus" }, moons = 146 },
+  { actor = "Soufiane Moussouli", character = "Ammar" },
+  { actor = "Admir Šehović", character = "Ilian" },
+  { actor = "Loes Haverkort", character = "Lynn" },
+  { actor = "Marcel Hensema", character = "Kees van Zanten" },
+  { actor = "Emmanuel Ohene Boafo", character = "Mingus" },
+  { actor = "Matteo van der Grijn", character = "Abe" },
 }
