@@ -78,6 +78,10 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
             }
         free(copy);
     }
+    /* Tests that must see only their own fixture packs switch the built-in ones off. */
+    const char *no_builtin = getenv("TRIVIUM_NO_BUILTIN_PACKS");
+    if (no_builtin && *no_builtin && strcmp(no_builtin, "0") != 0)
+        return true;
     if (!tv_packset_scan(set, TRIVIUM_SHARE_PLUGINS, err))
         return false;
 #ifdef TRIVIUM_SOURCE_PLUGINS

@@ -28,11 +28,13 @@ typedef struct tv_Cli {
     uint64_t seed;
     bool have_seed;
     const char *lang;
+    bool lang_given;
     bool json;
     int count;
     int n_answers;
     const char *answers[4];
     bool no_time_points, no_streak, strict;
+    int timer_percent; /* 0 = as the packs say */
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
     char worker_exe[4096];

@@ -9,6 +9,7 @@
 #include "answers.h"
 #include "cli.h"
 #include "play.h"
+#include "play_cmd.h"
 #include "report.h"
 #include "session.h"
 #include "worker.h"
@@ -25,18 +26,22 @@ static const char *const usage_main =
     "  list       show the packs found, with question counts or errors\n"
     "  lint       check packs: schema, duplicates, determinism, translations, sources\n"
     "  dump       print every question of a session with its answer key\n"
+    "  play       start the desktop game (the default without a command)\n"
+    "  screenshot render one scene of the game offscreen to a PNG\n"
+    "  flags      list the questions players flagged as wrong or unclear\n"
     "\n"
     "trivium <command> --help shows a command's options; trivium --version the version.\n";
 
 static const char *const usage_headless =
     "usage: trivium headless --pack ID [--pack ID ...] --seed N --answers FILE|- [--answers FILE ...]\n"
     "                        [--count N] [--lang en|nl] [--format text|json]\n"
-    "                        [--no-time-points] [--no-streak] [--plugins DIR ...]\n"
+    "                        [--no-time-points] [--no-streak] [--timer-percent N] [--plugins DIR ...]\n"
     "\n"
     "Plays one session on a virtual clock. Each --answers script (up to 4, one per player)\n"
     "has one line per question: A-F, a letter sequence (order), a number, =TEXT, correct,\n"
     "wrong, timeout or skip, with an optional leading 5050 and trailing @SECONDS.\n"
-    "--pack all selects every pack. Exit codes: 0 ok, 2 usage, 3 pack failed to load,\n"
+    "--pack all selects every pack. A script recorded by `trivium play --record` carries\n"
+    "its seed, packs and switches in #! lines, so --answers alone replays it. Exit codes: 0 ok, 2 usage, 3 pack failed to load,\n"
     "4 answer-script error.\n";
 
 static const char *const usage_list = "usage: trivium list [--plugins DIR ...] [--lang en|nl]\n"
@@ -70,6 +75,7 @@ enum {
     F_SWITCHES = 1 << 7,
     F_STRICT = 1 << 8,
     F_PATHS = 1 << 9,
+    F_TIMER = 1 << 10,
 };
 
 /* Parses argv[2..] for the flags allowed; returns -1 to go on, or an exit code. */
@@ -81,7 +87,7 @@ static int parse_flags(tv_Cli *cli, int argc, char **argv, unsigned allowed, con
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(a, "--plugins") == 0 || strcmp(a, "--pack") == 0 || strcmp(a, "--seed") == 0 ||
                            strcmp(a, "--lang") == 0 || strcmp(a, "--format") == 0 || strcmp(a, "--count") == 0 ||
-                           strcmp(a, "--answers") == 0;
+                           strcmp(a, "--answers") == 0 || strcmp(a, "--timer-percent") == 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return TV_EXIT_OK;
@@ -105,7 +111,7 @@ static int parse_flags(tv_Cli *cli, int argc, char **argv, unsigned allowed, con
         } else if (strcmp(a, "--lang") == 0 && (allowed & F_LANG)) {
             if (strcmp(v, "en") != 0 && strcmp(v, "nl") != 0)
                 return tv_cli_usage(cmd, "--lang %s: expected en or nl", v);
-            cli->lang = v, i++;
+            cli->lang = v, cli->lang_given = true, i++;
         } else if (strcmp(a, "--format") == 0 && (allowed & F_FORMAT)) {
             if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
                 return tv_cli_usage(cmd, "--format %s: expected text or json", v);
@@ -119,6 +125,11 @@ static int parse_flags(tv_Cli *cli, int argc, char **argv, unsigned allowed, con
             if (cli->n_answers == 4)
                 return tv_cli_usage(cmd, "--answers: at most 4 players");
             cli->answers[cli->n_answers++] = v, i++;
+        } else if (strcmp(a, "--timer-percent") == 0 && (allowed & F_TIMER)) {
+            uint64_t n;
+            if (!tv_cli_parse_u64(v, &n) || n < 10 || n > 1000)
+                return tv_cli_usage(cmd, "--timer-percent %s: expected a number from 10 to 1000", v);
+            cli->timer_percent = (int)n, i++;
         } else if (strcmp(a, "--no-time-points") == 0 && (allowed & F_SWITCHES))
             cli->no_time_points = true;
         else if (strcmp(a, "--no-streak") == 0 && (allowed & F_SWITCHES))
@@ -168,8 +179,8 @@ static int cmd_list(tv_Cli *cli)
 }
 
 /* Loads the selected packs and builds the session; shared by headless and dump. */
-static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char **ids, int *n_ids, int count,
-                        int players)
+static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, tv_Question **copies, const char **ids,
+                        int *n_ids, int count, int players)
 {
     tv_Error err = {0};
     int selected[TV_MAX_SELECT * 8];
@@ -187,11 +198,26 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char 
     }
     int n = 0;
     *n_ids = 0;
+    /* Under --timer-percent the session plays copies whose limits are scaled the way
+     * the game scales them; the caller frees the copies after the session. */
+    *copies = NULL;
+    if (cli->timer_percent && cli->timer_percent != 100 && !(*copies = malloc(sizeof **copies * (size_t)(total ? total : 1)))) {
+        free(pool);
+        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+        return tv_cli_fail(&err);
+    }
     for (int i = 0; i < n_sel && *n_ids < TV_MAX_SELECT; i++) {
         const tv_Pack *p = &set->packs[selected[i]];
         ids[(*n_ids)++] = p->id;
-        for (int k = 0; k < p->n_questions; k++)
-            pool[n++] = &p->questions[k];
+        for (int k = 0; k < p->n_questions; k++) {
+            if (*copies) {
+                (*copies)[n] = p->questions[k];
+                (*copies)[n].time_limit_ms = tv_time_limit_scaled(p->questions[k].time_limit_ms, cli->timer_percent);
+                pool[n] = &(*copies)[n];
+            } else
+                pool[n] = &p->questions[k];
+            n++;
+        }
     }
     tv_SessionConfig cfg = {.seed = cli->seed,
                             .count = count ? count : n,
@@ -207,12 +233,27 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char 
     return -1;
 }
 
-static int cmd_headless(tv_Cli *cli)
+/* A recorded script names its seed, packs and switches in "#!" lines; the command
+ * line wins where both say something. */
+static void apply_directives(tv_Cli *cli, const tv_ScriptDirectives *d)
 {
     if (cli->n_select == 0)
-        return tv_cli_usage("headless", "--pack is required (a pack id, or all)");
-    if (!cli->have_seed)
-        return tv_cli_usage("headless", "--seed is required");
+        for (int i = 0; i < d->n_packs && cli->n_select < TV_MAX_SELECT; i++)
+            cli->select[cli->n_select++] = d->packs[i];
+    if (!cli->have_seed && d->have_seed)
+        cli->seed = d->seed, cli->have_seed = true;
+    if (!cli->count && d->count)
+        cli->count = d->count;
+    if (!cli->lang_given && d->lang)
+        cli->lang = d->lang;
+    if (!cli->timer_percent && d->timer_percent)
+        cli->timer_percent = d->timer_percent;
+    cli->no_time_points = cli->no_time_points || d->no_time_points;
+    cli->no_streak = cli->no_streak || d->no_streak;
+}
+
+static int cmd_headless(tv_Cli *cli)
+{
     if (cli->n_answers == 0)
         return tv_cli_usage("headless", "--answers is required (a file, or - for standard input)");
     int stdin_uses = 0;
@@ -227,12 +268,20 @@ static int cmd_headless(tv_Cli *cli)
     for (int i = 0; i < cli->n_answers && rc < 0; i++)
         if (!tv_script_load(&scripts[i], cli->answers[i], tv_alloc_default(), &err))
             rc = tv_cli_fail(&err);
+    if (rc < 0)
+        apply_directives(cli, &scripts[0].directives);
+    if (rc < 0 && cli->n_select == 0)
+        rc = tv_cli_usage("headless", "--pack is required (a pack id, or all)");
+    if (rc < 0 && !cli->have_seed)
+        rc = tv_cli_usage("headless", "--seed is required");
     tv_PackSet set = {0};
     tv_Session s = {0};
+    tv_Question *copies = NULL;
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
     if (rc < 0)
-        rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT, cli->n_answers);
+        rc = open_session(cli, &set, &s, &copies, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
+                          cli->n_answers);
     if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, &err))
         rc = tv_cli_fail(&err);
     if (rc < 0) {
@@ -245,6 +294,7 @@ static int cmd_headless(tv_Cli *cli)
         }
     }
     tv_session_free(&s);
+    free(copies);
     tv_packset_free(&set);
     for (int i = 0; i < 4; i++)
         tv_script_free(&scripts[i]);
@@ -259,9 +309,10 @@ static int cmd_dump(tv_Cli *cli)
         return tv_cli_usage("dump", "--seed is required");
     tv_PackSet set = {0};
     tv_Session s = {0};
+    tv_Question *copies = NULL;
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
-    int rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
+    int rc = open_session(cli, &set, &s, &copies, ids, &n_ids, 0, 1);
     if (rc < 0) {
         tv_ReportInfo info = {.lang = cli->lang, .n_packs = n_ids, .packs = ids};
         if (cli->json)
@@ -272,6 +323,7 @@ static int cmd_dump(tv_Cli *cli)
         }
     }
     tv_session_free(&s);
+    free(copies);
     tv_packset_free(&set);
     return rc;
 }
@@ -289,9 +341,15 @@ int main(int argc, char **argv)
         return 1;
     }
     cli.worker_exe[n] = '\0';
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-        fputs(usage_main, argc < 2 ? stderr : stdout);
-        return argc < 2 ? TV_EXIT_USAGE : TV_EXIT_OK;
+    if (argc < 2 || argv[1][0] == '-') {
+        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+            fputs(usage_main, stdout);
+            return TV_EXIT_OK;
+        }
+        if (argc < 2 || strcmp(argv[1], "--version") != 0) {
+            cli.command = "play";
+            return tv_cmd_play(&cli, argc, argv, 1); /* plain `trivium [flags]` plays */
+        }
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("trivium %s\n", TRIVIUM_VERSION);
@@ -301,7 +359,7 @@ int main(int argc, char **argv)
     int rc;
     if (strcmp(argv[1], "headless") == 0) {
         rc = parse_flags(&cli, argc, argv,
-                         F_PLUGINS | F_PACK | F_SEED | F_LANG | F_FORMAT | F_COUNT | F_ANSWERS | F_SWITCHES,
+                         F_PLUGINS | F_PACK | F_SEED | F_LANG | F_FORMAT | F_COUNT | F_ANSWERS | F_SWITCHES | F_TIMER,
                          usage_headless);
         return rc >= 0 ? rc : cmd_headless(&cli);
     }
@@ -317,6 +375,12 @@ int main(int argc, char **argv)
         rc = parse_flags(&cli, argc, argv, F_PLUGINS | F_PACK | F_SEED | F_LANG | F_FORMAT, usage_dump);
         return rc >= 0 ? rc : cmd_dump(&cli);
     }
+    if (strcmp(argv[1], "play") == 0)
+        return tv_cmd_play(&cli, argc, argv, 2);
+    if (strcmp(argv[1], "screenshot") == 0)
+        return tv_cmd_screenshot(&cli, argc, argv);
+    if (strcmp(argv[1], "flags") == 0)
+        return tv_cmd_flags(&cli, argc, argv);
     fprintf(stderr, "trivium: unknown command '%s'\n\n%s", argv[1], usage_main);
     return TV_EXIT_USAGE;
 }

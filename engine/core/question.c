@@ -26,3 +26,9 @@ int tv_question_shown_count(const tv_Question *q)
     default: return 0;
     }
 }
+
+int tv_time_limit_scaled(int limit_ms, int percent)
+{
+    long long ms = (long long)limit_ms * percent / 100;
+    return (int)(ms < TV_TIME_MIN_MS ? TV_TIME_MIN_MS : ms > TV_TIME_MAX_MS ? TV_TIME_MAX_MS : ms);
+}

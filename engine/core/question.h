@@ -56,6 +56,11 @@ const char *tv_qtype_name(tv_QType type);
 /* Parses a type name; false when unknown. */
 bool tv_qtype_parse(const char *name, tv_QType *out);
 
+/* A question's time limit under a timer setting of percent (100 = as written), kept
+ * within TV_TIME_MIN_MS..TV_TIME_MAX_MS. The game and the headless runner share it so
+ * a recorded round replays with the same limits. */
+int tv_time_limit_scaled(int limit_ms, int percent);
+
 /* Number of things shown to the player that the session shuffles: options for choice,
  * 2 for truefalse (never shuffled), items for order, 0 otherwise. */
 int tv_question_shown_count(const tv_Question *q);

@@ -192,6 +192,47 @@ static bool parse_line(tv_Script *sc, int lineno, const char *s, size_t n, tv_Er
     return true;
 }
 
+/* "#! key value": seed, pack (repeatable), count, lang, timer-percent, no-time-points,
+ * no-streak. Unknown keys are errors, so a typo does not silently change a replay. */
+static bool parse_directive(tv_Script *sc, int lineno, const char *s, size_t n, tv_Error *err)
+{
+    tv_ScriptDirectives *d = &sc->directives;
+    size_t k = 0;
+    while (k < n && !is_space(s[k]))
+        k++;
+    size_t v = k;
+    while (v < n && is_space(s[v]))
+        v++;
+    char *value = tv_arena_strndup(&sc->arena, s + v, n - v);
+    if (!value)
+        return tv_error_set(err, TV_ERR_NOMEM, sc->name, lineno, "out of memory");
+    char key[32];
+    snprintf(key, sizeof key, "%.*s", (int)(k < 31 ? k : 31), s);
+    char *end = NULL;
+    unsigned long long num = strtoull(value, &end, 10);
+    bool is_num = *value >= '0' && *value <= '9' && end && *end == '\0';
+    if (strcmp(key, "seed") == 0 && is_num)
+        d->have_seed = true, d->seed = num;
+    else if (strcmp(key, "pack") == 0 && *value && d->n_packs < TV_SCRIPT_MAX_PACKS)
+        d->packs[d->n_packs++] = value;
+    else if (strcmp(key, "count") == 0 && is_num && num >= 1 && num <= 10000)
+        d->count = (int)num;
+    else if (strcmp(key, "lang") == 0 && (strcmp(value, "en") == 0 || strcmp(value, "nl") == 0))
+        d->lang = value;
+    else if (strcmp(key, "timer-percent") == 0 && is_num && num >= 10 && num <= 1000)
+        d->timer_percent = (int)num;
+    else if (strcmp(key, "no-time-points") == 0 && !*value)
+        d->no_time_points = true;
+    else if (strcmp(key, "no-streak") == 0 && !*value)
+        d->no_streak = true;
+    else
+        return fail(sc, lineno, err,
+                    "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, no-time-points or "
+                    "no-streak",
+                    s, n);
+    return true;
+}
+
 bool tv_script_parse(tv_Script *sc, const char *name, const char *data, size_t len, tv_Alloc alloc, tv_Error *err)
 {
     memset(sc, 0, sizeof *sc);
@@ -225,6 +266,14 @@ bool tv_script_parse(tv_Script *sc, const char *name, const char *data, size_t l
             start++;
         while (stop > start && is_space(data[stop - 1]))
             stop--;
+        if (stop - start >= 2 && data[start] == '#' && data[start + 1] == '!') {
+            size_t d = start + 2;
+            while (d < stop && is_space(data[d]))
+                d++;
+            if (!parse_directive(sc, lineno, data + d, stop - d, err))
+                return false;
+            continue;
+        }
         if (start == stop || data[start] == '#')
             continue;
         /* A trailing comment: '#' after white space, except in =TEXT, which runs to the

@@ -42,11 +42,27 @@ typedef struct tv_Step {
     const char *raw;  /* the line without comment and surrounding spaces, owned by the script */
 } tv_Step;
 
+/* Directives: "#! key value" lines, written by `trivium play --record`, so that
+ * `trivium headless --answers FILE` replays a recorded round without repeating its
+ * flags. Flags given on the command line win. */
+#define TV_SCRIPT_MAX_PACKS 32
+typedef struct tv_ScriptDirectives {
+    bool have_seed;
+    unsigned long long seed;
+    int n_packs;
+    const char *packs[TV_SCRIPT_MAX_PACKS];
+    int count;          /* 0 when absent */
+    const char *lang;   /* NULL when absent */
+    int timer_percent;  /* 0 when absent */
+    bool no_time_points, no_streak;
+} tv_ScriptDirectives;
+
 typedef struct tv_Script {
     tv_Arena arena;
     char name[256]; /* file name for messages ("-" for stdin) */
     int n_steps;
     tv_Step *steps;
+    tv_ScriptDirectives directives;
 } tv_Script;
 
 /* Parses data[0..len). On failure returns false with err naming name:line; the script is

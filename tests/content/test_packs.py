@@ -129,6 +129,20 @@ class Trivium:
         return None, "pack-worker: no data line in its output"
 
 
+def group_run_errors(failures, total):
+    """[(label, message)] -> one line per distinct message, listing the runs it hit."""
+    by_msg = {}
+    for label, msg in failures:
+        msg = re.sub(r"--seed \d+ --lang \w+ (--count \d+ )?", "", msg)
+        by_msg.setdefault(msg, []).append(label)
+    lines = []
+    for msg, labels in by_msg.items():
+        shown = "every run" if len(labels) == total else "seed lang: " + ", ".join(labels[:10]) + (
+            ", ..." if len(labels) > 10 else "")
+        lines.append("%s (%s)" % (msg, shown))
+    return lines
+
+
 class Report:
     def __init__(self, pack):
         self.pack = pack
@@ -314,11 +328,11 @@ def check_scoring(tv, pool, dumps, rep, pack):
         if d and d["questions"]:
             n = len(d["questions"])
             jobs[seed] = (d, pool.submit(tv.headless, seed, "en", n, "correct @0\n" * n))
-    problems = []
+    problems, failed_runs = [], []
     for seed, (d, fut) in sorted(jobs.items()):
         res, err = fut.result()
         if err:
-            problems.append("seed %d: %s" % (seed, err))
+            failed_runs.append(("%d en" % seed, err))
             continue
         n = len(d["questions"])
         want = expected_max(d["questions"])
@@ -328,6 +342,7 @@ def check_scoring(tv, pool, dumps, rep, pack):
         asked_ids = [q.get("id") for q in res.get("questions", [])]
         if asked_ids != [q["id"] for q in d["questions"]]:
             problems.append("seed %d: headless asked the questions in another order than dump shows" % seed)
+    problems += group_run_errors(failed_runs, len(jobs))
     ok = not problems and len(jobs) == len(SEEDS)
     if len(jobs) != len(SEEDS):
         problems.append("%d of %d seeds had no dump to play" % (len(SEEDS) - len(jobs), len(SEEDS)))
@@ -337,7 +352,7 @@ def check_scoring(tv, pool, dumps, rep, pack):
 def check_answer_keys(tv, pool, dumps, rep, pack):
     """Check 5: answering with the key's own text is right; typed text folds."""
     for plain in (False, True):
-        jobs, problems, folded = [], [], set()
+        jobs, problems, folded, failed_runs = [], [], set(), []
         for (seed, lang), d in sorted(dumps.items()):
             qs = d["questions"]
             if not qs:
@@ -354,7 +369,7 @@ def check_answer_keys(tv, pool, dumps, rep, pack):
         for seed, lang, d, fut in jobs:
             res, err = fut.result()
             if err:
-                problems.append("seed %d %s: %s" % (seed, lang, err))
+                failed_runs.append(("%d %s" % (seed, lang), err))
                 continue
             for r in res.get("questions", []):
                 if not r.get("correct"):
@@ -363,6 +378,7 @@ def check_answer_keys(tv, pool, dumps, rep, pack):
             if res.get("correct") != res.get("asked") or res.get("asked") != len(d["questions"]):
                 problems.append("seed %d %s: correct %s of %s asked (%d questions)" % (
                     seed, lang, res.get("correct"), res.get("asked"), len(d["questions"])))
+        problems += group_run_errors(failed_runs, len(jobs))
         what = ("typed text answers without diacritics, in lower case, are right (%d sessions, %d answers "
                 "that lose diacritics)" % (len(jobs), len(folded))
                 if plain else "answering with the answer key's own text is right (%d sessions)" % len(jobs))
@@ -389,11 +405,13 @@ def check_variety(worker, dumps, rep, pack):
                   ["%s: only %d question types" % (pack, len(types))])
         rep.check({1, 2, 3} <= levels, "has difficulties 1, 2 and 3 (%s)" % ",".join(map(str, sorted(levels))),
                   ["%s: difficulty %d is never used" % (pack, l) for l in {1, 2, 3} - levels])
+    if not worker:
+        return  # the pack-worker failure is already reported; whether it generates is unknown
     if not (worker.get("pack") or {}).get("has_generate"):
         rep.check(True, "no generator, session variety not checked")
         return
-    firsts = [tuple(q["id"] for q in dumps[(s, "en")]["questions"][:10]) for s in VARIETY_SEEDS
-              if (s, "en") in dumps]
+    seeds = [s for s in VARIETY_SEEDS if (s, "en") in dumps]
+    firsts = [tuple(q["id"] for q in dumps[(s, "en")]["questions"][:10]) for s in seeds]
     pairs = same = 0
     same_pairs = []
     for i in range(len(firsts)):
@@ -401,8 +419,7 @@ def check_variety(worker, dumps, rep, pack):
             pairs += 1
             if firsts[i] == firsts[j]:
                 same += 1
-                same_pairs.append("seeds %d and %d give the same first 10 questions" % (
-                    VARIETY_SEEDS[i], VARIETY_SEEDS[j]))
+                same_pairs.append("seeds %d and %d give the same first 10 questions" % (seeds[i], seeds[j]))
     rep.check(pairs > 0 and same * 10 < pairs,
               "different seeds give different 10-question sessions (%d of %d pairs identical)" % (same, pairs),
               same_pairs)
@@ -432,24 +449,17 @@ def main():
         worker_job = pool.submit(tv.worker)
         check_lint(tv, rep)
 
-        dumps, failed_runs = {}, {}
-        for key, fut in dump_jobs.items():
+        dumps, failed_runs = {}, []
+        for key, fut in sorted(dump_jobs.items()):
             d, err = fut.result()
             if not err and (d.get("packs") != [pack] or not isinstance(d.get("questions"), list)
                             or not d["questions"]):
                 err = "dump shows packs %r and %d questions" % (d.get("packs"), len(d.get("questions") or []))
             if err:
-                # The same error for every seed is one problem: group the runs by message.
-                err = re.sub(r"--seed \d+ --lang \w+ ", "", err)
-                failed_runs.setdefault(err, []).append("%d %s" % key)
+                failed_runs.append(("%d %s" % key, err))
             else:
                 dumps[key] = d
-        dump_errors = []
-        for err, runs in failed_runs.items():
-            runs.sort(key=lambda r: (int(r.split()[0]), r))
-            shown = "every run" if len(runs) == len(dump_jobs) else "seed lang: " + ", ".join(runs[:10]) + (
-                ", ..." if len(runs) > 10 else "")
-            dump_errors.append("%s (%s)" % (err, shown))
+        dump_errors = group_run_errors(failed_runs, len(dump_jobs))
         rep.check(not dump_errors, "dump --format json works for seeds %d..%d in en and nl (%d runs)" % (
             SEEDS[0], SEEDS[-1], len(dump_jobs)), dump_errors)
 

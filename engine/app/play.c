@@ -1,0 +1,409 @@
+/* play.c - `trivium` / `trivium play` (the desktop game), `trivium screenshot` (a scene
+ * rendered offscreen to PNG) and `trivium flags` (questions players flagged).
+ * Depends on: ui (game), plugin host, SDL2, SDL2_image. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "cli.h"
+#include "game.h"
+#include "play_cmd.h"
+
+#ifndef TRIVIUM_SHARE_ASSETS
+#define TRIVIUM_SHARE_ASSETS "/usr/local/share/trivium/assets"
+#endif
+
+typedef struct PlayArgs {
+    const char *scene, *font, *record, *out, *bench;
+    uint64_t seed;
+    bool have_seed;
+    int w, h;
+} PlayArgs;
+
+static const char *const usage_play =
+    "usage: trivium [play] [--lang en|nl] [--font PATH] [--record FILE] [--plugins DIR ...]\n"
+    "                      [--scene title|packs|question|reveal|results|settings --seed N]\n"
+    "                      [--bench first-frame|frames=N]\n"
+    "\n"
+    "Starts the desktop game. --record FILE saves the session as a headless answer script\n"
+    "(one file per player: FILE, FILE.p2, ...) that `trivium headless --answers FILE`\n"
+    "replays to the same score. --scene opens straight on a scene; --bench first-frame\n"
+    "exits after the first frame is shown, --bench frames=N draws N frames without vsync\n"
+    "and prints ms/frame.\n";
+
+static const char *const usage_screenshot =
+    "usage: trivium screenshot --scene title|packs|question|reveal|results|settings --seed N\n"
+    "                          --size WxH [--lang en|nl] [--font PATH] --out FILE.png\n"
+    "\n"
+    "Renders one scene offscreen (software renderer, no window) and writes a PNG.\n";
+
+static const char *assets_dir(const tv_Cli *cli)
+{
+    const char *env = getenv("TRIVIUM_ASSETS_DIR");
+    if (env && *env)
+        return env;
+#if defined(TRIVIUM_BUILD_DIR) && defined(TRIVIUM_SOURCE_ASSETS)
+    size_t n = strlen(TRIVIUM_BUILD_DIR);
+    if (strncmp(cli->worker_exe, TRIVIUM_BUILD_DIR, n) == 0 && cli->worker_exe[n] == '/')
+        return TRIVIUM_SOURCE_ASSETS;
+#else
+    (void)cli;
+#endif
+    return TRIVIUM_SHARE_ASSETS;
+}
+
+static bool parse_scene(const char *name, tv_Scene *out)
+{
+    static const struct {
+        const char *name;
+        tv_Scene scene;
+    } scenes[] = {{"title", TV_SCENE_TITLE},     {"packs", TV_SCENE_PACKS},     {"question", TV_SCENE_QUESTION},
+                  {"reveal", TV_SCENE_REVEAL},   {"results", TV_SCENE_RESULTS}, {"settings", TV_SCENE_SETTINGS},
+                  {"players", TV_SCENE_PLAYERS}};
+    for (size_t i = 0; i < sizeof scenes / sizeof scenes[0]; i++)
+        if (strcmp(name, scenes[i].name) == 0) {
+            *out = scenes[i].scene;
+            return true;
+        }
+    return false;
+}
+
+static int parse_args(tv_Cli *cli, PlayArgs *a, int argc, char **argv, int first, const char *usage)
+{
+    for (int i = first; i < argc; i++) {
+        const char *f = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(f, "--help") == 0 || strcmp(f, "-h") == 0) {
+            fputs(usage, stdout);
+            return TV_EXIT_OK;
+        }
+        bool takes = strcmp(f, "--scene") == 0 || strcmp(f, "--seed") == 0 || strcmp(f, "--font") == 0 ||
+                     strcmp(f, "--record") == 0 || strcmp(f, "--out") == 0 || strcmp(f, "--size") == 0 ||
+                     strcmp(f, "--lang") == 0 || strcmp(f, "--plugins") == 0 || strcmp(f, "--bench") == 0;
+        if (!takes)
+            return tv_cli_usage(cli->command, "unknown option %s", f);
+        if (!v)
+            return tv_cli_usage(cli->command, "%s needs a value", f);
+        i++;
+        if (strcmp(f, "--scene") == 0) {
+            tv_Scene s;
+            if (!parse_scene(v, &s))
+                return tv_cli_usage(cli->command,
+                                    "--scene %s: expected title, packs, players, question, reveal, results or settings",
+                                    v);
+            a->scene = v;
+        } else if (strcmp(f, "--seed") == 0) {
+            if (!tv_cli_parse_u64(v, &a->seed))
+                return tv_cli_usage(cli->command, "--seed %s: expected a whole number", v);
+            a->have_seed = true;
+        } else if (strcmp(f, "--font") == 0)
+            a->font = v;
+        else if (strcmp(f, "--record") == 0)
+            a->record = v;
+        else if (strcmp(f, "--out") == 0)
+            a->out = v;
+        else if (strcmp(f, "--bench") == 0) {
+            if (strcmp(v, "first-frame") != 0 && strncmp(v, "frames=", 7) != 0)
+                return tv_cli_usage(cli->command, "--bench %s: expected first-frame or frames=N", v);
+            a->bench = v;
+        } else if (strcmp(f, "--size") == 0) {
+            if (sscanf(v, "%dx%d", &a->w, &a->h) != 2 || a->w < 320 || a->h < 240 || a->w > 8192 || a->h > 8192)
+                return tv_cli_usage(cli->command, "--size %s: expected WxH, from 320x240 to 8192x8192", v);
+        } else if (strcmp(f, "--lang") == 0) {
+            if (strcmp(v, "en") != 0 && strcmp(v, "nl") != 0)
+                return tv_cli_usage(cli->command, "--lang %s: expected en or nl", v);
+            cli->lang = v;
+        } else if (strcmp(f, "--plugins") == 0) {
+            if (cli->n_plugin_dirs < TV_MAX_PLUGIN_DIRS)
+                cli->plugin_dirs[cli->n_plugin_dirs++] = v;
+        }
+    }
+    return -1;
+}
+
+/* Puts the game straight into a scene, deterministically for the seed: used by
+ * --scene, screenshots, benchmarks and tests. */
+static bool enter_scene(tv_Game *g, const char *name, uint64_t seed, tv_Error *err)
+{
+    tv_Scene scene = TV_SCENE_TITLE;
+    if (name)
+        parse_scene(name, &scene);
+    if (scene == TV_SCENE_QUESTION || scene == TV_SCENE_REVEAL || scene == TV_SCENE_RESULTS) {
+        if (!tv_game_start(g, seed, err))
+            return false;
+        if (scene == TV_SCENE_QUESTION) {
+            g->asked_ms = g->now_ms - 6000; /* six seconds into the question */
+        } else if (scene == TV_SCENE_REVEAL) {
+            tv_Answer a;
+            tv_session_correct_answer(&g->session, 0, &a);
+            g->asked_ms = g->now_ms - 4500;
+            tv_game_submit(g, &a);
+        } else {
+            /* A varied round: mostly right, one wrong, one timeout. */
+            int n = g->session.n_rounds;
+            for (int i = 0; i < n; i++) {
+                tv_Answer a;
+                if (i % 4 == 2)
+                    tv_session_wrong_answer(&g->session, 0, g->round, &a);
+                else
+                    tv_session_correct_answer(&g->session, g->round, &a);
+                if (i == n - 1)
+                    a.kind = TV_ANS_TIMEOUT;
+                g->asked_ms = g->now_ms - 1000 * (i % 7 + 2);
+                tv_game_submit(g, &a);
+                tv_Scene s = g->scene;
+                if (s == TV_SCENE_REVEAL && i + 1 < n) {
+                    SDL_Event ev = {.type = SDL_KEYDOWN};
+                    ev.key.keysym.sym = SDLK_RETURN;
+                    tv_game_event(g, &ev);
+                }
+            }
+            SDL_Event ev = {.type = SDL_KEYDOWN};
+            ev.key.keysym.sym = SDLK_RETURN;
+            tv_game_event(g, &ev); /* from the last reveal to the results */
+        }
+    } else
+        tv_game_set_scene(g, scene);
+    g->scene_ms = g->now_ms - 10000; /* entry animations finished */
+    return true;
+}
+
+static char *prefs_folder(void)
+{
+    const char *env = getenv("TRIVIUM_PREFS_DIR");
+    if (env && *env)
+        return SDL_strdup(env);
+    return SDL_GetPrefPath("trivium", "trivium");
+}
+
+/* Loads everything the game needs except the window. */
+static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
+                 size_t warn_size, char *font, char *bold, size_t font_size)
+{
+    tv_Error err = {0};
+    tv_settings_default(settings);
+    char *prefs = prefs_folder();
+    if (prefs && !a->out) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/settings.txt", prefs);
+        tv_settings_load(path, settings, prefs_warn, warn_size);
+    }
+    SDL_free(prefs);
+    if (cli->lang && (strcmp(cli->lang, "en") != 0 || a->out))
+        snprintf(settings->lang, sizeof settings->lang, "%s", cli->lang);
+    if (!tv_font_find(a->font, font, font_size, bold, font_size, &err))
+        return tv_cli_fail(&err);
+    tv_packset_init(packs, tv_alloc_default());
+    if (!tv_cli_discover(cli, packs, &err))
+        return tv_cli_fail(&err);
+    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = 1, .lang = settings->lang};
+    tv_packset_load(packs, &opt, NULL);
+    return -1;
+}
+
+int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
+{
+    PlayArgs a = {.w = 1280, .h = 720};
+    cli->lang = "en";
+    int rc = parse_args(cli, &a, argc, argv, 2, usage_screenshot);
+    if (rc >= 0)
+        return rc;
+    if (!a.out || !a.scene || !a.have_seed)
+        return tv_cli_usage("screenshot", "--scene, --seed and --out are required");
+    tv_PackSet packs;
+    tv_Settings settings;
+    char warn[512] = "", font[1024], bold[1024];
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
+    if (rc >= 0)
+        return rc;
+    /* No window and no video driver: a software renderer drawing into a surface. */
+    SDL_SetMainReady();
+    if (SDL_Init(0) != 0) {
+        fprintf(stderr, "trivium screenshot: SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, a.w, a.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!r) {
+        fprintf(stderr, "trivium screenshot: cannot create a software renderer: %s\n", SDL_GetError());
+        return 1;
+    }
+    tv_GameConfig cfg = {.worker_exe = cli->worker_exe,
+                         .packs = &packs,
+                         .assets_dir = assets_dir(cli),
+                         .prefs_dir = NULL,
+                         .font_path = font,
+                         .bold_path = bold,
+                         .settings = &settings,
+                         .offscreen = true};
+    tv_Game g;
+    tv_Error err = {0};
+    rc = 0;
+    if (!tv_game_init(&g, &cfg, r, NULL, &err))
+        rc = tv_cli_fail(&err);
+    else {
+        g.now_ms = 100000;
+        if (!enter_scene(&g, a.scene, a.seed, &err))
+            rc = tv_cli_fail(&err);
+        else {
+            tv_game_draw(&g);
+            SDL_RenderPresent(r);
+            if (IMG_SavePNG(surface, a.out) != 0) {
+                fprintf(stderr, "trivium screenshot: --out %s: %s\n", a.out, IMG_GetError());
+                rc = 1;
+            }
+        }
+        tv_game_free(&g);
+    }
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surface);
+    tv_packset_free(&packs);
+    SDL_Quit();
+    return rc;
+}
+
+int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
+{
+    PlayArgs a = {0};
+    cli->lang = NULL;
+    int rc = parse_args(cli, &a, argc, argv, first, usage_play);
+    if (rc >= 0)
+        return rc;
+    tv_PackSet packs;
+    tv_Settings settings;
+    char warn[512] = "", font[1024], bold[1024];
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
+    if (rc >= 0)
+        return rc;
+    SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "trivium: cannot start SDL video: %s\n", SDL_GetError());
+        tv_packset_free(&packs);
+        return 1;
+    }
+    bool frames_bench = a.bench && strncmp(a.bench, "frames=", 7) == 0;
+    Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (settings.fullscreen && !a.bench)
+        wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_Window *win = SDL_CreateWindow("Trivium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, wflags);
+    SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, frames_bench ? 0 : SDL_RENDERER_PRESENTVSYNC) : NULL;
+    if (!r) {
+        fprintf(stderr, "trivium: cannot open a window: %s\n", SDL_GetError());
+        SDL_Quit();
+        tv_packset_free(&packs);
+        return 1;
+    }
+    char *prefs = prefs_folder();
+    tv_GameConfig cfg = {.worker_exe = cli->worker_exe,
+                         .packs = &packs,
+                         .assets_dir = assets_dir(cli),
+                         .prefs_dir = prefs,
+                         .font_path = font,
+                         .bold_path = bold,
+                         .record_path = a.record,
+                         .settings = &settings};
+    tv_Game g;
+    tv_Error err = {0};
+    if (!tv_game_init(&g, &cfg, r, win, &err)) {
+        rc = tv_cli_fail(&err);
+        goto done;
+    }
+    if (warn[0]) {
+        fprintf(stderr, "trivium: %s\n", warn);
+        snprintf(g.prefs_warning, sizeof g.prefs_warning, "%s", warn);
+    }
+    g.now_ms = (int64_t)SDL_GetTicks64();
+    if (a.scene && !enter_scene(&g, a.scene, a.have_seed ? a.seed : 1, &err)) {
+        rc = tv_cli_fail(&err);
+        tv_game_free(&g);
+        goto done;
+    }
+    long frames_left = frames_bench ? atol(a.bench + 7) : -1;
+    Uint64 bench_start = SDL_GetPerformanceCounter();
+    long frames_done = 0;
+    bool dirty = true;
+    while (!g.quit) {
+        SDL_Event ev;
+        bool animating = tv_game_animating(&g) || frames_bench;
+        /* Event-driven: with nothing moving, sleep until input arrives. */
+        if (!animating && !dirty && SDL_WaitEventTimeout(&ev, 1000)) {
+            tv_game_tick(&g, (int64_t)SDL_GetTicks64());
+            tv_game_event(&g, &ev);
+            dirty = true;
+        }
+        while (SDL_PollEvent(&ev)) {
+            tv_game_tick(&g, (int64_t)SDL_GetTicks64());
+            tv_game_event(&g, &ev);
+            dirty = true;
+        }
+        tv_game_tick(&g, frames_bench ? (int64_t)SDL_GetTicks64() : (int64_t)SDL_GetTicks64());
+        if (frames_bench)
+            g.asked_ms = g.now_ms - (frames_done % 1000) * 10; /* the timer bar moves every frame */
+        if (animating || dirty) {
+            tv_game_draw(&g);
+            SDL_RenderPresent(r);
+            dirty = false;
+            frames_done++;
+            if (a.bench && strcmp(a.bench, "first-frame") == 0)
+                break;
+            if (frames_bench && --frames_left <= 0) {
+                double ms = (double)(SDL_GetPerformanceCounter() - bench_start) * 1000.0 /
+                            (double)SDL_GetPerformanceFrequency() / (double)frames_done;
+                printf("ms/frame: %.4f\n", ms);
+                break;
+            }
+        }
+    }
+    if (g.cfg.prefs_dir) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/settings.txt", g.cfg.prefs_dir);
+        tv_settings_save(path, &g.settings, &err);
+    }
+    tv_game_free(&g);
+done:
+    SDL_free(prefs);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    tv_packset_free(&packs);
+    return rc;
+}
+
+static void print_flag(void *ud, const char *const fields[5])
+{
+    int *n = ud;
+    if ((*n)++ == 0)
+        printf("%-20s %-28s %-8s %-4s %s\n", "PACK", "QUESTION", "VERSION", "LANG", "REASON");
+    printf("%-20s %-28s %-8s %-4s %s\n", fields[0], fields[1], fields[2], fields[3], fields[4]);
+}
+
+int tv_cmd_flags(tv_Cli *cli, int argc, char **argv)
+{
+    (void)cli;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0) {
+            puts("usage: trivium flags\n\nLists the questions players flagged as wrong or unclear (kept in\n"
+                 "flags.tsv in the prefs folder), so pack authors hear about mistakes.");
+            return TV_EXIT_OK;
+        }
+        return tv_cli_usage("flags", "unknown option %s", argv[i]);
+    }
+    char *prefs = prefs_folder();
+    if (!prefs) {
+        fprintf(stderr, "trivium flags: no prefs folder (%s)\n", SDL_GetError());
+        return 1;
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/flags.tsv", prefs);
+    SDL_free(prefs);
+    int n = 0;
+    tv_Error err = {0};
+    if (tv_flags_list(path, print_flag, &n, &err) < 0 && err.code != 0 && errno != ENOENT)
+        return tv_cli_fail(&err);
+    if (n == 0)
+        printf("no flagged questions (%s)\n", path);
+    return TV_EXIT_OK;
+}

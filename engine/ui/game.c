@@ -1,0 +1,431 @@
+/* game.c - the game's lifecycle, shared helpers, input routing, the session and
+ * --record. Scenes draw and react in scene_*.c.
+ * Depends on: core, plugin host (data only), ui modules, SDL2. */
+#include "game_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "play.h"
+
+/* ==================== palette, hits, sound, text ==================== */
+
+tv_Palette tv_palette(const tv_Game *g)
+{
+    tv_Palette p = {
+        .bg_top = tv_rgb(0x232a5c),
+        .bg_bottom = tv_rgb(0x0e1130),
+        .panel = tv_rgb(0x2d3470),
+        .panel_hi = tv_rgb(0x4450a8),
+        .text = tv_rgb(0xf5f6ff),
+        .dim = tv_rgb(0xb4b9e0),
+        .accent = tv_rgb(0xffc94d),
+        .good = tv_rgb(0x2fbf71),
+        .bad = tv_rgb(0xe5484d),
+        .timer = tv_rgb(0x4dabf7),
+        .timer_low = tv_rgb(0xff6b6b),
+        .option = {tv_rgb(0xd9434b), tv_rgb(0x3e63dd), tv_rgb(0xd4901c), tv_rgb(0x2b9a5f), tv_rgb(0x8e4ec6),
+                   tv_rgb(0x118f80)},
+    };
+    if (g->settings.colorblind) {
+        /* Okabe-Ito: distinguishable with every common colour-vision deficiency.
+         * Right/wrong also always carry a tick or a cross and a word. */
+        p.good = tv_rgb(0x0072b2);
+        p.bad = tv_rgb(0xd55e00);
+        p.timer_low = tv_rgb(0xe69f00);
+        tv_Color ok[6] = {tv_rgb(0xd55e00), tv_rgb(0x0072b2), tv_rgb(0xb8860b), tv_rgb(0x009e73), tv_rgb(0xcc79a7),
+                          tv_rgb(0x3a8fc4)};
+        memcpy(p.option, ok, sizeof ok);
+    }
+    return p;
+}
+
+void tv_hit_add(tv_Game *g, SDL_Rect r, int id)
+{
+    if (g->n_hits < TV_GAME_MAX_HITS)
+        g->hits[g->n_hits++] = (tv_Hit){r, id};
+}
+
+int tv_hit_at(const tv_Game *g, int x, int y)
+{
+    SDL_Point p = {x, y};
+    for (int i = g->n_hits - 1; i >= 0; i--)
+        if (SDL_PointInRect(&p, &g->hits[i].rect))
+            return g->hits[i].id;
+    return HIT_NONE;
+}
+
+void tv_play_sound(tv_Game *g, tv_Sound s)
+{
+    if (g->audio)
+        tv_audio_play(g->audio, s);
+}
+
+const char *tv_game_text(const tv_Game *g, const char *key) { return tv_i18n_get(g->i18n, key); }
+
+void tv_draw_button(tv_Game *g, SDL_Rect r, const char *label, bool focused, bool enabled, int hit_id)
+{
+    tv_Palette p = tv_palette(g);
+    tv_Color bg = !enabled ? tv_alpha(p.panel, 120) : focused ? p.panel_hi : p.panel;
+    int rad = tv_px(&g->gfx, 14);
+    tv_gfx_round_rect(&g->gfx, r, rad, bg);
+    if (focused && enabled)
+        tv_gfx_round_frame(&g->gfx, r, rad, tv_px(&g->gfx, 4), p.accent);
+    /* Shrink a long label (or a large text setting) rather than spill out of the button. */
+    int inner = r.w - tv_px(&g->gfx, 16), th;
+    float size = tv_gfx_fit_text(&g->gfx, label, 26, 12, true, inner, r.h - tv_px(&g->gfx, 6));
+    tv_gfx_text_size(&g->gfx, label, size, true, inner, NULL, &th);
+    tv_gfx_text(&g->gfx, label, size, true, enabled ? p.text : p.dim, r.x + tv_px(&g->gfx, 8), r.y + (r.h - th) / 2,
+                inner, TV_ALIGN_CENTER);
+    if (enabled && hit_id != HIT_NONE)
+        tv_hit_add(g, r, hit_id);
+}
+
+int tv_draw_title(tv_Game *g, const char *title)
+{
+    tv_Palette p = tv_palette(g);
+    int y = tv_px(&g->gfx, 36);
+    int h = tv_gfx_text(&g->gfx, title, 44, true, p.text, tv_px(&g->gfx, 40), y, g->gfx.w - tv_px(&g->gfx, 80),
+                        TV_ALIGN_CENTER);
+    return y + h + tv_px(&g->gfx, 24);
+}
+
+/* ==================== input ==================== */
+
+tv_Action tv_action_of(const SDL_Event *ev)
+{
+    if (ev->type == SDL_KEYDOWN) {
+        switch (ev->key.keysym.sym) {
+        case SDLK_UP: return TV_ACT_UP;
+        case SDLK_DOWN: return TV_ACT_DOWN;
+        case SDLK_LEFT: return TV_ACT_LEFT;
+        case SDLK_RIGHT: return TV_ACT_RIGHT;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: return TV_ACT_OK;
+        case SDLK_ESCAPE: return TV_ACT_BACK;
+        default: return TV_ACT_NONE;
+        }
+    }
+    if (ev->type == SDL_CONTROLLERBUTTONDOWN) {
+        switch (ev->cbutton.button) {
+        case SDL_CONTROLLER_BUTTON_DPAD_UP: return TV_ACT_UP;
+        case SDL_CONTROLLER_BUTTON_DPAD_DOWN: return TV_ACT_DOWN;
+        case SDL_CONTROLLER_BUTTON_DPAD_LEFT: return TV_ACT_LEFT;
+        case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: return TV_ACT_RIGHT;
+        case SDL_CONTROLLER_BUTTON_A:
+        case SDL_CONTROLLER_BUTTON_START: return TV_ACT_OK;
+        case SDL_CONTROLLER_BUTTON_B:
+        case SDL_CONTROLLER_BUTTON_BACK: return TV_ACT_BACK;
+        case SDL_CONTROLLER_BUTTON_X: return TV_ACT_ALT;
+        case SDL_CONTROLLER_BUTTON_Y: return TV_ACT_ALT2;
+        default: return TV_ACT_NONE;
+        }
+    }
+    return TV_ACT_NONE;
+}
+
+static void toggle_fullscreen(tv_Game *g)
+{
+    g->settings.fullscreen = !g->settings.fullscreen;
+    if (g->win)
+        SDL_SetWindowFullscreen(g->win, g->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+void tv_game_event(tv_Game *g, const SDL_Event *ev)
+{
+    switch (ev->type) {
+    case SDL_QUIT: g->quit = true; return;
+    case SDL_KEYDOWN:
+        if (ev->key.keysym.sym == SDLK_F11) {
+            toggle_fullscreen(g);
+            return;
+        }
+        break;
+    case SDL_CONTROLLERDEVICEADDED:
+        /* Hot-plugged pads are opened here; a player whose pad is unplugged keeps their
+         * seat and score, since seats belong to the session, not to devices. */
+        SDL_GameControllerOpen(ev->cdevice.which);
+        return;
+    case SDL_MOUSEMOTION: g->hover = tv_hit_at(g, ev->motion.x, ev->motion.y); break;
+    default: break;
+    }
+    switch (g->scene) {
+    case TV_SCENE_TITLE:
+    case TV_SCENE_PACKS:
+    case TV_SCENE_PLAYERS:
+    case TV_SCENE_SETTINGS: tv_scene_menu_event(g, ev); break;
+    case TV_SCENE_TURN:
+    case TV_SCENE_QUESTION:
+    case TV_SCENE_REVEAL: tv_scene_round_event(g, ev); break;
+    case TV_SCENE_RESULTS: tv_scene_results_event(g, ev); break;
+    }
+}
+
+void tv_game_tick(tv_Game *g, int64_t now_ms)
+{
+    g->now_ms = now_ms;
+    if (g->scene == TV_SCENE_QUESTION)
+        tv_scene_round_tick(g);
+    else if (g->scene == TV_SCENE_REVEAL)
+        tv_round_auto_advance(g);
+}
+
+static float text_scale(const tv_Game *g)
+{
+    static const float steps[4] = {0.85f, 1.0f, 1.2f, 1.4f};
+    int s = g->settings.text_size;
+    return steps[s < 0 ? 0 : s > 3 ? 3 : s];
+}
+
+void tv_game_draw(tv_Game *g)
+{
+    tv_gfx_begin_frame(&g->gfx, text_scale(g));
+    tv_Palette p = tv_palette(g);
+    tv_gfx_clear(&g->gfx, p.bg_top, p.bg_bottom);
+    g->n_hits = 0;
+    switch (g->scene) {
+    case TV_SCENE_TITLE:
+    case TV_SCENE_PACKS:
+    case TV_SCENE_PLAYERS:
+    case TV_SCENE_SETTINGS: tv_scene_menu_draw(g); break;
+    case TV_SCENE_TURN:
+    case TV_SCENE_QUESTION:
+    case TV_SCENE_REVEAL: tv_scene_round_draw(g); break;
+    case TV_SCENE_RESULTS: tv_scene_results_draw(g); break;
+    }
+}
+
+bool tv_game_animating(const tv_Game *g)
+{
+    if (g->scene == TV_SCENE_QUESTION && !g->paused && g->settings.timer)
+        return true;
+    if (g->scene == TV_SCENE_REVEAL && g->settings.auto_advance)
+        return true;
+    /* Short entry animations; with reduced motion nothing moves. */
+    return !g->settings.reduced_motion && g->now_ms - g->scene_ms < 700;
+}
+
+void tv_game_set_scene(tv_Game *g, tv_Scene scene)
+{
+    g->scene = scene;
+    g->scene_ms = g->now_ms;
+    g->focus = 0;
+    g->hover = HIT_NONE;
+    if (scene == TV_SCENE_QUESTION && g->session.n_rounds > 0) {
+        const tv_Question *q = tv_session_round(&g->session, g->round)->q;
+        if (q->type == TV_Q_TEXT || q->type == TV_Q_NUMERIC)
+            SDL_StartTextInput();
+        else
+            SDL_StopTextInput();
+    } else if (g->editing_name < 0)
+        SDL_StopTextInput();
+}
+
+/* ==================== session ==================== */
+
+int tv_game_limit_ms(const tv_Game *g, const tv_Question *q)
+{
+    return tv_time_limit_scaled(q->time_limit_ms, g->settings.timer_percent);
+}
+
+void tv_game_combo_key(const tv_Game *g, char *out, size_t size)
+{
+    /* Sorted ids joined by '+': the same combination always names the same table. */
+    const char *ids[TV_GAME_MAX_PACKS];
+    int n = 0;
+    for (int i = 0; i < g->cfg.packs->n && i < TV_GAME_MAX_PACKS; i++)
+        if (g->selected[i] && g->cfg.packs->packs[i].loaded)
+            ids[n++] = g->cfg.packs->packs[i].id;
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            const char *t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (i)
+            strncat(out, "+", size - strlen(out) - 1);
+        strncat(out, ids[i], size - strlen(out) - 1);
+    }
+}
+
+static void close_records(tv_Game *g)
+{
+    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+        if (g->record[p]) {
+            fclose(g->record[p]);
+            g->record[p] = NULL;
+        }
+}
+
+static void open_records(tv_Game *g)
+{
+    if (!g->cfg.record_path)
+        return;
+    for (int p = 0; p < g->n_players; p++) {
+        char path[4200];
+        if (p == 0)
+            snprintf(path, sizeof path, "%s", g->cfg.record_path);
+        else
+            snprintf(path, sizeof path, "%s.p%d", g->cfg.record_path, p + 1);
+        g->record[p] = fopen(path, "w");
+        if (!g->record[p]) {
+            fprintf(stderr, "trivium: --record %s: cannot write: %s\n", path, strerror(errno));
+            continue;
+        }
+        FILE *f = g->record[p];
+        fprintf(f, "# Recorded by trivium play: player %d (%s) of %d.\n", p + 1, g->names[p], g->n_players);
+        fprintf(f, "# Replay with: trivium headless --answers %s\n", path);
+        fprintf(f, "#! seed %llu\n", (unsigned long long)g->seed);
+        for (int i = 0; i < g->cfg.packs->n; i++)
+            if (g->selected[i] && g->cfg.packs->packs[i].loaded)
+                fprintf(f, "#! pack %s\n", g->cfg.packs->packs[i].id);
+        fprintf(f, "#! count %d\n#! lang %s\n", g->session.n_rounds, g->settings.lang);
+        if (g->settings.timer_percent != 100)
+            fprintf(f, "#! timer-percent %d\n", g->settings.timer_percent);
+        if (!g->settings.time_points)
+            fprintf(f, "#! no-time-points\n");
+        if (!g->settings.streak_bonus)
+            fprintf(f, "#! no-streak\n");
+        fflush(f);
+    }
+}
+
+bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
+{
+    tv_session_free(&g->session);
+    free(g->pool);
+    g->pool = NULL;
+    close_records(g);
+    int total = 0;
+    for (int i = 0; i < g->cfg.packs->n; i++)
+        if (g->selected[i] && g->cfg.packs->packs[i].loaded)
+            total += g->cfg.packs->packs[i].n_questions;
+    /* Copies of the packs' questions with the time limit the timer setting gives. */
+    g->pool = malloc(sizeof *g->pool * (size_t)(total ? total : 1));
+    const tv_Question **pool = malloc(sizeof *pool * (size_t)(total ? total : 1));
+    if (!g->pool || !pool) {
+        free(pool);
+        return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    int n = 0;
+    for (int i = 0; i < g->cfg.packs->n; i++) {
+        const tv_Pack *pk = &g->cfg.packs->packs[i];
+        if (!g->selected[i] || !pk->loaded)
+            continue;
+        for (int k = 0; k < pk->n_questions; k++) {
+            g->pool[n] = pk->questions[k];
+            g->pool[n].time_limit_ms = tv_game_limit_ms(g, &pk->questions[k]);
+            pool[n] = &g->pool[n];
+            n++;
+        }
+    }
+    g->seed = seed;
+    tv_SessionConfig cfg = {.seed = seed,
+                            .count = g->settings.count,
+                            .players = g->n_players,
+                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus}};
+    bool ok = tv_session_init(&g->session, &cfg, pool, n, tv_alloc_default(), err);
+    free(pool);
+    if (!ok)
+        return false;
+    g->in_session = true;
+    g->round = 0;
+    g->player = 0;
+    open_records(g);
+    tv_round_begin(g);
+    return true;
+}
+
+static void record_answer(tv_Game *g, const tv_Record *rec)
+{
+    FILE *f = g->record[g->player];
+    if (!f)
+        return;
+    char given[300];
+    tv_format_given(&rec->answer, given, sizeof given);
+    fprintf(f, "%s%s @%.3f\n", rec->lifeline ? "5050 " : "", given, (double)rec->t_ms / 1000.0);
+    fflush(f);
+}
+
+void tv_game_submit(tv_Game *g, const tv_Answer *answer)
+{
+    tv_Error err = {0};
+    int64_t t = g->settings.timer ? tv_round_elapsed(g) : 0;
+    const tv_Record *rec = tv_session_answer(&g->session, g->player, g->round, answer, t, &err);
+    if (!rec)
+        return; /* the widget only offers valid answers; nothing to record */
+    record_answer(g, rec);
+    tv_play_sound(g, rec->verdict == TV_V_CORRECT ? TV_SOUND_CORRECT : TV_SOUND_WRONG);
+    tv_round_after_answer(g);
+}
+
+/* ==================== lifecycle ==================== */
+
+tv_I18n *tv_game_load_strings(const tv_Game *g, const char *lang, tv_Error *err)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/i18n", g->cfg.assets_dir);
+    return tv_i18n_load(dir, lang, err);
+}
+
+void tv_game_reload_packs(tv_Game *g)
+{
+    tv_LoadOptions opt = {.worker_exe = g->cfg.worker_exe, .seed = 1, .lang = g->settings.lang};
+    tv_packset_load(g->cfg.packs, &opt, NULL);
+}
+
+bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err)
+{
+    memset(g, 0, sizeof *g);
+    g->cfg = *cfg;
+    g->r = r;
+    g->win = win;
+    g->settings = *cfg->settings;
+    g->editing_name = -1;
+    g->drag_item = -1;
+    g->hover = HIT_NONE;
+    g->n_players = 1;
+    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+        snprintf(g->names[p], sizeof g->names[p], "%d", p + 1);
+    if (!tv_gfx_init(&g->gfx, r, cfg->font_path, cfg->bold_path, err))
+        return false;
+    g->i18n = tv_game_load_strings(g, g->settings.lang, err);
+    if (!g->i18n)
+        return false;
+    for (int p = 0; p < TV_MAX_PLAYERS; p++) {
+        char fmt_name[64];
+        snprintf(fmt_name, sizeof fmt_name, tv_game_text(g, "players.name"), p + 1);
+        snprintf(g->names[p], sizeof g->names[p], "%.31s", fmt_name);
+    }
+    /* Every pack that loaded starts selected; broken ones cannot be. */
+    for (int i = 0; i < cfg->packs->n && i < TV_GAME_MAX_PACKS; i++)
+        g->selected[i] = cfg->packs->packs[i].loaded && strcmp(cfg->packs->packs[i].id, "example") != 0;
+    if (cfg->prefs_dir) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/scores.txt", cfg->prefs_dir);
+        tv_scores_load(path, &g->scores, g->prefs_warning, sizeof g->prefs_warning);
+    }
+    if (!cfg->offscreen) {
+        g->audio = tv_audio_open();
+        if (g->audio)
+            tv_audio_set_volume(g->audio, g->settings.volume, g->settings.mute);
+    }
+    tv_game_set_scene(g, TV_SCENE_TITLE);
+    return true;
+}
+
+void tv_game_free(tv_Game *g)
+{
+    close_records(g);
+    tv_session_free(&g->session);
+    free(g->pool);
+    g->pool = NULL;
+    tv_scores_free(&g->scores);
+    if (g->audio)
+        tv_audio_close(g->audio);
+    tv_i18n_free(g->i18n);
+    tv_gfx_free(&g->gfx);
+}

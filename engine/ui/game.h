@@ -1,0 +1,125 @@
+/* game.h - the desktop game: screens, input and drawing over the rules core.
+ *
+ * The game never reads a clock or polls events itself: the caller pushes SDL events
+ * (tv_game_event) and the current time in milliseconds (tv_game_tick), then asks for a
+ * frame (tv_game_draw). The real loop (engine/app/play.c) feeds SDL_GetTicks64; tests
+ * and `trivium screenshot` feed a fixed or scripted clock, so a played round is
+ * reproducible and its score can be compared with the headless runner's.
+ * Depends on: core, plugin host (data only), ui (gfx, i18n, prefs, audio), SDL2. */
+#ifndef TV_GAME_H
+#define TV_GAME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <SDL.h>
+
+#include "audio.h"
+#include "gfx.h"
+#include "i18n.h"
+#include "packs.h"
+#include "prefs.h"
+#include "session.h"
+
+typedef enum tv_Scene {
+    TV_SCENE_TITLE,
+    TV_SCENE_PACKS,
+    TV_SCENE_PLAYERS,
+    TV_SCENE_SETTINGS,
+    TV_SCENE_TURN,     /* hot-seat: "Player 2's turn" */
+    TV_SCENE_QUESTION,
+    TV_SCENE_REVEAL,
+    TV_SCENE_RESULTS,
+} tv_Scene;
+
+typedef struct tv_GameConfig {
+    const char *worker_exe;  /* to reload packs when the language changes */
+    tv_PackSet *packs;       /* discovered and loaded; borrowed, the game may reload it */
+    const char *assets_dir;  /* holds i18n/<lang>.po */
+    const char *prefs_dir;   /* settings, scores, flags; NULL keeps nothing */
+    const char *font_path, *bold_path;
+    const char *record_path; /* --record FILE, or NULL */
+    const tv_Settings *settings; /* starting settings (already loaded or defaulted) */
+    bool offscreen;          /* screenshots and tests: no window, no audio */
+} tv_GameConfig;
+
+#define TV_GAME_MAX_HITS 96
+#define TV_GAME_MAX_PACKS 64
+
+typedef struct tv_Hit {
+    SDL_Rect rect;
+    int id;
+} tv_Hit;
+
+typedef struct tv_Game {
+    tv_GameConfig cfg;
+    SDL_Renderer *r;
+    SDL_Window *win; /* NULL offscreen */
+    tv_Gfx gfx;
+    tv_I18n *i18n;
+    tv_Audio *audio;
+    tv_Settings settings;
+    tv_Scores scores;
+    char prefs_warning[1400];
+
+    tv_Scene scene, back_scene;
+    int focus;        /* focused element of the scene */
+    bool quit;
+    int64_t now_ms;   /* the pushed clock */
+    int64_t scene_ms; /* when the scene began, for animations */
+
+    /* pack selection and players */
+    bool selected[TV_GAME_MAX_PACKS];
+    int n_players;
+    char names[TV_MAX_PLAYERS][32];
+    int editing_name; /* -1 when not typing a name */
+
+    /* the session */
+    bool in_session;
+    uint64_t seed;
+    tv_Session session;
+    tv_Question *pool; /* the session's questions: pack copies with this game's time limits */
+    int round, player;   /* current question and, in hot-seat, whose turn */
+    int64_t asked_ms;    /* when the current player's question appeared */
+    int64_t paused_ms;   /* pause time to subtract from the answer time */
+    int64_t pause_began;
+    bool paused;
+    int pause_focus;
+
+    /* answer widgets of the current question */
+    char entry[256];            /* numeric / text entry */
+    int order[TV_MAX_ITEMS];    /* shown indices, in the order the player arranged */
+    bool grabbed;               /* keyboard: the focused order item moves with the arrows */
+    int drag_item;              /* mouse drag: index in order[], -1 when none */
+    int drag_y, drag_offset;
+    bool flagged;
+    char flag_note[64];
+    int last_tick_second;
+
+    /* --record */
+    FILE *record[TV_MAX_PLAYERS];
+
+    tv_Hit hits[TV_GAME_MAX_HITS];
+    int n_hits;
+    int hover;
+} tv_Game;
+
+bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
+void tv_game_free(tv_Game *g);
+
+void tv_game_event(tv_Game *g, const SDL_Event *ev);
+void tv_game_tick(tv_Game *g, int64_t now_ms);
+void tv_game_draw(tv_Game *g);
+/* True while something moves (timer, animation): the loop then draws at display rate;
+ * otherwise it waits for events. */
+bool tv_game_animating(const tv_Game *g);
+
+/* Starts a session over the selected packs with n players (names from g->names). */
+bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
+/* Answers for the current player at the current clock (used by input and by tests). */
+void tv_game_submit(tv_Game *g, const tv_Answer *answer);
+void tv_game_set_scene(tv_Game *g, tv_Scene scene);
+const char *tv_game_text(const tv_Game *g, const char *key);
+
+#endif

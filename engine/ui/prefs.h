@@ -1,0 +1,79 @@
+/* prefs.h - settings, high scores and question flags, kept in the prefs folder
+ * (SDL_GetPrefPath's folder in the game; any folder in tests).
+ *
+ * Files are plain `key = value` text (docs/files.md), written atomically: a temp file
+ * in the same folder, fsync, rename over the old one, fsync of the folder. A corrupt or
+ * truncated file is never silently overwritten: it is copied to <name>.bad, a warning
+ * is returned, and defaults are used.
+ * Depends on: core (error), libc, POSIX. No SDL: the caller passes the folder. */
+#ifndef TV_PREFS_H
+#define TV_PREFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct tv_Settings {
+    bool time_points;    /* the core's switches */
+    bool streak_bonus;
+    char lang[8];        /* "en" or "nl" */
+    int count;           /* questions per round, 5..50 */
+    bool timer;          /* off: no time limit shown, answers scored at t = 0 */
+    int timer_percent;   /* time limit multiplier, 50..300 */
+    int volume;          /* 0..100 */
+    bool mute;
+    bool fullscreen;
+    int text_size;       /* 0 small, 1 medium, 2 large, 3 extra large */
+    bool reduced_motion;
+    bool colorblind;     /* colour-blind-safe palette */
+    bool auto_advance;
+} tv_Settings;
+
+void tv_settings_default(tv_Settings *s);
+/* Reads path. A missing file gives defaults and true. A corrupt file gives defaults,
+ * a copy at path.bad, false, and a warning in warn (file:line: what). Unknown keys are
+ * ignored; bad values fall back to that key's default with a warning. */
+bool tv_settings_load(const char *path, tv_Settings *s, char *warn, size_t warnsize);
+bool tv_settings_save(const char *path, const tv_Settings *s, tv_Error *err);
+
+#define TV_SCORES_PER_TABLE 10
+typedef struct tv_ScoreEntry {
+    char name[32];
+    int score;
+    int correct, asked;
+} tv_ScoreEntry;
+
+typedef struct tv_ScoreTable {
+    char key[256]; /* the pack combination: sorted pack ids joined by '+' */
+    int n;
+    tv_ScoreEntry entries[TV_SCORES_PER_TABLE]; /* best first */
+} tv_ScoreTable;
+
+typedef struct tv_Scores {
+    int n;
+    tv_ScoreTable *tables; /* owned; free with tv_scores_free */
+} tv_Scores;
+
+bool tv_scores_load(const char *path, tv_Scores *scores, char *warn, size_t warnsize);
+bool tv_scores_save(const char *path, const tv_Scores *scores, tv_Error *err);
+/* Adds an entry to the table for key (created when new); returns its rank (0 = best)
+ * or -1 when it did not make the table. */
+int tv_scores_add(tv_Scores *scores, const char *key, const tv_ScoreEntry *entry);
+const tv_ScoreTable *tv_scores_find(const tv_Scores *scores, const char *key);
+void tv_scores_free(tv_Scores *scores);
+
+/* One line appended per flag: pack, id, version, language and reason
+ * ("wrong" or "unclear"); tab-separated, fields stripped of tabs and newlines. */
+bool tv_flags_append(const char *path, const char *pack, const char *id, const char *version, const char *lang,
+                     const char *reason, tv_Error *err);
+/* Calls fn once per flag in file order (for `trivium flags`); fields are pack, id,
+ * version, language and reason, borrowed for the call, with control characters shown
+ * as '?'. Returns the number of flags (0 for a missing file), or -1 with err set
+ * (file:line) on a line that is not five fields with a known reason. */
+int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const fields[5]), void *ud, tv_Error *err);
+
+/* Writes data to path atomically (temp file, fsync, rename, fsync of the folder). */
+bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err);
+
+#endif

@@ -1,0 +1,18 @@
+# The desktop front end: drawing, scenes and the game loop's state. Uses the core and
+# the plugin host (data only), never Lua.
+add_library(tv_ui STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/gfx.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/game.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_menu.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_round.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c)
+target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
+target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin tv_runner
+  PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::FONTCONFIG m)
+
+target_sources(trivium PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/app/play.c)
+target_link_libraries(trivium PRIVATE tv_ui PkgConfig::SDL2_IMAGE)
+target_compile_definitions(trivium PRIVATE
+  TRIVIUM_SOURCE_ASSETS="${CMAKE_SOURCE_DIR}/assets"
+  TRIVIUM_SHARE_ASSETS="${CMAKE_INSTALL_FULL_DATADIR}/trivium/assets")
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/trivium/assets)
