@@ -156,6 +156,21 @@ static const char *jstr(tv_Pack *p, const cJSON *obj, const char *key)
     return s ? s : "";
 }
 
+/* Like jstr, with control characters replaced: for diagnostics, which lint prints to a
+ * terminal as they are (a pack's error text can hold escape sequences). */
+static const char *jprintable(tv_Pack *p, const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsString(v) || !tv_utf8_valid(v->valuestring, strlen(v->valuestring)))
+        return "";
+    size_t size = strlen(v->valuestring) + 1;
+    char *s = tv_arena_alloc(&p->arena, size);
+    if (!s)
+        return "";
+    tv_copy_printable(s, size, v->valuestring);
+    return s;
+}
+
 static bool fail_pack(tv_Pack *p, const char *fmt, const char *detail)
 {
     char where[1100];
@@ -255,9 +270,9 @@ static bool decode(tv_Pack *p, const char *json, size_t len)
     for (int i = 0; p->diags && i < nd && i < 10000; i++) {
         const cJSON *d = cJSON_GetArrayItem(diags, i);
         tv_Diag *out = &p->diags[p->n_diags++];
-        split_where(p, jstr(p, d, "where"), out);
+        split_where(p, jprintable(p, d, "where"), out);
         out->warning = strcmp(jstr(p, d, "severity"), "warning") == 0;
-        out->msg = jstr(p, d, "msg");
+        out->msg = jprintable(p, d, "msg");
         if (!out->warning && !first_error)
             first_error = out;
     }

@@ -43,15 +43,34 @@ void tv_convert_free(tv_Convert *c)
     memset(c, 0, sizeof *c);
 }
 
+/* Replaces each byte that is not part of valid UTF-8 with '?'. A message can hold any
+ * bytes (the pack's own error text, a folder name, or a character cut at the end of a
+ * buffer) and the host drops a diagnostic text that is not valid UTF-8. */
+static void make_utf8(char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t n = ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+        if (i + n <= len && tv_utf8_valid(s + i, n))
+            i += n;
+        else
+            s[i++] = '?';
+    }
+}
+
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 {
-    char msg[1024];
+    char msg[1024], place[1300];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    make_utf8(msg);
+    snprintf(place, sizeof place, "%s", where);
+    make_utf8(place);
     cJSON *d = cJSON_CreateObject();
-    cJSON_AddStringToObject(d, "where", where);
+    cJSON_AddStringToObject(d, "where", place);
     cJSON_AddStringToObject(d, "severity", severity);
     cJSON_AddStringToObject(d, "msg", msg);
     cJSON_AddItemToArray(c->diags, d);

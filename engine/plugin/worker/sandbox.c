@@ -19,6 +19,8 @@ tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextrasp
 
 /* ==================== memory and time ==================== */
 
+static void count_hook(lua_State *L, lua_Debug *ar);
+
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     tv_Sandbox *sb = ud;
@@ -30,6 +32,10 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     if (nsize > old && sb->mem_used + (nsize - old) > sb->mem_limit) {
         sb->mem_exceeded = true;
+        /* Stop at the next instruction should a pcall catch the error (count_hook);
+         * lua_sethook only sets fields, so it is safe in here. */
+        if (sb->L)
+            lua_sethook(sb->L, count_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
         return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -38,32 +44,48 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* Raises the budget error. It names the line where the budget ran out, also when it is
+ * raised again later or elsewhere (in the coroutine's resumer, say). */
+static int budget_error(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    lua_pushfstring(L, "%sinstruction budget of %d million exceeded while %s (an endless loop?)", sb->stopped_at,
+                    (int)(sb->budget / 1000000), sb->phase);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     tv_Sandbox *sb = tv_sandbox_get(L);
     if (ar->event == LUA_HOOKCOUNT)
         sb->instructions += TV_SB_HOOK_STEP;
-    if (sb->instructions <= sb->budget && !sb->budget_exceeded)
+    /* A pack that hit the memory cap is stopped too, even when a pcall caught the memory
+     * error: freeing and refilling 64 MiB in a loop costs few instructions. */
+    if (sb->instructions <= sb->budget && !sb->budget_exceeded && !sb->mem_exceeded)
         return;
+    if (!sb->budget_exceeded) {
+        lua_Debug here;
+        if (lua_getstack(L, 0, &here) && lua_getinfo(L, "Sl", &here) && here.currentline > 0)
+            snprintf(sb->stopped_at, sizeof sb->stopped_at, "%s:%d: ",
+                     here.source[0] == '@' ? here.source + 1 : here.short_src, here.currentline);
+    }
     /* Once spent, fire on every line and every instruction, so that a pcall inside the
-     * pack catches the error only to be stopped again at once. */
+     * pack catches the error only to be stopped again at once. Hooks are per thread: arm
+     * the main thread too, or a coroutine stopped here would hand control back to code
+     * that could finish the phase before its next count and leave behind a dead
+     * coroutine whose hooks Lua left off (see f_coclose). */
     sb->budget_exceeded = true;
     lua_sethook(L, count_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
-    lua_Debug here;
-    if (lua_getstack(L, 0, &here) && lua_getinfo(L, "Sl", &here) && here.currentline > 0)
-        lua_pushfstring(L, "%s:%d: ", here.source[0] == '@' ? here.source + 1 : here.short_src, here.currentline);
-    else
-        lua_pushliteral(L, "");
-    lua_pushfstring(L, "instruction budget of %d million exceeded while %s (an endless loop?)",
-                    (int)(sb->budget / 1000000), sb->phase);
-    lua_concat(L, 2);
-    lua_error(L);
+    if (L != sb->L)
+        lua_sethook(sb->L, count_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+    budget_error(L);
 }
 
 void tv_sandbox_reset_budget(tv_Sandbox *sb)
 {
     sb->instructions = 0;
     sb->budget_exceeded = false;
+    sb->stopped_at[0] = '\0';
     lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, TV_SB_HOOK_STEP);
 }
 
@@ -94,6 +116,10 @@ static int f_load(lua_State *L)
 static int f_setmetatable(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    /* The real setmetatable would refuse too, but from inside this C function, where its
+     * message gets no line. */
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
     if (lua_type(L, 2) == LUA_TTABLE) {
         /* Finalizers run at any point, with hooks off, even inside the host's own calls. */
         lua_pushliteral(L, "__gc");
@@ -143,6 +169,70 @@ static int f_xpcall(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, n, LUA_MULTRET);
     return lua_gettop(L);
+}
+
+/* Lua 5.4.4 runs the __close handlers of a coroutine being closed (coroutine.close, and
+ * coroutine.wrap after an error) with the hooks the coroutine was left with, and a
+ * coroutine stopped by the budget error died inside the hook, with hooks off: its
+ * handlers would loop unbudgeted. It also starts each close with a fresh C-call count,
+ * so handlers that close one coroutine after another overflow the C stack, a crash
+ * (fixed in Lua 5.4.6). So: no closing once the budget is spent, and a depth cap.
+ * upvalue 1: the real coroutine.close. */
+static int f_coclose(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    luaL_checktype(L, 1, LUA_TTHREAD);
+    if (sb->budget_exceeded)
+        return budget_error(L);
+    if (sb->close_depth >= TV_SB_MAX_CLOSE_DEPTH)
+        return luaL_error(L, "coroutine.close: nested more than %d deep", TV_SB_MAX_CLOSE_DEPTH);
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    sb->close_depth++;
+    int status = lua_pcall(L, 1, LUA_MULTRET, 0); /* protected, so the depth is restored */
+    sb->close_depth--;
+    if (status != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L);
+}
+
+/* The function coroutine.wrap returns. upvalues: the coroutine, the real
+ * coroutine.resume, f_coclose. Unlike Lua's, it leaves the error message as it is (Lua's
+ * prefixes the caller's line a second time). */
+static int wrap_call(lua_State *L)
+{
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_rotate(L, 1, 2);
+    lua_call(L, n + 1, LUA_MULTRET);
+    if (lua_toboolean(L, 1))
+        return lua_gettop(L) - 1;
+    lua_settop(L, 2); /* the error object */
+    int status = lua_status(lua_tothread(L, lua_upvalueindex(1)));
+    if (status != LUA_OK && status != LUA_YIELD && !tv_sandbox_get(L)->budget_exceeded) {
+        /* It died of the error: close its pending variables, as Lua's wrap does, but
+         * through f_coclose's depth cap. */
+        lua_pushvalue(L, lua_upvalueindex(3));
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_call(L, 1, 0);
+    }
+    return lua_error(L);
+}
+
+/* upvalues: the real coroutine.create and coroutine.resume, f_coclose. */
+static int f_cowrap(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 1, 1);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_pushcclosure(L, wrap_call, 3);
+    return 1;
 }
 
 static int f_include(lua_State *L)
@@ -256,6 +346,16 @@ static int open_env(lua_State *L)
     lua_pushcfunction(L, f_randomseed);
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
+    lua_getglobal(L, LUA_COLIBNAME);
+    lua_getfield(L, -1, "close");
+    lua_pushcclosure(L, f_coclose, 1);
+    lua_getfield(L, -2, "create");
+    lua_getfield(L, -3, "resume");
+    lua_pushvalue(L, -3);
+    lua_pushcclosure(L, f_cowrap, 3);
+    lua_setfield(L, -3, "wrap");
+    lua_setfield(L, -2, "close");
+    lua_pop(L, 1);
     /* The string metatable is shared by every string; hide it so a pack cannot reach the
      * real string table through getmetatable(""). */
     lua_pushliteral(L, "");
@@ -344,14 +444,32 @@ static int message_handler(lua_State *L)
     /* Keep the message only; a non-string error object must not run pack code here. */
     if (lua_type(L, 1) != LUA_TSTRING) {
         const char *t = luaL_typename(L, 1);
+        /* Level 1 is usually `error` itself, a C function: the line is further up. */
         lua_Debug ar;
-        if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        int level = 1;
+        while (lua_getstack(L, level, &ar) && !(lua_getinfo(L, "Sl", &ar) && ar.currentline > 0))
+            level++;
+        if (lua_getstack(L, level, &ar))
             lua_pushfstring(L, "%s:%d: error object is a %s value, not a message",
                             ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline, t);
         else
             lua_pushfstring(L, "error object is a %s value, not a message", t);
     }
     return 1;
+}
+
+/* How many bytes of message m name the file `name`, the way Lua writes the chunk
+ * "@name" in messages: in full, or when longer than LUA_IDSIZE allows, as "..." and its
+ * tail (luaO_chunkid). 0 when m does not start with it. */
+static size_t file_prefix(const char *m, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(m, name, n) == 0)
+        return n;
+    size_t tail = LUA_IDSIZE - 4; /* what fits after "..." with the NUL */
+    if (n + 1 > LUA_IDSIZE && strncmp(m, "...", 3) == 0 && strncmp(m + 3, name + n - tail, tail) == 0)
+        return 3 + tail;
+    return 0;
 }
 
 /* Splits "path:123: text" when path is one of the pack's files. */
@@ -361,8 +479,8 @@ static void split_location(const tv_Sandbox *sb, const char *m, char *file, size
     *line = 0;
     file[0] = '\0';
     for (int i = 0; i < sb->n_files; i++) {
-        size_t n = strlen(sb->files[i].name);
-        if (strncmp(m, sb->files[i].name, n) == 0 && m[n] == ':') {
+        size_t n = file_prefix(m, sb->files[i].name);
+        if (n && m[n] == ':') {
             char *end;
             long l = strtol(m + n + 1, &end, 10);
             if (end != m + n + 1 && *end == ':') {
@@ -389,8 +507,11 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
     if (status == LUA_OK)
         return true;
     if (status == LUA_ERRMEM || sb->mem_exceeded) {
-        snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
-        *line = 0;
+        /* A memory error carries no line; the hook's error after a caught one does. */
+        split_location(sb, status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "", file,
+                       filesize, line, msg, msgsize);
+        if (!file[0])
+            snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
         snprintf(msg, msgsize, "memory limit of %u MiB exceeded while %s", TV_SB_MEMORY_LIMIT >> 20, sb->phase);
     } else {
         const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
@@ -462,8 +583,16 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
     }
     char chunkname[1210];
     snprintf(chunkname, sizeof chunkname, "@%s", display);
-    if (luaL_loadbufferx(L, buf, got, chunkname, "t") != LUA_OK)
-        return lua_error(L); /* the message already reads file:line: ... */
+    int status = luaL_loadbufferx(L, buf, got, chunkname, "t");
+    if (status != LUA_OK) {
+        /* A syntax error already reads file:line: ...; a binary chunk or the parser's C
+         * stack overflow names no file, so say which one. */
+        const char *m = lua_tostring(L, -1);
+        size_t n = m ? file_prefix(m, display) : 0;
+        if (status != LUA_ERRMEM && m && !(n && m[n] == ':'))
+            return luaL_error(L, "cannot load '%s': %s", name, m);
+        return lua_error(L);
+    }
     lua_remove(L, -2);       /* the buffer */
     lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
     lua_setupvalue(L, -2, 1);

@@ -24,6 +24,7 @@
 #define TV_SB_MAX_FILE (1u << 20)
 #define TV_SB_MAX_INCLUDE_DEPTH 8
 #define TV_SB_MAX_FILES 32
+#define TV_SB_MAX_CLOSE_DEPTH 100
 
 typedef struct tv_SbFile {
     char *name; /* display path, e.g. plugins/x/facts.lua */
@@ -37,9 +38,11 @@ typedef struct tv_Sandbox {
     bool mem_exceeded;
     long long instructions, budget;
     bool budget_exceeded;
+    char stopped_at[1100]; /* "file:line: " where the budget ran out, or "" */
     int dirfd;
     char display_dir[1024]; /* how messages name the pack folder */
     int include_depth;
+    int close_depth; /* coroutine.close calls in progress */
     tv_Rng rng; /* behind ctx.rng and math.random */
     int n_files;
     tv_SbFile files[TV_SB_MAX_FILES]; /* sources read so far, to find a question's line */

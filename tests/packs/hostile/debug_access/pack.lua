@@ -1,0 +1,3 @@
+-- Hostile: turns the instruction hook off through the debug library.
+debug.sethook()
+while true do end

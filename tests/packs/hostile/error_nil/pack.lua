@@ -1,0 +1,3 @@
+-- Hostile: error(nil), an error without a message.
+local reason = nil
+error(reason)

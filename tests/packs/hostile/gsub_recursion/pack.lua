@@ -1,0 +1,3 @@
+-- Hostile: a gsub replacement function that calls gsub again, without end.
+local function again(s) return (string.gsub(s, ".", again)) end
+again("abc")

@@ -1,0 +1,3 @@
+-- Hostile: include reaching outside the pack folder with "..".
+local secret = include("../x.lua")
+return secret

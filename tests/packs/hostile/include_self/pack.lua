@@ -1,0 +1,2 @@
+-- Hostile: pack.lua includes itself, without end.
+return include("pack.lua")

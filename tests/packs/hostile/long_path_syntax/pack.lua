@@ -1,0 +1,2 @@
+-- Hostile setting: like long_path_runtime, with a syntax error in an included file.
+return include("broken.lua")

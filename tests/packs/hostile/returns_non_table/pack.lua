@@ -1,0 +1,2 @@
+-- Hostile (or just careless): pack.lua returns a string.
+return "not a table"

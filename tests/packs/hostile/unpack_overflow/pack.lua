@@ -1,0 +1,2 @@
+-- Hostile: table.unpack over the whole integer range.
+local all = { table.unpack({}, math.mininteger, math.maxinteger) }
