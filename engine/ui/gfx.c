@@ -91,6 +91,7 @@ bool tv_font_find(const char *override, char *path, size_t size, char *bold, siz
     bool ok = match_font("sans-serif:style=Regular", path, size);
     if (ok && !match_font("sans-serif:style=Bold", bold, bold_size))
         snprintf(bold, bold_size, "%s", path);
+    FcFini(); /* the font is chosen once; keep no fontconfig state alive afterwards */
     if (!ok)
         return tv_error_set(err, TV_ERR_IO, NULL, 0,
                             "no sans-serif font covering Latin Extended (Š, ć, ë) was found through fontconfig; "
@@ -454,7 +455,10 @@ static int wrap(TTF_Font *f, const char *text, int max_w, const char **starts, s
 static tv_TextEntry *get_text(tv_Gfx *g, const char *text, float units, bool bold, tv_Color c, int max_w,
                               tv_Align align)
 {
-    int px = (int)lroundf(units * g->unit * g->text_scale);
+    /* Small windows get relatively larger text: shrinking type in step with the layout
+     * would make an 800x600 window hard to read. */
+    float boost = g->unit < 0.9f ? 1.0f + (0.9f - g->unit) * 0.8f : 1.0f;
+    int px = (int)lroundf(units * g->unit * g->text_scale * boost);
     unsigned h = hash_key(text, px, bold, max_w, align, c);
     tv_TextEntry **buckets = (tv_TextEntry **)g->cache;
     tv_TextEntry **head = &buckets[h % (unsigned)g->cache_buckets];

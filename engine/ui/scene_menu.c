@@ -273,8 +273,8 @@ static void settings_draw(tv_Game *g)
     int y = tv_draw_title(g, tv_game_text(g, "settings.title"));
     int bottom = x->h - tv_px(x, 100);
     int row_h = (bottom - y) / SETTING_ROWS;
-    if (row_h > tv_px(x, 46))
-        row_h = tv_px(x, 46);
+    if (row_h > tv_px(x, 52))
+        row_h = tv_px(x, 52);
     int w = x->w - 2 * tv_px(x, 80);
     if (w > tv_px(x, 900))
         w = tv_px(x, 900);

@@ -69,22 +69,35 @@ void tv_scene_results_draw(tv_Game *g)
     snprintf(line, sizeof line, tv_game_text(g, "results.total"), res.total);
     ly += tv_gfx_text(x, line, g->n_players > 1 ? 26 : 40, true, p.accent, lx, ly, col_w, TV_ALIGN_LEFT);
     snprintf(line, sizeof line, tv_game_text(g, "results.correct"), res.correct, res.asked);
-    ly += tv_gfx_text(x, line, 22, false, p.text, lx, ly, col_w, TV_ALIGN_LEFT);
+    ly += tv_gfx_text(x, line, 24, false, p.text, lx, ly, col_w, TV_ALIGN_LEFT);
     snprintf(line, sizeof line, tv_game_text(g, "results.longest_streak"), res.longest_streak);
-    ly += tv_gfx_text(x, line, 22, false, p.text, lx, ly, col_w, TV_ALIGN_LEFT) + tv_px(x, 10);
+    ly += tv_gfx_text(x, line, 24, false, p.text, lx, ly, col_w, TV_ALIGN_LEFT) + tv_px(x, 16);
     if (g->n_players > 1) {
         snprintf(line, sizeof line, "(%s)", g->names[0]);
         ly += tv_gfx_text(x, line, 16, false, p.dim, lx, ly, col_w, TV_ALIGN_LEFT);
     }
-    ly += tv_gfx_text(x, tv_game_text(g, "results.by_category"), 20, true, p.dim, lx, ly, col_w, TV_ALIGN_LEFT);
+    ly += tv_gfx_text(x, tv_game_text(g, "results.by_category"), 20, true, p.dim, lx, ly, col_w, TV_ALIGN_LEFT) +
+          tv_px(x, 6);
+    /* One row per category: name, a bar for the share answered right, the points. */
     int room = x->h - footer - ly;
     int row = res.n_categories ? room / res.n_categories : 0;
-    if (row > tv_px(x, 30))
-        row = tv_px(x, 30);
-    for (int c = 0; c < res.n_categories && row >= tv_px(x, 14); c++) {
-        snprintf(line, sizeof line, "%s   %d/%d   %d", res.categories[c].name, res.categories[c].correct,
-                 res.categories[c].asked, res.categories[c].points);
-        tv_gfx_text(x, line, 17, false, p.text, lx + tv_px(x, 8), ly + c * row, col_w, TV_ALIGN_LEFT);
+    if (row > tv_px(x, 40))
+        row = tv_px(x, 40);
+    int name_w = col_w * 9 / 20, bar_w = col_w * 6 / 20;
+    for (int c = 0; c < res.n_categories && row >= tv_px(x, 16); c++) {
+        const tv_Tally *t = &res.categories[c];
+        int cy = ly + c * row;
+        float fs = tv_gfx_fit_text(x, t->name, 19, 11, false, name_w, row - tv_px(x, 4));
+        tv_gfx_text(x, t->name, fs, false, p.text, lx, cy, name_w, TV_ALIGN_LEFT);
+        SDL_Rect track = {lx + name_w + tv_px(x, 8), cy + row / 4, bar_w, row / 3};
+        tv_gfx_round_rect(x, track, track.h / 2, tv_alpha(p.panel, 220));
+        if (t->asked && t->correct) {
+            SDL_Rect fill = track;
+            fill.w = track.w * t->correct / t->asked;
+            tv_gfx_round_rect(x, fill, track.h / 2, p.good);
+        }
+        snprintf(line, sizeof line, "%d/%d · %d", t->correct, t->asked, t->points);
+        tv_gfx_text(x, line, 17, false, p.dim, lx + col_w, cy, 0, TV_ALIGN_RIGHT);
     }
 
     /* each question's outcome as a row of marks */
@@ -108,7 +121,7 @@ void tv_scene_results_draw(tv_Game *g)
     const tv_ScoreTable *t = tv_scores_find(&g->scores, key);
     ry += tv_gfx_text(x, tv_game_text(g, "results.high_scores"), 20, true, p.dim, rx, ry, col_w, TV_ALIGN_LEFT);
     int rows = t ? t->n : 0;
-    int rh = tv_px(x, 26);
+    int rh = tv_px(x, 30);
     for (int i = 0; i < rows && ry + rh < x->h - footer; i++) {
         bool mine = false;
         for (int pl = 0; pl < g->n_players; pl++)
@@ -116,7 +129,7 @@ void tv_scene_results_draw(tv_Game *g)
                             strcmp(t->entries[i].name, g->names[pl]) == 0);
         snprintf(line, sizeof line, "%d.  %s  —  %d  (%d/%d)", i + 1, t->entries[i].name, t->entries[i].score,
                  t->entries[i].correct, t->entries[i].asked);
-        tv_gfx_text(x, line, 17, mine, mine ? p.accent : p.text, rx + tv_px(x, 8), ry, col_w, TV_ALIGN_LEFT);
+        tv_gfx_text(x, line, 19, mine, mine ? p.accent : p.text, rx + tv_px(x, 8), ry, col_w, TV_ALIGN_LEFT);
         ry += rh;
     }
 

@@ -290,7 +290,7 @@ static void draw_order(tv_Game *g, SDL_Rect area)
         tv_gfx_round_rect(x, row, tv_px(x, 10), dragging ? tv_mix(bg, p.text, 0.2f) : bg);
         if (focus)
             tv_gfx_round_frame(x, row, tv_px(x, 10), tv_px(x, g->grabbed ? 6 : 4), g->grabbed ? p.accent : p.text);
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, "%d", pos + 1);
         int th;
         tv_gfx_text_size(x, num, 24, true, 0, NULL, &th);
@@ -526,7 +526,28 @@ static void draw_reveal(tv_Game *g)
         answer_text(g, ans, sizeof ans);
         snprintf(line, sizeof line, tv_game_text(g, "reveal.answer"), ans);
         float s = tv_gfx_fit_text(x, line, 26, 14, true, w, rest / 3);
-        y += tv_gfx_text(x, line, s, true, p.accent, pad, y, w, TV_ALIGN_CENTER) + tv_px(x, 12);
+        y += tv_gfx_text(x, line, s, true, p.accent, pad, y, w, TV_ALIGN_CENTER) + tv_px(x, 8);
+        if (g->n_players == 1) {
+            /* What the player gave, so a near miss is visible. */
+            const tv_Record *rec = tv_session_record(&g->session, 0, g->round);
+            char given[1400] = "";
+            if (rec->answer.kind == TV_ANS_ORDER)
+                for (int i = 0; i < rec->answer.n_order; i++) {
+                    char part[400];
+                    snprintf(part, sizeof part, "%s%d. %s", i ? "   " : "", i + 1,
+                             q->items[cur(g)->shown[rec->answer.order[i]]]);
+                    strncat(given, part, sizeof given - strlen(given) - 1);
+                }
+            else if (rec->answer.kind == TV_ANS_TEXT)
+                snprintf(given, sizeof given, "%s", rec->answer.text);
+            else if (rec->answer.kind == TV_ANS_NUMBER)
+                snprintf(given, sizeof given, "%g", rec->answer.number);
+            if (given[0]) {
+                snprintf(line, sizeof line, tv_game_text(g, "reveal.your_answer"), given);
+                float ys = tv_gfx_fit_text(x, line, 22, 13, false, w, rest / 4);
+                y += tv_gfx_text(x, line, ys, false, p.text, pad, y, w, TV_ALIGN_CENTER) + tv_px(x, 12);
+            }
+        }
     }
     rest = x->h - y - footer;
     if (q->explain[0]) {

@@ -1,4 +1,4 @@
--- A fixed bilingual pack for the golden-image tests (tests/ui/golden/): its text never
+-- A fixed bilingual pack for the golden-image tests (tests/ui/golden/; rendered with --plugins tests/ui/packs): its text never
 -- changes with the shipped packs, so reference images only change when the look does.
 return {
   id = "golden",
