@@ -51,6 +51,34 @@ bool tv_cli_parse_u64(const char *s, uint64_t *out)
     return true;
 }
 
+void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size)
+{
+    char exe_dir[4096];
+    snprintf(exe_dir, sizeof exe_dir, "%s", cli->worker_exe);
+    char *slash = strrchr(exe_dir, '/');
+    if (slash) {
+        *slash = '\0';
+        snprintf(out, size, "%s/../share/trivium/%s", exe_dir, sub);
+        if (access(out, F_OK) == 0)
+            return;
+    }
+    snprintf(out, size, "%s", fallback);
+}
+
+bool tv_cli_parse_types(const char *list, unsigned *out)
+{
+    *out = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *name = strtok_r(buf, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+        tv_QType t;
+        if (!tv_qtype_parse(name, &t))
+            return false;
+        *out |= 1u << t;
+    }
+    return *out != 0;
+}
+
 /* True when this executable lives in the build tree it was configured from. */
 static bool running_from_build_tree(const char *exe)
 {
@@ -82,7 +110,9 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     const char *no_builtin = getenv("TRIVIUM_NO_BUILTIN_PACKS");
     if (no_builtin && *no_builtin && strcmp(no_builtin, "0") != 0)
         return true;
-    if (!tv_packset_scan(set, TRIVIUM_SHARE_PLUGINS, err))
+    char share[4200];
+    tv_cli_share_dir(cli, "plugins", TRIVIUM_SHARE_PLUGINS, share, sizeof share);
+    if (!tv_packset_scan(set, share, err))
         return false;
 #ifdef TRIVIUM_SOURCE_PLUGINS
     if (running_from_build_tree(cli->worker_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))

@@ -35,6 +35,7 @@ typedef struct tv_Cli {
     const char *answers[4];
     bool no_time_points, no_streak, strict;
     int timer_percent; /* 0 = as the packs say */
+    unsigned types;    /* bit per tv_QType asked; 0 = all */
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
     char worker_exe[4096];
@@ -45,6 +46,12 @@ int tv_cli_fail(const tv_Error *err);
 /* Prints "trivium <command>: message" and returns TV_EXIT_USAGE. */
 int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The installed share folder for sub ("plugins", "assets"), found next to the
+ * executable as ../share/trivium/<sub>, so `cmake --install --prefix P` works from any
+ * folder; falls back to the compiled-in path. */
+void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);
+/* Parses "choice,truefalse" into a bit per tv_QType; false on an unknown name. */
+bool tv_cli_parse_types(const char *list, unsigned *out);
 /* Parses a decimal unsigned 64-bit value, the whole string. */
 bool tv_cli_parse_u64(const char *s, uint64_t *out);
 

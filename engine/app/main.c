@@ -35,7 +35,8 @@ static const char *const usage_main =
 static const char *const usage_headless =
     "usage: trivium headless --pack ID [--pack ID ...] --seed N --answers FILE|- [--answers FILE ...]\n"
     "                        [--count N] [--lang en|nl] [--format text|json]\n"
-    "                        [--no-time-points] [--no-streak] [--timer-percent N] [--plugins DIR ...]\n"
+    "                        [--no-time-points] [--no-streak] [--timer-percent N]\n"
+    "                        [--types choice,truefalse,...] [--plugins DIR ...]\n"
     "\n"
     "Plays one session on a virtual clock. Each --answers script (up to 4, one per player)\n"
     "has one line per question: A-F, a letter sequence (order), a number, =TEXT, correct,\n"
@@ -76,6 +77,7 @@ enum {
     F_STRICT = 1 << 8,
     F_PATHS = 1 << 9,
     F_TIMER = 1 << 10,
+    F_TYPES = 1 << 11,
 };
 
 /* Parses argv[2..] for the flags allowed; returns -1 to go on, or an exit code. */
@@ -87,7 +89,8 @@ static int parse_flags(tv_Cli *cli, int argc, char **argv, unsigned allowed, con
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(a, "--plugins") == 0 || strcmp(a, "--pack") == 0 || strcmp(a, "--seed") == 0 ||
                            strcmp(a, "--lang") == 0 || strcmp(a, "--format") == 0 || strcmp(a, "--count") == 0 ||
-                           strcmp(a, "--answers") == 0 || strcmp(a, "--timer-percent") == 0;
+                           strcmp(a, "--answers") == 0 || strcmp(a, "--timer-percent") == 0 ||
+                           strcmp(a, "--types") == 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
             return TV_EXIT_OK;
@@ -130,6 +133,10 @@ static int parse_flags(tv_Cli *cli, int argc, char **argv, unsigned allowed, con
             if (!tv_cli_parse_u64(v, &n) || n < 10 || n > 1000)
                 return tv_cli_usage(cmd, "--timer-percent %s: expected a number from 10 to 1000", v);
             cli->timer_percent = (int)n, i++;
+        } else if (strcmp(a, "--types") == 0 && (allowed & F_TYPES)) {
+            if (!tv_cli_parse_types(v, &cli->types))
+                return tv_cli_usage(cmd, "--types %s: expected a comma-separated list of choice, truefalse, numeric, order, text", v);
+            i++;
         } else if (strcmp(a, "--no-time-points") == 0 && (allowed & F_SWITCHES))
             cli->no_time_points = true;
         else if (strcmp(a, "--no-streak") == 0 && (allowed & F_SWITCHES))
@@ -210,6 +217,8 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, tv_Question
         const tv_Pack *p = &set->packs[selected[i]];
         ids[(*n_ids)++] = p->id;
         for (int k = 0; k < p->n_questions; k++) {
+            if (cli->types && !(cli->types & (1u << p->questions[k].type)))
+                continue; /* --types: as the game asks when everyone plays at once on pads */
             if (*copies) {
                 (*copies)[n] = p->questions[k];
                 (*copies)[n].time_limit_ms = tv_time_limit_scaled(p->questions[k].time_limit_ms, cli->timer_percent);
@@ -248,6 +257,8 @@ static void apply_directives(tv_Cli *cli, const tv_ScriptDirectives *d)
         cli->lang = d->lang;
     if (!cli->timer_percent && d->timer_percent)
         cli->timer_percent = d->timer_percent;
+    if (!cli->types && d->types)
+        tv_cli_parse_types(d->types, &cli->types);
     cli->no_time_points = cli->no_time_points || d->no_time_points;
     cli->no_streak = cli->no_streak || d->no_streak;
 }
@@ -359,7 +370,7 @@ int main(int argc, char **argv)
     int rc;
     if (strcmp(argv[1], "headless") == 0) {
         rc = parse_flags(&cli, argc, argv,
-                         F_PLUGINS | F_PACK | F_SEED | F_LANG | F_FORMAT | F_COUNT | F_ANSWERS | F_SWITCHES | F_TIMER,
+                         F_PLUGINS | F_PACK | F_SEED | F_LANG | F_FORMAT | F_COUNT | F_ANSWERS | F_SWITCHES | F_TIMER | F_TYPES,
                          usage_headless);
         return rc >= 0 ? rc : cmd_headless(&cli);
     }

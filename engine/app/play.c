@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -50,10 +51,10 @@ static const char *assets_dir(const tv_Cli *cli)
     size_t n = strlen(TRIVIUM_BUILD_DIR);
     if (strncmp(cli->worker_exe, TRIVIUM_BUILD_DIR, n) == 0 && cli->worker_exe[n] == '/')
         return TRIVIUM_SOURCE_ASSETS;
-#else
-    (void)cli;
 #endif
-    return TRIVIUM_SHARE_ASSETS;
+    static char share[4200];
+    tv_cli_share_dir(cli, "assets", TRIVIUM_SHARE_ASSETS, share, sizeof share);
+    return share;
 }
 
 static bool parse_scene(const char *name, tv_Scene *out)
@@ -265,6 +266,25 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
     return rc;
 }
 
+/* With no sound card and no sound server, let SDL pick its silent driver instead of
+ * probing ALSA, which prints a screenful of errors to the terminal. */
+static void choose_audio_driver(void)
+{
+    if (getenv("SDL_AUDIODRIVER"))
+        return;
+    char sock[4200];
+    const char *run = getenv("XDG_RUNTIME_DIR");
+    bool server = getenv("PULSE_SERVER") != NULL;
+    if (run) {
+        snprintf(sock, sizeof sock, "%s/pulse/native", run);
+        server = server || access(sock, F_OK) == 0;
+        snprintf(sock, sizeof sock, "%s/pipewire-0", run);
+        server = server || access(sock, F_OK) == 0;
+    }
+    if (!server && access("/dev/snd", F_OK) != 0)
+        setenv("SDL_AUDIODRIVER", "dummy", 0);
+}
+
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
 {
     PlayArgs a = {0};
@@ -278,6 +298,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
     if (rc >= 0)
         return rc;
+    choose_audio_driver();
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "trivium: cannot start SDL video: %s\n", SDL_GetError());

@@ -225,10 +225,12 @@ static bool parse_directive(tv_Script *sc, int lineno, const char *s, size_t n, 
         d->no_time_points = true;
     else if (strcmp(key, "no-streak") == 0 && !*value)
         d->no_streak = true;
+    else if (strcmp(key, "types") == 0 && *value)
+        d->types = value;
     else
         return fail(sc, lineno, err,
-                    "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, no-time-points or "
-                    "no-streak",
+                    "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, types LIST, "
+                    "no-time-points or no-streak",
                     s, n);
     return true;
 }

@@ -55,6 +55,7 @@ typedef struct tv_ScriptDirectives {
     const char *lang;   /* NULL when absent */
     int timer_percent;  /* 0 when absent */
     bool no_time_points, no_streak;
+    const char *types; /* "choice,truefalse": only these question types are asked */
 } tv_ScriptDirectives;
 
 typedef struct tv_Script {

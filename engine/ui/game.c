@@ -142,11 +142,14 @@ void tv_game_event(tv_Game *g, const SDL_Event *ev)
             return;
         }
         break;
-    case SDL_CONTROLLERDEVICEADDED:
+    case SDL_CONTROLLERDEVICEADDED: {
         /* Hot-plugged pads are opened here; a player whose pad is unplugged keeps their
          * seat and score, since seats belong to the session, not to devices. */
-        SDL_GameControllerOpen(ev->cdevice.which);
+        SDL_GameController *pad = SDL_GameControllerOpen(ev->cdevice.which);
+        if (pad)
+            tv_game_pad_added(g, SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad)));
         return;
+    }
     case SDL_MOUSEMOTION: g->hover = tv_hit_at(g, ev->motion.x, ev->motion.y); break;
     default: break;
     }
@@ -204,6 +207,23 @@ bool tv_game_animating(const tv_Game *g)
         return true;
     /* Short entry animations; with reduced motion nothing moves. */
     return !g->settings.reduced_motion && g->now_ms - g->scene_ms < 700;
+}
+
+void tv_game_pad_added(tv_Game *g, SDL_JoystickID id)
+{
+    for (int i = 0; i < g->n_pads; i++)
+        if (g->pads[i] == id)
+            return;
+    if (g->n_pads < TV_MAX_PLAYERS) {
+        g->pads[g->n_pads++] = id;
+        return;
+    }
+    /* All seats taken: a pad that comes back takes over the seat of one that has gone. */
+    for (int i = 0; i < g->n_pads; i++)
+        if (!SDL_GameControllerFromInstanceID(g->pads[i])) {
+            g->pads[i] = id;
+            return;
+        }
 }
 
 void tv_game_set_scene(tv_Game *g, tv_Scene scene)
@@ -289,6 +309,8 @@ static void open_records(tv_Game *g)
             fprintf(f, "#! no-time-points\n");
         if (!g->settings.streak_bonus)
             fprintf(f, "#! no-streak\n");
+        if (g->simultaneous)
+            fprintf(f, "#! types choice,truefalse\n");
         fflush(f);
     }
 }
@@ -316,6 +338,10 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
         if (!g->selected[i] || !pk->loaded)
             continue;
         for (int k = 0; k < pk->n_questions; k++) {
+            /* With everyone answering at once on pads, only questions a pad's buttons can
+             * answer are asked. */
+            if (g->simultaneous && pk->questions[k].type != TV_Q_CHOICE && pk->questions[k].type != TV_Q_TRUEFALSE)
+                continue;
             g->pool[n] = pk->questions[k];
             g->pool[n].time_limit_ms = tv_game_limit_ms(g, &pk->questions[k]);
             pool[n] = &g->pool[n];
@@ -358,7 +384,8 @@ void tv_game_submit(tv_Game *g, const tv_Answer *answer)
     if (!rec)
         return; /* the widget only offers valid answers; nothing to record */
     record_answer(g, rec);
-    tv_play_sound(g, rec->verdict == TV_V_CORRECT ? TV_SOUND_CORRECT : TV_SOUND_WRONG);
+    if (!g->simultaneous)
+        tv_play_sound(g, rec->verdict == TV_V_CORRECT ? TV_SOUND_CORRECT : TV_SOUND_WRONG);
     tv_round_after_answer(g);
 }
 

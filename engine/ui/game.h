@@ -74,6 +74,9 @@ typedef struct tv_Game {
     int n_players;
     char names[TV_MAX_PLAYERS][32];
     int editing_name; /* -1 when not typing a name */
+    bool simultaneous;        /* everyone answers at once, one gamepad per seat */
+    int n_pads;
+    SDL_JoystickID pads[TV_MAX_PLAYERS]; /* seat i plays with pads[i] */
 
     /* the session */
     bool in_session;
@@ -117,6 +120,9 @@ bool tv_game_animating(const tv_Game *g);
 
 /* Starts a session over the selected packs with n players (names from g->names). */
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
+/* Records a connected gamepad (hot-plug); seats follow the order pads arrive in. A pad
+ * unplugged mid-round keeps its seat (and score) until a pad is plugged in again. */
+void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);
 /* Answers for the current player at the current clock (used by input and by tests). */
 void tv_game_submit(tv_Game *g, const tv_Answer *answer);
 void tv_game_set_scene(tv_Game *g, tv_Scene scene);

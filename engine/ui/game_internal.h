@@ -22,6 +22,7 @@ enum {
     HIT_MENU,
     HIT_RESUME,
     HIT_QUIT_ROUND,
+    HIT_MODE,
     HIT_NAME0 = 200, /* +player */
     HIT_SETTING0 = 300, /* +row, with HIT_SETTING_DEC/INC offsets */
     HIT_OPTION0 = 400,  /* +shown option / order slot */

@@ -163,8 +163,28 @@ static void players_draw(tv_Game *g)
         tv_hit_add(g, r, HIT_NAME0 + i);
     }
     y += TV_MAX_PLAYERS * (rh + gap);
-    const char *hint = tv_game_text(g, g->n_players > 1 ? "players.hotseat" : "players.hint");
-    tv_gfx_text(x, hint, 18, false, p.dim, tv_px(x, 60), y, x->w - tv_px(x, 120), TV_ALIGN_CENTER);
+    /* The mode: take turns, or all at once when every seat has a pad. */
+    char mode[200];
+    bool can_simul = g->n_players > 1 && g->n_pads >= g->n_players;
+    if (!can_simul)
+        g->simultaneous = false;
+    if (g->n_players > 1 && can_simul)
+        snprintf(mode, sizeof mode, "‹  %s  ›", tv_game_text(g, g->simultaneous ? "players.simultaneous" : "players.hotseat"));
+    else if (g->n_players > 1)
+        snprintf(mode, sizeof mode, tv_game_text(g, "players.gamepads"), g->n_pads, g->n_players);
+    else
+        snprintf(mode, sizeof mode, "%s", tv_game_text(g, "players.hint"));
+    SDL_Rect mode_r = {cx - rw / 2, y - tv_px(x, 6), rw, tv_px(x, 40)};
+    if (can_simul) {
+        tv_gfx_round_rect(x, mode_r, tv_px(x, 10), g->hover == HIT_MODE ? p.panel_hi : p.panel);
+        tv_hit_add(g, mode_r, HIT_MODE);
+    }
+    tv_gfx_text(x, mode, 19, can_simul, can_simul ? p.accent : p.dim, mode_r.x, mode_r.y + tv_px(x, 8), mode_r.w,
+                TV_ALIGN_CENTER);
+    const char *hint = g->n_players < 2 ? "" : g->simultaneous ? "players.simultaneous_hint" : can_simul ? "players.hotseat_hint" : "players.need_gamepads";
+    if (*hint)
+        tv_gfx_text(x, tv_game_text(g, hint), 16, false, p.dim, tv_px(x, 60), mode_r.y + mode_r.h + tv_px(x, 6),
+                    x->w - tv_px(x, 120), TV_ALIGN_CENTER);
     int bwide = tv_px(x, 300), bh = tv_px(x, 60);
     SDL_Rect back = {x->w / 2 - bwide - tv_px(x, 12), x->h - tv_px(x, 90), bwide, bh};
     SDL_Rect start = {x->w / 2 + tv_px(x, 12), x->h - tv_px(x, 90), bwide, bh};
@@ -433,6 +453,11 @@ bool tv_scene_menu_event(tv_Game *g, const SDL_Event *ev)
         int id = tv_hit_at(g, ev->button.x, ev->button.y);
         if (id != HIT_NONE)
             activate(g, id);
+        return true;
+    }
+    if (g->scene == TV_SCENE_PLAYERS && g->n_players > 1 && g->n_pads >= g->n_players &&
+        ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_m) || tv_action_of(ev) == TV_ACT_ALT)) {
+        activate(g, HIT_MODE);
         return true;
     }
     if (ev->type == SDL_KEYDOWN && g->scene == TV_SCENE_PACKS && ev->key.keysym.sym == SDLK_SPACE) {

@@ -41,20 +41,45 @@ void tv_round_begin(tv_Game *g)
     g->player = 0;
     g->flagged = false;
     g->flag_note[0] = '\0';
-    if (g->n_players > 1)
+    if (g->n_players > 1 && !g->simultaneous)
         tv_game_set_scene(g, TV_SCENE_TURN);
     else
         show_question(g);
 }
 
+static bool everyone_answered(const tv_Game *g)
+{
+    for (int p = 0; p < g->n_players; p++)
+        if (!tv_session_record(&g->session, p, g->round)->answered)
+            return false;
+    return true;
+}
+
 void tv_round_after_answer(tv_Game *g)
 {
+    if (g->simultaneous) {
+        /* The question stays up until every seat has answered or the time runs out. */
+        if (everyone_answered(g)) {
+            tv_play_sound(g, TV_SOUND_CORRECT);
+            tv_game_set_scene(g, TV_SCENE_REVEAL);
+        }
+        return;
+    }
     SDL_StopTextInput();
     if (g->player + 1 < g->n_players) {
         g->player++;
         tv_game_set_scene(g, TV_SCENE_TURN);
     } else
         tv_game_set_scene(g, TV_SCENE_REVEAL);
+}
+
+/* Simultaneous play: which seat a pad sits in, or -1. */
+static int seat_of_pad(const tv_Game *g, SDL_JoystickID id)
+{
+    for (int i = 0; i < g->n_pads && i < g->n_players; i++)
+        if (g->pads[i] == id)
+            return i;
+    return -1;
 }
 
 static void save_scores(tv_Game *g)
@@ -96,6 +121,14 @@ void tv_scene_round_tick(tv_Game *g)
     int64_t left = tv_round_limit(g) - tv_round_elapsed(g);
     if (left < 0) {
         tv_Answer a = {.kind = TV_ANS_TIMEOUT};
+        if (g->simultaneous) {
+            for (int p = 0; p < g->n_players && g->scene == TV_SCENE_QUESTION; p++)
+                if (!tv_session_record(&g->session, p, g->round)->answered) {
+                    g->player = p;
+                    tv_game_submit(g, &a);
+                }
+            return;
+        }
         tv_game_submit(g, &a);
         return;
     }
@@ -126,7 +159,16 @@ static int draw_header(tv_Game *g)
     tv_Result res = tv_session_result(&g->session, g->player);
     char streak[64];
     snprintf(streak, sizeof streak, tv_game_text(g, "round.streak"), g->session.players[g->player].streak);
-    if (g->n_players > 1)
+    if (g->simultaneous) {
+        /* Who has answered so far, without giving away what. */
+        right[0] = '\0';
+        for (int pl = 0; pl < g->n_players; pl++) {
+            char part[64];
+            bool done = tv_session_record(&g->session, pl, g->round)->answered;
+            snprintf(part, sizeof part, "%s%s %s", pl ? "   " : "", g->names[pl], done ? "✓" : "…");
+            strncat(right, part, sizeof right - strlen(right) - 1);
+        }
+    } else if (g->n_players > 1)
         snprintf(right, sizeof right, "%s  ·  %d  ·  %s", g->names[g->player], res.total, streak);
     else
         snprintf(right, sizeof right, "%d  ·  %s", res.total, streak);
@@ -713,12 +755,41 @@ static bool pause_event(tv_Game *g, const SDL_Event *ev)
     return true;
 }
 
+/* Everyone at once: each pad answers for its own seat with its face and shoulder
+ * buttons (A, B, X, Y, LB, RB = options A to F), each with its own time. */
+static bool simultaneous_event(tv_Game *g, const SDL_Event *ev)
+{
+    if (ev->type != SDL_CONTROLLERBUTTONDOWN)
+        return ev->type == SDL_KEYDOWN && ev->key.keysym.sym != SDLK_ESCAPE;
+    static const int option_of_button[SDL_CONTROLLER_BUTTON_MAX] = {
+        [SDL_CONTROLLER_BUTTON_A] = 1, [SDL_CONTROLLER_BUTTON_B] = 2,    [SDL_CONTROLLER_BUTTON_X] = 3,
+        [SDL_CONTROLLER_BUTTON_Y] = 4, [SDL_CONTROLLER_BUTTON_LEFTSHOULDER] = 5,
+        [SDL_CONTROLLER_BUTTON_RIGHTSHOULDER] = 6};
+    int seat = seat_of_pad(g, ev->cbutton.which);
+    int b = ev->cbutton.button;
+    if (b == SDL_CONTROLLER_BUTTON_START || b == SDL_CONTROLLER_BUTTON_BACK)
+        return false; /* pause, handled as usual */
+    if (seat < 0 || b < 0 || b >= SDL_CONTROLLER_BUTTON_MAX || !option_of_button[b] ||
+        tv_session_record(&g->session, seat, g->round)->answered)
+        return true;
+    int option = option_of_button[b] - 1;
+    if (option >= cur(g)->n_shown)
+        return true;
+    g->player = seat;
+    tv_Answer a = {.kind = TV_ANS_OPTION, .option = option};
+    tv_game_submit(g, &a);
+    tv_play_sound(g, TV_SOUND_CLICK);
+    return true;
+}
+
 static bool question_event(tv_Game *g, const SDL_Event *ev)
 {
     const tv_Round *r = cur(g);
     const tv_Question *q = r->q;
     if (g->paused)
         return pause_event(g, ev);
+    if (g->simultaneous && simultaneous_event(g, ev))
+        return true;
     bool typing = q->type == TV_Q_TEXT || q->type == TV_Q_NUMERIC;
 
     if (ev->type == SDL_TEXTINPUT && typing) {

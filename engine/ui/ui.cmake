@@ -16,3 +16,15 @@ target_compile_definitions(trivium PRIVATE
   TRIVIUM_SOURCE_ASSETS="${CMAKE_SOURCE_DIR}/assets"
   TRIVIUM_SHARE_ASSETS="${CMAKE_INSTALL_FULL_DATADIR}/trivium/assets")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/trivium/assets)
+
+# The benchmark floor: the same question screen with no engine (scripts/bench).
+add_executable(bench_floor ${CMAKE_SOURCE_DIR}/bench/floor.c)
+target_link_libraries(bench_floor PRIVATE PkgConfig::SDL2 PkgConfig::SDL2_TTF)
+set_target_properties(bench_floor PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+# A freedesktop menu entry and icon, so the installed game shows up like any other.
+install(FILES ${CMAKE_SOURCE_DIR}/assets/trivium.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${CMAKE_SOURCE_DIR}/assets/icons/trivium.svg
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/pack-api.md ${CMAKE_SOURCE_DIR}/docs/scoring.md
+  ${CMAKE_SOURCE_DIR}/docs/architecture.md ${CMAKE_SOURCE_DIR}/docs/trivium.d.lua DESTINATION ${CMAKE_INSTALL_DOCDIR})

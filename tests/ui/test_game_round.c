@@ -125,6 +125,35 @@ static void answer_round(tv_Game *g, int round)
     key(g, SDLK_RETURN);
 }
 
+static void pad_button(tv_Game *g, SDL_JoystickID pad, int button)
+{
+    SDL_Event ev = {.type = SDL_CONTROLLERBUTTONDOWN};
+    ev.cbutton.which = pad;
+    ev.cbutton.button = (Uint8)button;
+    tv_game_event(g, &ev);
+    tv_game_draw(g);
+}
+
+/* Runs headless on the recorded scripts (more than one: a multi-player session) and
+ * returns the first player's total, or the JSON root when want_root. */
+static cJSON *headless_json(const char *records)
+{
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "cd '%s' && TRIVIUM_NO_BUILTIN_PACKS=1 '%s' headless --plugins tests/packs %s --format json",
+             source, trivium, records);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    buf[n] = '\0';
+    if (pclose(p) != 0) {
+        fprintf(stderr, "  headless failed:\n%s\n", buf);
+        return NULL;
+    }
+    return cJSON_Parse(buf);
+}
+
 static int headless_total(const char *record, cJSON **points)
 {
     char cmd[8192];
@@ -215,6 +244,82 @@ TEST("a round played with mouse and keyboard scores the same as its headless rep
     snprintf(scores, sizeof scores, "%s/scores.txt", prefs);
     CHECK(access(scores, R_OK) == 0);
 
+    tv_game_free(&g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surface);
+    tv_packset_free(&packs);
+    char cleanup[700];
+    snprintf(cleanup, sizeof cleanup, "rm -rf '%s'", prefs);
+    CHECK(system(cleanup) == 0);
+}
+
+TEST("two players answering at once on gamepads score what their headless replays score")
+{
+    char prefs[] = "/tmp/trivium-pads-XXXXXX";
+    CHECK(mkdtemp(prefs) != NULL);
+    char record[512], assets[4096], packdir[4096];
+    snprintf(record, sizeof record, "%s/pads.txt", prefs);
+    snprintf(assets, sizeof assets, "%s/assets", source);
+    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
+    tv_PackSet packs;
+    tv_packset_init(&packs, tv_alloc_default());
+    tv_packset_scan(&packs, packdir, NULL);
+    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "en"};
+    tv_packset_load(&packs, &opt, NULL);
+    int scoring = tv_packset_find(&packs, "scoring");
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 800, 600, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+    tv_Settings settings;
+    tv_settings_default(&settings);
+    char font[1024], bold[1024];
+    tv_Error err = {0};
+    CHECK(tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err));
+    tv_GameConfig cfg = {.worker_exe = trivium, .packs = &packs, .assets_dir = assets, .prefs_dir = prefs,
+                         .font_path = font, .bold_path = bold, .record_path = record, .settings = &settings,
+                         .offscreen = true};
+    tv_Game g;
+    CHECK(tv_game_init(&g, &cfg, r, NULL, &err));
+    tv_game_tick(&g, clock_ms);
+    tv_game_pad_added(&g, 100);
+    tv_game_pad_added(&g, 101);
+    for (int i = 0; i < packs.n; i++)
+        g.selected[i] = i == scoring;
+    g.n_players = 2;
+    g.simultaneous = true;
+    CHECK(tv_game_start(&g, 77, &err));
+    CHECK_INT(3, g.session.n_rounds); /* only the choice and true/false questions */
+    static const int button_of_option[6] = {SDL_CONTROLLER_BUTTON_A, SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_X,
+                                            SDL_CONTROLLER_BUTTON_Y, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
+                                            SDL_CONTROLLER_BUTTON_RIGHTSHOULDER};
+    for (int round = 0; round < 3; round++) {
+        CHECK_INT(TV_SCENE_QUESTION, g.scene);
+        tv_Answer right, wrong;
+        tv_session_correct_answer(&g.session, round, &right);
+        tv_session_wrong_answer(&g.session, 1, round, &wrong);
+        wait_ms(&g, 2000 + 500 * round);
+        pad_button(&g, 101, button_of_option[wrong.option]); /* seat 2 is quicker, and wrong */
+        CHECK_INT(TV_SCENE_QUESTION, g.scene);            /* still waiting for seat 1 */
+        if (round == 2) {
+            wait_ms(&g, 30000); /* seat 1 never answers the last one: a timeout */
+        } else {
+            wait_ms(&g, 1500);
+            pad_button(&g, 100, button_of_option[right.option]);
+        }
+        CHECK_INT(TV_SCENE_REVEAL, g.scene);
+        key(&g, SDLK_RETURN);
+    }
+    CHECK_INT(TV_SCENE_RESULTS, g.scene);
+    char records[1200];
+    snprintf(records, sizeof records, "--answers '%s' --answers '%s.p2'", record, record);
+    cJSON *j = headless_json(records);
+    CHECK(j != NULL);
+    for (int p = 0; j && p < 2; p++) {
+        cJSON *pl = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "players"), p);
+        CHECK_INT(tv_session_result(&g.session, p).total, (int)cJSON_GetNumberValue(cJSON_GetObjectItem(pl, "total")));
+    }
+    CHECK_INT(2, tv_session_result(&g.session, 0).correct);
+    CHECK_INT(0, tv_session_result(&g.session, 1).correct);
+    cJSON_Delete(j);
     tv_game_free(&g);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surface);
