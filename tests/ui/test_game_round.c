@@ -122,6 +122,8 @@ static void answer_round(tv_Game *g, int round)
     }
     CHECK_INT(TV_SCENE_REVEAL, g->scene);
     wait_ms(g, 800);
+    if (round == 0)
+        key(g, SDLK_w); /* flag the first question as wrong */
     key(g, SDLK_RETURN);
 }
 
@@ -244,6 +246,18 @@ TEST("a round played with mouse and keyboard scores the same as its headless rep
     snprintf(scores, sizeof scores, "%s/scores.txt", prefs);
     CHECK(access(scores, R_OK) == 0);
 
+    /* The flag reached the prefs folder, and `trivium flags` lists it for the author. */
+    char cmd[8192], out[4096] = "";
+    snprintf(cmd, sizeof cmd, "TRIVIUM_PREFS_DIR='%s' '%s' flags", prefs, trivium);
+    FILE *fl = popen(cmd, "r");
+    size_t got = fl ? fread(out, 1, sizeof out - 1, fl) : 0;
+    out[got] = '\0';
+    if (fl)
+        pclose(fl);
+    char expect[256];
+    snprintf(expect, sizeof expect, "%s", tv_session_round(&g.session, 0)->q->id);
+    CHECK(strstr(out, "scoring") && strstr(out, expect) && strstr(out, "wrong"));
+
     tv_game_free(&g);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surface);
@@ -251,6 +265,47 @@ TEST("a round played with mouse and keyboard scores the same as its headless rep
     char cleanup[700];
     snprintf(cleanup, sizeof cleanup, "rm -rf '%s'", prefs);
     CHECK(system(cleanup) == 0);
+}
+
+TEST("a static frame rasterises no text, and a new question does")
+{
+    char assets[4096], packdir[4096];
+    snprintf(assets, sizeof assets, "%s/assets", source);
+    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
+    tv_PackSet packs;
+    tv_packset_init(&packs, tv_alloc_default());
+    tv_packset_scan(&packs, packdir, NULL);
+    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "nl"};
+    tv_packset_load(&packs, &opt, NULL);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+    tv_Settings settings;
+    tv_settings_default(&settings);
+    settings.timer = false; /* nothing moves */
+    char font[1024], bold[1024];
+    tv_Error err = {0};
+    CHECK(tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err));
+    tv_GameConfig cfg = {.worker_exe = trivium, .packs = &packs, .assets_dir = assets, .font_path = font,
+                         .bold_path = bold, .settings = &settings, .offscreen = true};
+    tv_Game g;
+    CHECK(tv_game_init(&g, &cfg, r, NULL, &err));
+    for (int i = 0; i < packs.n; i++)
+        g.selected[i] = packs.packs[i].loaded;
+    CHECK(tv_game_start(&g, 5, &err));
+    wait_ms(&g, 1000);
+    wait_ms(&g, 1000);
+    int before = tv_gfx_text_renders(&g.gfx);
+    CHECK(before > 0);
+    for (int i = 0; i < 5; i++)
+        wait_ms(&g, 16);
+    CHECK_INT(before, tv_gfx_text_renders(&g.gfx));
+    CHECK(!tv_game_animating(&g)); /* so the loop would sleep in SDL_WaitEventTimeout */
+    key(&g, SDLK_s); /* skip: the reveal has new text */
+    CHECK(tv_gfx_text_renders(&g.gfx) > before);
+    tv_game_free(&g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surface);
+    tv_packset_free(&packs);
 }
 
 TEST("two players answering at once on gamepads score what their headless replays score")
