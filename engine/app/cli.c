@@ -54,7 +54,7 @@ bool tv_cli_parse_u64(const char *s, uint64_t *out)
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size)
 {
     char exe_dir[4096];
-    snprintf(exe_dir, sizeof exe_dir, "%s", cli->worker_exe);
+    snprintf(exe_dir, sizeof exe_dir, "%s", cli->self_exe);
     char *slash = strrchr(exe_dir, '/');
     if (slash) {
         *slash = '\0';
@@ -63,6 +63,31 @@ void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, 
             return;
     }
     snprintf(out, size, "%s", fallback);
+}
+
+void tv_cli_find_worker(tv_Cli *cli)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", cli->self_exe);
+    char *slash = strrchr(dir, '/');
+    snprintf(cli->pack_worker, sizeof cli->pack_worker, "%s", cli->self_exe);
+    if (!slash)
+        return;
+    *slash = '\0';
+    char candidate[sizeof cli->pack_worker];
+#ifdef TRIVIUM_LIBEXEC_REL
+    const char *const places[2] = {"%s/trivium-pack-worker", "%s/../" TRIVIUM_LIBEXEC_REL "/trivium-pack-worker"};
+#else
+    const char *const places[1] = {"%s/trivium-pack-worker"};
+#endif
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (snprintf(candidate, sizeof candidate, places[i], dir) >= (int)sizeof candidate)
+            continue;
+        if (access(candidate, X_OK) == 0) {
+            memcpy(cli->pack_worker, candidate, sizeof candidate);
+            return;
+        }
+    }
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)
@@ -115,7 +140,7 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     if (!tv_packset_scan(set, share, err))
         return false;
 #ifdef TRIVIUM_SOURCE_PLUGINS
-    if (running_from_build_tree(cli->worker_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))
+    if (running_from_build_tree(cli->self_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))
         return false;
 #endif
     return true;
@@ -142,7 +167,7 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
-    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = cli->seed, .lang = cli->lang};
+    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang};
     tv_packset_load(set, &opt, by_folder ? want : NULL);
     free(want);
 

@@ -38,7 +38,8 @@ typedef struct tv_Cli {
     unsigned types;    /* bit per tv_QType asked; 0 = all */
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
-    char worker_exe[4096];
+    char self_exe[4096];    /* this executable: where the share folder and the worker are */
+    char pack_worker[4096]; /* what runs pack code: trivium-pack-worker, or this executable */
 } tv_Cli;
 
 /* Prints "trivium: file:line: message" to stderr and returns the exit code for err. */
@@ -50,6 +51,9 @@ int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((forma
  * executable as ../share/trivium/<sub>, so `cmake --install --prefix P` works from any
  * folder; falls back to the compiled-in path. */
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);
+/* Finds trivium-pack-worker beside this executable (build tree) or in
+ * ../libexec/trivium (installed); falls back to this executable's own pack-worker. */
+void tv_cli_find_worker(tv_Cli *cli);
 /* Parses "choice,truefalse" into a bit per tv_QType; false on an unknown name. */
 bool tv_cli_parse_types(const char *list, unsigned *out);
 /* Parses a decimal unsigned 64-bit value, the whole string. */

@@ -79,7 +79,7 @@ int tv_cmd_lint(tv_Cli *cli)
         return TV_EXIT_USAGE;
     }
     Findings f = {0};
-    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = 1, .lang = "en"};
+    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = "en"};
     tv_packset_load(&first, &opt, NULL);
     collect(&f, &first, cli->strict);
 
@@ -114,7 +114,7 @@ int tv_cmd_lint(tv_Cli *cli)
                 continue;
             tv_PackSet more;
             build_set(cli, &more, &err);
-            tv_LoadOptions o = {.worker_exe = cli->worker_exe, .seed = seed, .lang = langs[l]};
+            tv_LoadOptions o = {.worker_exe = cli->pack_worker, .seed = seed, .lang = langs[l]};
             tv_packset_load(&more, &o, NULL);
             collect(&f, &more, cli->strict);
             tv_packset_free(&more);

@@ -164,7 +164,7 @@ static int cmd_list(tv_Cli *cli)
         tv_packset_free(&set);
         return tv_cli_fail(&err);
     }
-    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = cli->seed, .lang = cli->lang};
+    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang};
     tv_packset_load(&set, &opt, NULL);
     if (set.n == 0)
         printf("no packs found (search path: --plugins, $TRIVIUM_PLUGIN_PATH, the installed packs)\n");
@@ -346,12 +346,13 @@ int main(int argc, char **argv)
     tv_Cli cli = {.lang = "en", .seed = 1};
     if (argc >= 2 && strcmp(argv[1], "pack-worker") == 0)
         return tv_worker_main(argc - 1, argv + 1);
-    ssize_t n = readlink("/proc/self/exe", cli.worker_exe, sizeof cli.worker_exe - 1);
+    ssize_t n = readlink("/proc/self/exe", cli.self_exe, sizeof cli.self_exe - 1);
     if (n <= 0) {
         fprintf(stderr, "trivium: cannot find my own executable to run pack workers\n");
         return 1;
     }
-    cli.worker_exe[n] = '\0';
+    cli.self_exe[n] = '\0';
+    tv_cli_find_worker(&cli);
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
             fputs(usage_main, stdout);

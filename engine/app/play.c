@@ -49,7 +49,7 @@ static const char *assets_dir(const tv_Cli *cli)
         return env;
 #if defined(TRIVIUM_BUILD_DIR) && defined(TRIVIUM_SOURCE_ASSETS)
     size_t n = strlen(TRIVIUM_BUILD_DIR);
-    if (strncmp(cli->worker_exe, TRIVIUM_BUILD_DIR, n) == 0 && cli->worker_exe[n] == '/')
+    if (strncmp(cli->self_exe, TRIVIUM_BUILD_DIR, n) == 0 && cli->self_exe[n] == '/')
         return TRIVIUM_SOURCE_ASSETS;
 #endif
     static char share[4200];
@@ -200,7 +200,7 @@ static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings 
     tv_packset_init(packs, tv_alloc_default());
     if (!tv_cli_discover(cli, packs, &err))
         return tv_cli_fail(&err);
-    tv_LoadOptions opt = {.worker_exe = cli->worker_exe, .seed = 1, .lang = settings->lang};
+    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = settings->lang};
     tv_packset_load(packs, &opt, NULL);
     return -1;
 }
@@ -232,7 +232,7 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         fprintf(stderr, "trivium screenshot: cannot create a software renderer: %s\n", SDL_GetError());
         return 1;
     }
-    tv_GameConfig cfg = {.worker_exe = cli->worker_exe,
+    tv_GameConfig cfg = {.worker_exe = cli->pack_worker,
                          .packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = NULL,
@@ -266,12 +266,13 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
     return rc;
 }
 
-/* With no sound card and no sound server, let SDL pick its silent driver instead of
- * probing ALSA, which prints a screenful of errors to the terminal. */
-static void choose_audio_driver(void)
+/* With no sound card and no sound server there is nothing to play to: the game then
+ * opens no audio at all (silent play) instead of letting ALSA print a screenful of
+ * errors, or running SDL's dummy device thread for nothing. */
+static bool audio_present(void)
 {
     if (getenv("SDL_AUDIODRIVER"))
-        return;
+        return true;
     char sock[4200];
     const char *run = getenv("XDG_RUNTIME_DIR");
     bool server = getenv("PULSE_SERVER") != NULL;
@@ -281,8 +282,7 @@ static void choose_audio_driver(void)
         snprintf(sock, sizeof sock, "%s/pipewire-0", run);
         server = server || access(sock, F_OK) == 0;
     }
-    if (!server && access("/dev/snd", F_OK) != 0)
-        setenv("SDL_AUDIODRIVER", "dummy", 0);
+    return server || access("/dev/snd", F_OK) == 0;
 }
 
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
@@ -298,7 +298,6 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
     if (rc >= 0)
         return rc;
-    choose_audio_driver();
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "trivium: cannot start SDL video: %s\n", SDL_GetError());
@@ -318,20 +317,22 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         return 1;
     }
     char *prefs = prefs_folder();
-    tv_GameConfig cfg = {.worker_exe = cli->worker_exe,
+    tv_GameConfig cfg = {.worker_exe = cli->pack_worker,
                          .packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = prefs,
                          .font_path = font,
                          .bold_path = bold,
                          .record_path = a.record,
-                         .settings = &settings};
+                         .settings = &settings,
+                         .no_audio = !audio_present()};
     tv_Game g;
     tv_Error err = {0};
     if (!tv_game_init(&g, &cfg, r, win, &err)) {
         rc = tv_cli_fail(&err);
         goto done;
     }
+    rc = TV_EXIT_OK;
     if (warn[0]) {
         fprintf(stderr, "trivium: %s\n", warn);
         snprintf(g.prefs_warning, sizeof g.prefs_warning, "%s", warn);

@@ -310,9 +310,11 @@ bool tv_script_load(tv_Script *sc, const char *path, tv_Alloc alloc, tv_Error *e
     if (fd < 0)
         return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "cannot open the answer script: %s", strerror(errno));
     struct stat stbuf;
-    if (!is_stdin && (fstat(fd, &stbuf) != 0 || !S_ISREG(stbuf.st_mode))) {
+    /* A file or a pipe (`--answers <(...)`); never a folder or a device. Reading stops
+     * at TV_SCRIPT_MAX_BYTES, so an endless pipe is refused rather than read forever. */
+    if (!is_stdin && (fstat(fd, &stbuf) != 0 || !(S_ISREG(stbuf.st_mode) || S_ISFIFO(stbuf.st_mode)))) {
         close(fd);
-        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the answer script is not a regular file");
+        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the answer script is not a file or a pipe");
     }
     if (!is_stdin)
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);

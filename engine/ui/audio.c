@@ -217,6 +217,7 @@ struct tv_Audio {
     /* Shared with the callback thread: change only under SDL_LockAudioDevice. */
     Voice voices[TV_AUDIO_VOICES];
     float gain_target;
+    bool paused; /* main thread only: the device is paused while nothing plays */
     /* Owned by the callback thread. */
     float gain_now;
     float gain_smoothing;
@@ -367,6 +368,25 @@ void tv_audio_play(tv_Audio *audio, tv_Sound sound)
     audio->voices[slot].sound = (int)sound;
     audio->voices[slot].pos = 0;
     SDL_UnlockAudioDevice(audio->device);
+    if (audio->paused) {
+        SDL_PauseAudioDevice(audio->device, 0);
+        audio->paused = false;
+    }
+}
+
+void tv_audio_idle(tv_Audio *audio)
+{
+    if (!tv_audio_available(audio) || audio->paused)
+        return;
+    SDL_LockAudioDevice(audio->device);
+    bool busy = false;
+    for (int v = 0; v < TV_AUDIO_VOICES && !busy; v++)
+        busy = audio->voices[v].sound >= 0;
+    SDL_UnlockAudioDevice(audio->device);
+    if (!busy) {
+        SDL_PauseAudioDevice(audio->device, 1);
+        audio->paused = true;
+    }
 }
 
 void tv_audio_set_volume(tv_Audio *audio, int volume, bool mute)

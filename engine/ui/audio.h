@@ -25,6 +25,9 @@ typedef struct tv_Audio tv_Audio;
 tv_Audio *tv_audio_open(void);
 bool tv_audio_available(const tv_Audio *audio);
 void tv_audio_play(tv_Audio *audio, tv_Sound sound);
+/* Pauses the device while no sound plays, so a game waiting on a static screen spends
+ * no CPU mixing silence; the next tv_audio_play resumes it. Call now and then. */
+void tv_audio_idle(tv_Audio *audio);
 /* volume 0..100; mute silences without forgetting the volume. */
 void tv_audio_set_volume(tv_Audio *audio, int volume, bool mute);
 void tv_audio_close(tv_Audio *audio);

@@ -172,6 +172,8 @@ void tv_game_tick(tv_Game *g, int64_t now_ms)
         tv_scene_round_tick(g);
     else if (g->scene == TV_SCENE_REVEAL)
         tv_round_auto_advance(g);
+    if (g->audio)
+        tv_audio_idle(g->audio);
 }
 
 static float text_scale(const tv_Game *g)
@@ -435,7 +437,7 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
         snprintf(path, sizeof path, "%s/scores.txt", cfg->prefs_dir);
         tv_scores_load(path, &g->scores, g->prefs_warning, sizeof g->prefs_warning);
     }
-    if (!cfg->offscreen) {
+    if (!cfg->offscreen && !cfg->no_audio) {
         g->audio = tv_audio_open();
         if (g->audio)
             tv_audio_set_volume(g->audio, g->settings.volume, g->settings.mute);

@@ -42,6 +42,7 @@ typedef struct tv_GameConfig {
     const char *record_path; /* --record FILE, or NULL */
     const tv_Settings *settings; /* starting settings (already loaded or defaulted) */
     bool offscreen;          /* screenshots and tests: no window, no audio */
+    bool no_audio;           /* no sound device: play silently */
 } tv_GameConfig;
 
 #define TV_GAME_MAX_HITS 96
