@@ -89,7 +89,7 @@ F.cast = {
     actor_answers = { "Marcel Hensema", "Hensema" },
     female = false,
     character = "Kees van Zanten",
-    character_answers = { "Kees", "Kees van Zanten", "Van Zanten" },
+    character_answers = { "Kees", "Kees van Zanten", "Van Zanten", "Zanten" },
     role = { en = "the general commander of the Amsterdam police",
              nl = "de algemeen commandant van de Amsterdamse politie" },
     side = "police",
@@ -114,7 +114,7 @@ F.cast = {
   {
     key = "abe",
     actor = "Matteo van der Grijn",
-    actor_answers = { "Matteo van der Grijn", "Van der Grijn" },
+    actor_answers = { "Matteo van der Grijn", "Van der Grijn", "Grijn" },
     female = false,
     character = "Abe",
     character_answers = { "Abe" },
@@ -157,13 +157,14 @@ F.other_cast = {
 }
 
 -- Story moments that belong to one character. Wrong options are drawn only from
--- characters on another side, minus `exclude`, so no option could also be true.
+-- characters on another side, minus `exclude`, so no option could also be true;
+-- a row with `wrong_keys` draws its wrong options from exactly those characters.
 F.plot = {
   {
     key = "train",
     who = "ilian",
     text = { en = "arrives in Amsterdam by train at the start of the film and leaves his earbuds behind",
-             nl = "komt aan het begin van de film met de trein in Amsterdam aan en laat zijn oordopjes liggen" },
+             nl = "komt aan het begin van de film met de trein in Amsterdam aan en laat zijn oortjes liggen" },
     explain = { en = "The film opens with Ilian Petrov getting off the train in Amsterdam; his AirPods stay behind on board.",
                 nl = "De film begint als Ilian Petrov in Amsterdam uit de trein stapt; zijn AirPods blijven in de trein achter." },
     difficulty = 2,
@@ -174,8 +175,8 @@ F.plot = {
     who = "ilian",
     text = { en = "walks into the Apple Store to buy new AirPods",
              nl = "loopt de Apple Store binnen om nieuwe AirPods te kopen" },
-    explain = { en = "Ilian Petrov only goes into the store to replace the AirPods he lost, and ends up as the hostage.",
-                nl = "Ilian Petrov gaat de winkel alleen in om zijn verloren AirPods te vervangen, en wordt zo de gegijzelde." },
+    explain = { en = "Ilian Petrov goes into the store for a new pair of AirPods and ends up as the hostage.",
+                nl = "Ilian Petrov gaat de winkel in voor een nieuw paar AirPods en wordt zo de gegijzelde." },
     difficulty = 1,
     source = "newspiller",
   },
@@ -184,8 +185,8 @@ F.plot = {
     who = "ilian",
     text = { en = "gets away at the end when water is delivered",
              nl = "weet aan het eind te ontkomen als er water wordt gebracht" },
-    explain = { en = "In the finale Ilian Petrov escapes during a water delivery, just as the real hostage did.",
-                nl = "In de finale ontsnapt Ilian Petrov tijdens het brengen van water, net als de echte gegijzelde." },
+    explain = { en = "In the finale Ilian Petrov seizes his chance to flee while water is being delivered.",
+                nl = "In de finale grijpt Ilian Petrov zijn kans om te vluchten terwijl er water wordt gebracht." },
     difficulty = 2,
     source = "wikipedia",
   },
@@ -232,7 +233,10 @@ F.plot = {
   {
     key = "bond",
     who = "lynn",
-    exclude = { ammar = true },
+    -- Not Ammar (the bond is with him) and not Ilian, whose scenes with Ammar (water,
+    -- medicine, the call home) could make him look right; the DSI men and the store
+    -- employee plainly do not negotiate.
+    wrong_keys = { "mingus", "abe", "winston" },
     text = { en = "tries to build a personal connection with Ammar to buy time for a rescue",
              nl = "probeert een persoonlijke band met Ammar op te bouwen om tijd te rekken voor een reddingsactie" },
     explain = { en = "Negotiator Lynn works on a personal bond with Ammar so the police gain time to plan a rescue.",

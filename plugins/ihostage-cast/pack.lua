@@ -66,7 +66,8 @@ end
 
 -- One sentence that states the true pairing, used in explanations.
 local function pairing(c)
-  return fmt({ en = "%s plays %s, %s.", nl = "%s speelt %s, %s." }, c.actor, c.character, c.role)
+  return fmt({ en = "The role of %s, %s, went to %s.", nl = "De rol van %s, %s, ging naar %s." },
+             c.character, c.role, c.actor)
 end
 
 ------------------------------------------------------------------------------
@@ -114,8 +115,8 @@ local link_kinds = {
     if truth then
       explain = pairing(c)
     else
-      explain = fmt({ en = "No: %s plays %s. %s is played by %s.",
-                      nl = "Nee: %s speelt %s. %s wordt gespeeld door %s." },
+      explain = fmt({ en = "No: %s plays %s, while %s is played by %s.",
+                      nl = "Nee: %s speelt %s, en %s wordt gespeeld door %s." },
                     c.actor, c.character, shown.character, shown.actor)
     end
     return quiz.truefalse {
@@ -273,8 +274,12 @@ local side_kinds = {
 local function plot_question(rng, p)
   local c = by_key[p.who]
   local pool = {}
-  for _, o in ipairs(F.cast) do
-    if o.side ~= c.side and not (p.exclude and p.exclude[o.key]) then pool[#pool + 1] = o end
+  if p.wrong_keys then
+    for _, k in ipairs(p.wrong_keys) do pool[#pool + 1] = by_key[k] end
+  else
+    for _, o in ipairs(F.cast) do
+      if o.side ~= c.side and not (p.exclude and p.exclude[o.key]) then pool[#pool + 1] = o end
+    end
   end
   local wrong = {}
   for _, o in ipairs(rng:sample(pool, math.min(3, #pool))) do wrong[#wrong + 1] = o.character end
@@ -295,7 +300,7 @@ end
 ------------------------------------------------------------------------------
 
 local MOUSSOULI, SEHOVIC, VAN_DER_GRIJN = by_key.ammar, by_key.ilian, by_key.abe
-local TALPE, OHENE_BOAFO = by_key.winston, by_key.mingus
+local TALPE = by_key.winston
 local JACKSON_HOOI = F.other_cast[1]
 
 -- "Bing Mauricius" -> { "Bing Mauricius", "Bing", "Mauricius" }
@@ -366,7 +371,7 @@ local questions = {
     answer = { VAN_DER_GRIJN.ted_lasso.episode },
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "The episode is called 'Sunflowers'; van der Grijn plays a Dutchman who lets Rebecca stay on his houseboat.",
+    explain = { en = "The episode is called 'Sunflowers'; Van der Grijn plays a Dutchman who lets Rebecca stay on his houseboat.",
                 nl = "De aflevering heet 'Sunflowers'; Van der Grijn speelt een Nederlander die Rebecca op zijn woonboot laat logeren." },
     source = "newspiller",
   },
@@ -377,8 +382,8 @@ local questions = {
     answer = true,
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "Van der Grijn was in The Golden Hour, earlier work by iHostage director Bobby Boermans.",
-                nl = "Van der Grijn speelde in Het Gouden Uur, dat ook van iHostage-regisseur Bobby Boermans is." },
+    explain = { en = "Van der Grijn, who plays DSI team leader Abe in iHostage, had a part in The Golden Hour as well.",
+                nl = "Van der Grijn, die in iHostage DSI-teamleider Abe speelt, had ook een rol in Het Gouden Uur." },
     source = "newspiller",
   },
   quiz.truefalse {
@@ -406,20 +411,20 @@ local questions = {
   },
   quiz.choice {
     id = "s-sehovic-academy",
-    prompt = { en = "In which city did Admir Šehović train at the academy of performing arts?",
-               nl = "In welke stad volgde Admir Šehović de academie voor podiumkunsten?" },
+    prompt = { en = "In which city did Admir Šehović train at the acting academy?",
+               nl = "In welke stad volgde Admir Šehović de toneelacademie?" },
     answer = SEHOVIC.trained_in,
     wrong = { SEHOVIC.birthplace, { en = "Belgrade", nl = "Belgrado" }, "Zagreb" },
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "Šehović, born in Prijepolje, completed his acting training at the academy in Sarajevo.",
-                nl = "Šehović, geboren in Prijepolje, rondde zijn acteursopleiding af aan de academie in Sarajevo." },
+    explain = { en = "Šehović, born in Prijepolje, learned his craft at the acting academy in Sarajevo.",
+                nl = "Šehović, geboren in Prijepolje, leerde het vak aan de toneelacademie in Sarajevo." },
     source = "bonjour",
   },
   quiz.numeric {
     id = "s-sehovic-milan-age",
-    prompt = { en = "Admir Šehović played the boy Milan in the war film Lepa sela lepo gore. How old was he then?",
-               nl = "Admir Šehović speelde de jongen Milan in de oorlogsfilm Lepa sela lepo gore. Hoe oud was hij toen?" },
+    prompt = { en = "As a child, Admir Šehović played the boy Milan in the film Lepa sela lepo gore. How old was he then?",
+               nl = "Als kind speelde Admir Šehović de jongen Milan in de film Lepa sela lepo gore. Hoe oud was hij toen?" },
     answer = SEHOVIC.child_role.age,
     tolerance = 0,
     unit = { en = "years", nl = "jaar" },
@@ -431,8 +436,8 @@ local questions = {
   },
   quiz.numeric {
     id = "s-lepa-sela-year",
-    prompt = { en = "In which year was Lepa sela lepo gore made, the film in which a young Admir Šehović played Milan?",
-               nl = "In welk jaar werd Lepa sela lepo gore gemaakt, de film waarin een jonge Admir Šehović Milan speelde?" },
+    prompt = { en = "Lepa sela lepo gore is the film in which a young Admir Šehović played Milan. From which year is it?",
+               nl = "Lepa sela lepo gore is de film waarin een jonge Admir Šehović Milan speelde. Uit welk jaar is die film?" },
     answer = SEHOVIC.child_role.year,
     tolerance = 0,
     difficulty = 3,
@@ -465,76 +470,6 @@ local questions = {
                 nl = "Talpe speelt een lid van de DSI en werd voor die rol getraind door een speciale politie-eenheid." },
     source = "newslocker",
   },
-  quiz.choice {
-    id = "s-ilian-country",
-    prompt = { en = "Which country does the hostage Ilian Petrov come from in the film?",
-               nl = "Uit welk land komt de gegijzelde Ilian Petrov in de film?" },
-    answer = SEHOVIC.character_country,
-    wrong = { { en = "Romania", nl = "Roemenië" }, { en = "Poland", nl = "Polen" }, { en = "Serbia", nl = "Servië" } },
-    difficulty = 1,
-    category = CAT_STORY,
-    explain = { en = "Ilian Petrov is a Bulgarian man, just as the real hostage of 2022 was Bulgarian.",
-                nl = "Ilian Petrov is een Bulgaar, net als de echte gegijzelde uit 2022." },
-    source = "thereelbits",
-  },
-  quiz.truefalse {
-    id = "s-ammar-dutch",
-    prompt = { en = "True or false: in the film, the hostage-taker Ammar Ajar is a Dutch national.",
-               nl = "Waar of niet waar: in de film heeft gijzelnemer Ammar Ajar de Nederlandse nationaliteit." },
-    answer = true,
-    difficulty = 2,
-    category = CAT_STORY,
-    explain = { en = "The film makes Ammar Ajar, played by Soufiane Moussouli, a Dutch citizen.",
-                nl = "In de film is Ammar Ajar, gespeeld door Soufiane Moussouli, een Nederlands staatsburger." },
-    source = "newsbytes",
-  },
-  quiz.choice {
-    id = "s-king-of-the-closet",
-    prompt = { en = "Which character is nicknamed 'King of the Closet'?",
-               nl = "Welk personage krijgt de bijnaam 'King of the Closet' (koning van de kast)?" },
-    answer = OHENE_BOAFO.character,
-    wrong = { VAN_DER_GRIJN.character, TALPE.character, by_key.kees.character },
-    difficulty = 2,
-    category = CAT_STORY,
-    explain = { en = "Store employee Mingus earns the nickname because he hides in a closet and guides the police by phone.",
-                nl = "Winkelmedewerker Mingus dankt de bijnaam aan zijn schuilplek in een kast, van waaruit hij de politie telefonisch helpt." },
-    source = "snooperscope",
-  },
-  quiz.truefalse {
-    id = "s-selfie-at5",
-    prompt = { en = "True or false: in the film Ammar sends a selfie with his hostage to the local broadcaster AT5, as the real hostage-taker did.",
-               nl = "Waar of niet waar: in de film stuurt Ammar een selfie met zijn gegijzelde naar de lokale zender AT5, zoals de echte gijzelnemer ook deed." },
-    answer = true,
-    difficulty = 2,
-    category = CAT_STORY,
-    explain = { en = "That scene follows reality: the real hostage-taker also sent photos to AT5 during the siege.",
-                nl = "Die scène volgt de werkelijkheid: ook de echte gijzelnemer stuurde tijdens de gijzeling foto's naar AT5." },
-    source = "tvmovie",
-  },
-  quiz.truefalse {
-    id = "s-invented-names",
-    prompt = { en = "True or false: the characters in iHostage carry the real names of the people involved in 2022.",
-               nl = "Waar of niet waar: de personages in iHostage dragen de echte namen van de betrokkenen uit 2022." },
-    answer = false,
-    difficulty = 1,
-    category = CAT_MAKING,
-    explain = { en = "Every character got a made-up name, so that nobody can be traced back to the real people.",
-                nl = "Alle personages kregen een verzonnen naam, zodat niemand te herleiden is tot de echte betrokkenen." },
-    source = "netflixwatchlist",
-  },
-  quiz.numeric {
-    id = "s-main-characters",
-    prompt = { en = "Through how many main characters does iHostage tell its story?",
-               nl = "Via hoeveel hoofdpersonages vertelt iHostage zijn verhaal?" },
-    answer = 5,
-    tolerance = 0,
-    unit = { en = "characters", nl = "personages" },
-    difficulty = 2,
-    category = CAT_MAKING,
-    explain = { en = "The film follows five main characters, each with their own view of that evening.",
-                nl = "De film volgt vijf hoofdpersonages, elk met een eigen kijk op die avond." },
-    source = "filmvandaag",
-  },
   quiz.numeric {
     id = "s-leads-announced",
     prompt = { en = "When Netflix announced the film in February 2024, how many lead actors did it name?",
@@ -545,17 +480,6 @@ local questions = {
     difficulty = 2,
     category = CAT_CAST,
     explain = fmt({ en = "Netflix named five leads: %s.", nl = "Netflix noemde vijf hoofdrolspelers: %s." }, leads_list),
-    source = "nltimes2024",
-  },
-  quiz.truefalse {
-    id = "s-title-known-2024",
-    prompt = { en = "True or false: when Netflix first announced the film in February 2024, it already had the title iHostage.",
-               nl = "Waar of niet waar: toen Netflix de film in februari 2024 voor het eerst aankondigde, had die al de titel iHostage." },
-    answer = false,
-    difficulty = 2,
-    category = CAT_MAKING,
-    explain = { en = "The first announcement came without a title; the name iHostage followed in October 2024.",
-                nl = "De eerste aankondiging had nog geen titel; de naam iHostage volgde pas in oktober 2024." },
     source = "nltimes2024",
   },
   quiz.order {
@@ -577,22 +501,6 @@ local questions = {
     explain = { en = "1996, February 2024, October 2024 and finally 18 April 2025.",
                 nl = "1996, februari 2024, oktober 2024 en ten slotte 18 april 2025." },
     source = "nhnieuws2024",
-  },
-  quiz.order {
-    id = "s-order-ilian-story",
-    prompt = { en = "Put these moments from Ilian Petrov's story in iHostage in order.",
-               nl = "Zet deze momenten uit het verhaal van Ilian Petrov in iHostage op volgorde." },
-    items = {
-      { en = "He arrives in Amsterdam by train", nl = "Hij komt met de trein aan in Amsterdam" },
-      { en = "He goes to the Apple Store for new AirPods", nl = "Hij gaat naar de Apple Store voor nieuwe AirPods" },
-      { en = "An armed man storms into the store", nl = "Een gewapende man stormt de winkel binnen" },
-      { en = "He escapes during a water delivery", nl = "Hij ontsnapt als er water wordt gebracht" },
-    },
-    difficulty = 1,
-    category = CAT_STORY,
-    explain = { en = "Ilian loses his AirPods on the train, goes to buy new ones, is taken hostage and gets away when water is brought.",
-                nl = "Ilian raakt zijn AirPods kwijt in de trein, gaat nieuwe kopen, wordt gegijzeld en ontsnapt als er water komt." },
-    source = "wikipedia",
   },
 }
 
@@ -648,9 +556,6 @@ return {
                      url = "https://www.nhnieuws.nl/nieuws/341655/netflix-film-over-gijzeling-in-apple-store-gaat-ihostage-heten" },
     wikipedia = { publisher = "Wikipedia (English)", title = "iHostage",
                   url = "https://en.wikipedia.org/wiki/IHostage" },
-    netflixwatchlist = { publisher = "Netflix Watchlist",
-                         title = "Netflix's iHostage dramatizes 2022 Amsterdam Apple Store siege",
-                         url = "https://netflixwatchlist.com/news/netflix-ihostage-dramatizes-2022-amsterdam-apple-store-siege" },
     tvmovie = { publisher = "TV Movie",
                 title = "iHostage: Ende erklärt – basiert der Film auf wahren Begebenheiten?",
                 url = "https://www.tvmovie.de/news/ihostage-ende-erklaert-basiert-der-film-auf-wahren-begebenheiten-150038" },
@@ -658,9 +563,10 @@ return {
   questions = questions,
 
   -- Every call returns all seven characters once as a who-plays-whom question and
-  -- once as a role question (the kind of each is drawn by ctx.rng), plus 12 of the
-  -- side and story questions. Different seeds give different kinds, distractors and
-  -- picks; the same seed always gives the same list.
+  -- once as a role question (the kind of each is drawn by ctx.rng), every story
+  -- moment of F.plot once (so every source a row names is used in every session),
+  -- plus side questions for 4 of the 7 characters. Different seeds give different
+  -- kinds, distractors and picks; the same seed always gives the same list.
   generate = function(ctx)
     local rng = ctx.rng
     local out = {}
@@ -674,21 +580,13 @@ return {
       tf_role[c.key] = (k == ROLE_TRUEFALSE)
       out[#out + 1] = role_kinds[k](rng, c)
     end
-    local extra = {}
-    for _, c in ipairs(F.cast) do
-      extra[#extra + 1] = { kind = "side", c = c }
+    for _, c in ipairs(rng:sample(F.cast, 4)) do
+      local kind = pick_kind(rng, side_kinds)
+      if tf_role[c.key] then kind = side_kinds[SIDE_CHOICE] end
+      out[#out + 1] = kind(rng, c)
     end
     for _, p in ipairs(F.plot) do
-      extra[#extra + 1] = { kind = "plot", p = p }
-    end
-    for _, e in ipairs(rng:sample(extra, 12)) do
-      if e.kind == "side" then
-        local kind = pick_kind(rng, side_kinds)
-        if tf_role[e.c.key] then kind = side_kinds[SIDE_CHOICE] end
-        out[#out + 1] = kind(rng, e.c)
-      else
-        out[#out + 1] = plot_question(rng, e.p)
-      end
+      out[#out + 1] = plot_question(rng, p)
     end
     return out
   end,

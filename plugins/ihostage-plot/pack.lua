@@ -2,7 +2,9 @@
 -- Perspectives, the negotiation, the people hiding in the store, the police
 -- response, plus a few points where film and reality meet.
 -- Characters are fictional and may be named; the real people of 2022 are never
--- named. Cast-to-character questions are left to the cast pack.
+-- named. Who plays whom and each character's role (negotiator, commander, DSI,
+-- store employee) are left to the cast pack, and facts about the real 2022 events
+-- to the leidseplein-2022 pack.
 -- Disputed points (how many people the gunman holds, the currency of the film's
 -- ransom, the length of the real siege) are avoided or asked with a tolerance.
 
@@ -13,7 +15,6 @@ local CHARS = T("Characters", "Personages")
 local STORE = T("Inside the store", "In de winkel")
 local NEGO = T("The negotiation", "De onderhandelingen")
 local POLICE = T("Police response", "Politie-inzet")
-local REAL = T("Film and reality", "Film en werkelijkheid")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
 return {
@@ -129,10 +130,10 @@ return {
       answer = 5,
       tolerance = 0,
       unit = T("characters", "personages"),
-      difficulty = 1,
+      difficulty = 2,
       category = PERSP,
-      explain = T("Hundreds of people were involved in reality; the film narrows that down to five main characters.",
-                  "In werkelijkheid waren honderden mensen betrokken; de film brengt dat terug tot vijf hoofdpersonages."),
+      explain = T("FilmVandaag counts five main characters; each gives a different view of the hours that follow the gunman's arrival.",
+                  "FilmVandaag telt vijf hoofdpersonages; elk biedt een andere blik op de uren na de komst van de gewapende man."),
       source = "filmvandaag",
     },
     quiz.truefalse {
@@ -148,14 +149,14 @@ return {
     },
     quiz.choice {
       id = "plot-footage",
-      prompt = T("What kind of images does the film weave in to feel more realistic?",
-                 "Wat voor beelden verwerkt de film om realistischer over te komen?"),
+      prompt = T("What kind of images does iHostage weave in to feel more realistic?",
+                 "Wat voor beelden verwerkt iHostage om realistischer over te komen?"),
       answer = T("Security-camera and bodycam-style shots",
                  "Shots in de stijl van bewakingscamera's en bodycams"),
       wrong = {
         T("Hand-drawn animation", "Getekende animatie"),
-        T("Black-and-white flashbacks", "Flashbacks in zwart-wit"),
-        T("Split-screen news broadcasts", "Nieuwsuitzendingen in split screen"),
+        T("Stop-motion puppetry", "Stop-motion met poppen"),
+        T("Song-and-dance numbers", "Zang- en dansnummers"),
       },
       difficulty = 3,
       category = PERSP,
@@ -165,22 +166,6 @@ return {
     },
 
     ---------------------------------------------------------------- characters
-    quiz.choice {
-      id = "plot-ammar",
-      prompt = T("Who is Ammar Ajar in iHostage?",
-                 "Wie is Ammar Ajar in iHostage?"),
-      answer = T("The armed man who storms the Apple Store", "De gewapende man die de Apple Store binnenstormt"),
-      wrong = {
-        T("The police negotiator", "De onderhandelaar van de politie"),
-        T("An Apple Store employee", "Een medewerker van de Apple Store"),
-        T("The leader of the DSI team", "De leider van het DSI-team"),
-      },
-      difficulty = 1,
-      category = CHARS,
-      explain = T("Ammar is the film's hostage-taker, a Dutch national who forces his way into the store with weapons.",
-                  "Ammar is de gijzelnemer in de film, een Nederlander die gewapend de winkel binnendringt."),
-      source = "newsbytes",
-    },
     quiz.text {
       id = "plot-ilian-country",
       prompt = T("Ilian Petrov, the main hostage, comes from which country?",
@@ -193,61 +178,6 @@ return {
       source = "thereelbits",
     },
     quiz.choice {
-      id = "plot-lynn",
-      prompt = T("What is Lynn's job in the film?",
-                 "Wat is de functie van Lynn in de film?"),
-      answer = T("Police negotiator", "Onderhandelaar bij de politie"),
-      wrong = {
-        T("Apple Store manager", "Bedrijfsleider van de Apple Store"),
-        T("Crime reporter", "Misdaadverslaggever"),
-        T("DSI marksman", "Scherpschutter bij de DSI"),
-      },
-      difficulty = 1,
-      category = CHARS,
-      explain = T("Lynn is the negotiator who keeps Ammar talking on behalf of the police.",
-                  "Lynn is de onderhandelaar die namens de politie met Ammar in gesprek blijft."),
-      source = "newsbytes",
-    },
-    quiz.choice {
-      id = "plot-kees",
-      prompt = T("Which post does Kees van Zanten hold in the film?",
-                 "Welke functie heeft Kees van Zanten in de film?"),
-      answer = T("General commander of the Amsterdam police", "Algemeen commandant van de Amsterdamse politie"),
-      wrong = {
-        T("Mayor of Amsterdam", "Burgemeester van Amsterdam"),
-        T("Chief public prosecutor", "Hoofdofficier van justitie"),
-        T("Head of security at Apple", "Hoofd beveiliging bij Apple"),
-      },
-      difficulty = 2,
-      category = CHARS,
-      explain = T("As general commander, Kees van Zanten is in charge of the police operation.",
-                  "Als algemeen commandant heeft Kees van Zanten de leiding over de politie-inzet."),
-      source = "newsbytes",
-    },
-    quiz.text {
-      id = "plot-abe-unit",
-      prompt = T("Abe leads a team of which special police unit? (The abbreviation is fine.)",
-                 "Abe leidt een team van welke speciale politie-eenheid? (De afkorting is genoeg.)"),
-      answer = { "DSI", "Dienst Speciale Interventies", "Special Interventions Service", "Special Intervention Service" },
-      difficulty = 3,
-      category = CHARS,
-      explain = T("Abe heads a team of the DSI, the Dutch police's Special Interventions Service.",
-                  "Abe staat aan het hoofd van een team van de DSI, de Dienst Speciale Interventies van de politie."),
-      source = "newsbytes",
-    },
-    quiz.choice {
-      id = "plot-employee",
-      prompt = T("Which of these characters works at the Apple Store?",
-                 "Welk van deze personages werkt in de Apple Store?"),
-      answer = "Mingus",
-      wrong = { "Abe", "Lynn", "Kees van Zanten" },
-      difficulty = 1,
-      category = CHARS,
-      explain = T("Mingus is a member of staff who has to hide once the gunman is inside.",
-                  "Mingus werkt in de winkel en moet zich verstoppen zodra de gewapende man binnen is."),
-      source = "newsbytes",
-    },
-    quiz.choice {
       id = "plot-ammar-nationality",
       prompt = T("In the film, Ammar is a national of which country?",
                  "Van welk land is Ammar in de film staatsburger?"),
@@ -255,8 +185,8 @@ return {
       wrong = { T("Bulgaria", "Bulgarije"), T("Belgium", "België"), T("Germany", "Duitsland") },
       difficulty = 2,
       category = CHARS,
-      explain = T("Ammar is written as a Dutch national; it is his hostage, Ilian, who comes from Bulgaria.",
-                  "Ammar is in de film een Nederlander; het is zijn gegijzelde Ilian die uit Bulgarije komt."),
+      explain = T("The film makes its hostage-taker, Ammar Ajar, a Dutch citizen.",
+                  "De film maakt van gijzelnemer Ammar Ajar een Nederlands staatsburger."),
       source = "newsbytes",
     },
 
@@ -285,15 +215,15 @@ return {
       },
       difficulty = 1,
       category = STORE,
-      explain = T("He lost his AirPods on the train and goes to replace them, at exactly the wrong moment.",
-                  "Hij is zijn AirPods in de trein kwijtgeraakt en wil nieuwe kopen, precies op het verkeerde moment."),
+      explain = T("He goes in for a new pair of AirPods and so is in the store at exactly the wrong moment.",
+                  "Hij komt voor een nieuw paar AirPods en is daardoor precies op het verkeerde moment in de winkel."),
       source = "newspiller",
     },
     quiz.choice {
       id = "plot-why-netherlands",
       prompt = T("Why is Ilian in the Netherlands?",
                  "Waarom is Ilian in Nederland?"),
-      answer = T("To earn money for his family", "Om geld te verdienen voor zijn gezin"),
+      answer = T("To earn money", "Om geld te verdienen"),
       wrong = {
         T("On holiday", "Voor een vakantie"),
         T("To study", "Om te studeren"),
@@ -301,8 +231,8 @@ return {
       },
       difficulty = 2,
       category = STORE,
-      explain = T("He has come to earn money for his family back home in Bulgaria.",
-                  "Hij is gekomen om te werken en geld te verdienen voor zijn gezin in Bulgarije."),
+      explain = T("He has come to the Netherlands to earn money, while his wife stays behind in Bulgaria.",
+                  "Hij is naar Nederland gekomen om geld te verdienen; zijn vrouw is in Bulgarije gebleven."),
       source = "screenanarchy",
     },
     quiz.choice {
@@ -313,8 +243,8 @@ return {
       wrong = { T("A car", "Een auto"), T("A shop", "Een winkel"), T("A restaurant", "Een restaurant") },
       difficulty = 3,
       category = STORE,
-      explain = T("In a call home, his wife talks about them buying a house together, but money is tight.",
-                  "In een telefoongesprek met thuis heeft zijn vrouw het over samen een huis kopen, maar het geld is krap."),
+      explain = T("When he phones home, his wife brings up her wish for the two of them to buy a house.",
+                  "Als hij naar huis belt, begint zijn vrouw over haar wens om samen een huis te kopen."),
       source = "demangkuto",
     },
 
@@ -332,8 +262,8 @@ return {
     },
     quiz.choice {
       id = "plot-camouflage",
-      prompt = T("What is the gunman wearing when he storms into the store?",
-                 "Wat draagt de gewapende man als hij de winkel binnenstormt?"),
+      prompt = T("In iHostage, what is the gunman wearing when he storms into the store?",
+                 "Wat draagt de gewapende man in iHostage als hij de winkel binnenstormt?"),
       answer = T("Camouflage clothing", "Camouflagekleding"),
       wrong = {
         T("A police uniform", "Een politie-uniform"),
@@ -348,8 +278,8 @@ return {
     },
     quiz.choice {
       id = "plot-ransom-kind",
-      prompt = T("What does the gunman want in exchange for his hostage?",
-                 "Wat wil de gewapende man hebben in ruil voor zijn gegijzelde?"),
+      prompt = T("In iHostage, what does the gunman want in exchange for his hostage?",
+                 "Wat wil de gewapende man in iHostage hebben in ruil voor zijn gegijzelde?"),
       answer = T("Millions in cryptocurrency", "Miljoenen in cryptovaluta"),
       wrong = {
         T("Gold bars", "Goudstaven"),
@@ -371,8 +301,8 @@ return {
       unit = T("million", "miljoen"),
       difficulty = 3,
       category = NEGO,
-      explain = T("Summaries speak of 200 million euros or over 200 million dollars; the real demand in 2022 was 200 million euros.",
-                  "Samenvattingen noemen 200 miljoen euro of ruim 200 miljoen dollar; in 2022 ging het in werkelijkheid om 200 miljoen euro."),
+      explain = T("Wikipedia speaks of over 200 million dollars and other summaries of 200 million euros, so anything from 170 to 230 counts.",
+                  "Wikipedia spreekt van ruim 200 miljoen dollar en andere samenvattingen van 200 miljoen euro, dus alles van 170 tot en met 230 telt."),
       source = "wikipedia",
     },
     quiz.choice {
@@ -383,7 +313,7 @@ return {
       wrong = {
         T("A live interview on national TV", "Een live-interview op de landelijke tv"),
         T("A phone call with the prime minister", "Een telefoongesprek met de premier"),
-        T("Food for everyone in the store", "Eten voor iedereen in de winkel"),
+        T("The release of a prisoner", "De vrijlating van een gevangene"),
       },
       difficulty = 2,
       category = NEGO,
@@ -391,23 +321,10 @@ return {
                   "Hij wil ook ongehinderd kunnen vertrekken: samenvattingen noemen een vrije aftocht of een vluchtauto."),
       source = "newspiller",
     },
-    quiz.numeric {
-      id = "plot-closet-count",
-      prompt = T("Most customers get out, but how many people end up hiding in a supply closet?",
-                 "De meeste klanten komen weg, maar hoeveel mensen verstoppen zich in een voorraadkast?"),
-      answer = 4,
-      tolerance = 0,
-      unit = T("people", "mensen"),
-      difficulty = 1,
-      category = STORE,
-      explain = T("Four people hide in the closet, just as four people were stuck in a supply closet in the real store in 2022.",
-                  "Er verstoppen zich vier mensen in de kast, net zoals er in 2022 in de echte winkel vier mensen in een voorraadkast vastzaten."),
-      source = "wikipedia",
-    },
     quiz.choice {
       id = "plot-upstairs",
-      prompt = T("Apart from the closet, where else do people take shelter in the building?",
-                 "Waar schuilen er, behalve in de kast, nog meer mensen in het gebouw?"),
+      prompt = T("In iHostage, while the gunman is in the store, where in the building do other people take shelter?",
+                 "Waar in het gebouw schuilen in iHostage andere mensen terwijl de gewapende man in de winkel is?"),
       answer = T("Upstairs, in a staff cafeteria", "Boven, in een personeelskantine"),
       wrong = {
         T("In an underground car park", "In een parkeerkelder"),
@@ -425,7 +342,7 @@ return {
       prompt = T("Mingus guides the police by phone from his hiding place. Which nickname does he earn?",
                  "Mingus helpt de politie telefonisch vanuit zijn schuilplek. Welke bijnaam krijgt hij?"),
       answer = { "King of the Closet", "The King of the Closet", "Koning van de kast", "De koning van de kast" },
-      difficulty = 2,
+      difficulty = 3,
       category = STORE,
       explain = T("From the closet Mingus keeps the police informed, which earns him the nickname 'King of the Closet'.",
                   "Vanuit de kast houdt Mingus de politie op de hoogte, wat hem de bijnaam 'King of the Closet' oplevert."),
@@ -451,8 +368,8 @@ return {
       answer = T("To buy time for a police rescue", "Om tijd te winnen voor een reddingsactie van de politie"),
       wrong = {
         T("To talk him into a TV interview", "Om hem over te halen tot een tv-interview"),
-        T("To get the ransom lowered", "Om het losgeld omlaag te krijgen"),
-        T("To find out who sent him", "Om te achterhalen wie hem gestuurd heeft"),
+        T("To recruit him as a police informant", "Om hem als informant voor de politie te werven"),
+        T("To persuade him to hire a lawyer", "Om hem over te halen een advocaat te nemen"),
       },
       difficulty = 2,
       category = NEGO,
@@ -528,51 +445,27 @@ return {
       },
       difficulty = 3,
       category = POLICE,
-      explain = T("After Ilian escapes, a police vehicle hits Ammar, mirroring how the real hostage-taking ended.",
-                  "Nadat Ilian is ontsnapt, wordt Ammar aangereden door een politievoertuig, zoals ook de echte gijzeling eindigde."),
+      explain = T("After Ilian gets away, Ammar is stopped when a police vehicle hits him.",
+                  "Nadat Ilian is ontkomen, wordt Ammar tegengehouden doordat een politievoertuig hem aanrijdt."),
       source = "wikipedia",
     },
 
-    ---------------------------------------------------------------- film and reality
-    quiz.truefalse {
-      id = "plot-real-crypto",
-      prompt = T("True or false: in real life, too, the hostage-taker demanded a ransom in cryptocurrency.",
-                 "Waar of niet waar: ook in het echt eiste de gijzelnemer losgeld in cryptovaluta."),
-      answer = true,
-      difficulty = 1,
-      category = REAL,
-      explain = T("The film's demand follows reality: in 2022 the gunman also wanted a huge sum in crypto.",
-                  "De eis in de film volgt de werkelijkheid: ook in 2022 wilde de dader een enorm bedrag in crypto."),
-      source = "newsbytes",
-    },
-    quiz.truefalse {
-      id = "plot-real-bulgarian",
-      prompt = T("True or false: like Ilian in the film, the real hostage in 2022 was a Bulgarian citizen.",
-                 "Waar of niet waar: net als Ilian in de film had de echte gegijzelde in 2022 de Bulgaarse nationaliteit."),
-      answer = true,
-      difficulty = 2,
-      category = REAL,
-      explain = T("The film kept the hostage's nationality: in reality, too, a Bulgarian man was held at gunpoint.",
-                  "De film hield de nationaliteit aan: ook in werkelijkheid werd een Bulgaarse man onder schot gehouden."),
-      source = "newsbytes",
-    },
 
     ---------------------------------------------------------------- timelines
     quiz.order {
       id = "plot-order-opening",
-      prompt = T("Put the opening of the film in order.",
-                 "Zet het begin van de film op volgorde."),
+      prompt = T("Put the opening of iHostage in order.",
+                 "Zet het begin van iHostage op volgorde."),
       items = {
         T("Ilian gets off the train in Amsterdam without his AirPods", "Ilian stapt in Amsterdam uit de trein zonder zijn AirPods"),
-        T("From a cheap hotel, he calls his wife in Bulgaria", "Vanuit een goedkoop hotel belt hij met zijn vrouw in Bulgarije"),
-        T("He walks into the Apple Store to buy new AirPods", "Hij loopt de Apple Store binnen om nieuwe AirPods te kopen"),
-        T("An armed man in camouflage storms in", "Een gewapende man in camouflagekleding stormt naar binnen"),
+        T("Ilian walks into the Apple Store to buy new AirPods", "Ilian loopt de Apple Store binnen om nieuwe AirPods te kopen"),
+        T("An armed man in camouflage storms into the Apple Store", "Een gewapende man in camouflagekleding stormt de Apple Store binnen"),
       },
       difficulty = 1,
       time = 30,
       category = TIMELINE,
-      explain = T("The film follows Ilian from the train to his hotel and then to the store, where the gunman soon appears.",
-                  "De film volgt Ilian van de trein naar zijn hotel en dan naar de winkel, waar al snel de gewapende man opduikt."),
+      explain = T("The film follows Ilian from the train to the store, where the gunman soon bursts in.",
+                  "De film volgt Ilian van de trein naar de winkel, waar al snel de gewapende man binnenstormt."),
       source = "demangkuto",
     },
     quiz.order {
