@@ -165,6 +165,8 @@ void tv_gfx_free(tv_Gfx *g)
     free(g->cache);
     for (int i = 0; i < g->n_fonts; i++)
         TTF_CloseFont(g->fonts[i].font);
+    if (g->gradient)
+        SDL_DestroyTexture(g->gradient);
     memset(g, 0, sizeof *g);
 }
 
@@ -211,12 +213,27 @@ static SDL_Vertex vtx(float x, float y, tv_Color c)
 
 void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom)
 {
-    SDL_Vertex v[4] = {vtx(0, 0, top), vtx((float)g->w, 0, top), vtx((float)g->w, (float)g->h, bottom),
-                       vtx(0, (float)g->h, bottom)};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
+    /* The background gradient is a 1x256 texture made once and stretched: a full-screen
+     * colour-interpolated triangle pair costs far more on the software renderer. */
+    if (!g->gradient || memcmp(&g->gradient_top, &top, sizeof top) != 0 ||
+        memcmp(&g->gradient_bottom, &bottom, sizeof bottom) != 0) {
+        if (g->gradient)
+            SDL_DestroyTexture(g->gradient);
+        g->gradient = SDL_CreateTexture(g->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
+        Uint32 px[256];
+        for (int i = 0; i < 256; i++) {
+            tv_Color c = tv_mix(top, bottom, i / 255.0f);
+            px[i] = 0xFF000000u | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+        }
+        if (g->gradient)
+            SDL_UpdateTexture(g->gradient, NULL, px, sizeof(Uint32));
+        g->gradient_top = top;
+        g->gradient_bottom = bottom;
+    }
     SDL_SetRenderDrawColor(g->r, bottom.r, bottom.g, bottom.b, 255);
     SDL_RenderClear(g->r);
-    SDL_RenderGeometry(g->r, NULL, v, 4, idx, 6);
+    if (g->gradient)
+        SDL_RenderCopy(g->r, g->gradient, NULL, NULL);
 }
 
 void tv_gfx_rect(tv_Gfx *g, SDL_Rect rect, tv_Color c)
@@ -248,17 +265,40 @@ static int round_points(SDL_Rect rc, float rad, SDL_FPoint *pts)
 
 void tv_gfx_round_rect(tv_Gfx *g, SDL_Rect rc, int radius, tv_Color c)
 {
-    SDL_FPoint pts[4 * (ARC_STEPS + 1)];
-    int n = round_points(rc, (float)radius, pts);
-    SDL_Vertex v[4 * (ARC_STEPS + 1) + 1];
-    int idx[3 * 4 * (ARC_STEPS + 1)];
-    v[0] = vtx(rc.x + rc.w / 2.0f, rc.y + rc.h / 2.0f, c);
-    for (int i = 0; i < n; i++) {
-        v[i + 1] = vtx(pts[i].x, pts[i].y, c);
-        idx[3 * i] = 0, idx[3 * i + 1] = i + 1, idx[3 * i + 2] = (i + 1) % n + 1;
-    }
+    /* Three rectangles and four quarter-circle fans, rather than one fan over the whole
+     * tile: filled rectangles are far cheaper than triangles on the software renderer,
+     * and the pieces do not overlap, so translucent tiles blend evenly. */
+    int rad = radius;
+    if (rad * 2 > rc.w)
+        rad = rc.w / 2;
+    if (rad * 2 > rc.h)
+        rad = rc.h / 2;
+    if (rad < 0)
+        rad = 0;
     SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(g->r, NULL, v, n + 1, idx, 3 * n);
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
+    SDL_Rect parts[3] = {{rc.x + rad, rc.y, rc.w - 2 * rad, rc.h},
+                         {rc.x, rc.y + rad, rad, rc.h - 2 * rad},
+                         {rc.x + rc.w - rad, rc.y + rad, rad, rc.h - 2 * rad}};
+    SDL_RenderFillRects(g->r, parts, rad > 0 ? 3 : 1);
+    if (rad <= 0)
+        return;
+    SDL_Vertex v[4 * (ARC_STEPS + 2)];
+    int idx[4 * 3 * ARC_STEPS];
+    const float cx[4] = {(float)(rc.x + rc.w - rad), (float)(rc.x + rc.w - rad), (float)(rc.x + rad), (float)(rc.x + rad)};
+    const float cy[4] = {(float)(rc.y + rad), (float)(rc.y + rc.h - rad), (float)(rc.y + rc.h - rad), (float)(rc.y + rad)};
+    int nv = 0, ni = 0;
+    for (int corner = 0; corner < 4; corner++) {
+        int centre = nv;
+        v[nv++] = vtx(cx[corner], cy[corner], c);
+        for (int st = 0; st <= ARC_STEPS; st++) {
+            float a = (float)M_PI * (-0.5f + 0.5f * corner + 0.5f * st / ARC_STEPS);
+            v[nv++] = vtx(cx[corner] + rad * cosf(a), cy[corner] + rad * sinf(a), c);
+            if (st > 0)
+                idx[ni++] = centre, idx[ni++] = nv - 2, idx[ni++] = nv - 1;
+        }
+    }
+    SDL_RenderGeometry(g->r, NULL, v, nv, idx, ni);
 }
 
 void tv_gfx_round_frame(tv_Gfx *g, SDL_Rect rc, int radius, int t, tv_Color c)

@@ -52,6 +52,8 @@ typedef struct tv_Gfx {
     int cache_buckets, cache_count;
     unsigned frame;
     int renders_total; /* text rasterisations since init */
+    SDL_Texture *gradient; /* the background, for gradient_top..gradient_bottom */
+    tv_Color gradient_top, gradient_bottom;
 } tv_Gfx;
 
 /* Finds a sans font covering Latin Extended (Š, ć, ë) through fontconfig, unless
