@@ -162,7 +162,7 @@ static void players_draw(tv_Game *g)
                     r.w - tv_px(x, 80), TV_ALIGN_LEFT);
         tv_hit_add(g, r, HIT_NAME0 + i);
     }
-    y += TV_MAX_PLAYERS * (rh + gap);
+    y += g->n_players * (rh + gap) + tv_px(x, 16);
     /* The mode: take turns, or all at once when every seat has a pad. */
     char mode[200];
     bool can_simul = g->n_players > 1 && g->n_pads >= g->n_players;
