@@ -19,6 +19,13 @@ bool tv_utf8_valid(const char *s, size_t len)
     return true;
 }
 
+size_t tv_utf8_char_len(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    return r > 0 && utf8proc_codepoint_valid(cp) ? (size_t)r : 0;
+}
+
 char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len)
 {
     if (!tv_utf8_valid(s, len) || memchr(s, '\0', len))

@@ -17,6 +17,10 @@
 /* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool tv_utf8_valid(const char *s, size_t len);
 
+/* Byte length of the one valid UTF-8 character at s (n bytes available), or 0 when the
+ * bytes there are not valid UTF-8 (overlong, surrogate, past U+10FFFF, truncated). */
+size_t tv_utf8_char_len(const char *s, size_t n);
+
 /* Folds s[0..len). On success returns a NUL-terminated string the caller frees with
  * tv_free(alloc, p, strlen(p) + 1); returns NULL on invalid UTF-8 or out of memory. */
 char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len);

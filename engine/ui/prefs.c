@@ -11,6 +11,8 @@
  * Depends on: core (error), libc, POSIX. No SDL. Formats: docs/files.md. */
 #include "prefs.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -157,33 +159,8 @@ bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Err
     return true;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes available), or 0 when invalid:
- * overlong forms, surrogates and code points past U+10FFFF are refused. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t len;
-    uint32_t cp, min;
-    if ((s[0] & 0xE0) == 0xC0)
-        len = 2, cp = s[0] & 0x1F, min = 0x80;
-    else if ((s[0] & 0xF0) == 0xE0)
-        len = 3, cp = s[0] & 0x0F, min = 0x800;
-    else if ((s[0] & 0xF8) == 0xF0)
-        len = 4, cp = s[0] & 0x07, min = 0x10000;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
+/* Length of the valid UTF-8 character at s (n bytes available), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n) { return tv_utf8_char_len((const char *)s, n); }
 
 /* Copies s into dst (size bytes), dropping control characters, replacing invalid UTF-8
  * by '?', trimming spaces at both ends and cutting at a character boundary. What we
