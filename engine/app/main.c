@@ -176,9 +176,10 @@ static int cmd_list(tv_Cli *cli)
             printf("%-22s %-36.36s %-8s %d (%d static + %d generated)\n", p->id, p->title, p->version, p->n_questions,
                    p->n_static, p->n_generated);
         else {
-            char buf[2048];
+            char buf[2048], folder[256];
             tv_error_format(&p->error, buf, sizeof buf);
-            printf("%-22s ERROR: %s\n", p->folder, buf);
+            tv_copy_printable(folder, sizeof folder, p->folder); /* a folder name can hold escapes */
+            printf("%-22s ERROR: %s\n", folder, buf);
         }
     }
     tv_packset_free(&set);

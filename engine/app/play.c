@@ -182,7 +182,7 @@ static char *prefs_folder(void)
 
 /* Loads everything the game needs except the window. */
 static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
-                 size_t warn_size, char *font, char *bold, size_t font_size)
+                 size_t warn_size, char *font, char *bold, size_t font_size, tv_PackLoad **pending)
 {
     tv_Error err = {0};
     tv_settings_default(settings);
@@ -195,13 +195,22 @@ static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings 
     SDL_free(prefs);
     if (cli->lang && (strcmp(cli->lang, "en") != 0 || a->out))
         snprintf(settings->lang, sizeof settings->lang, "%s", cli->lang);
-    if (!tv_font_find(a->font, font, font_size, bold, font_size, &err))
-        return tv_cli_fail(&err);
+    /* The pack workers start first and run while the font is found (and, in the game,
+     * while the window opens): start-up then costs the longer of the two, not both. */
     tv_packset_init(packs, tv_alloc_default());
     if (!tv_cli_discover(cli, packs, &err))
         return tv_cli_fail(&err);
     tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = settings->lang};
-    tv_packset_load(packs, &opt, NULL);
+    tv_PackLoad *load = tv_packset_load_begin(packs, &opt, NULL);
+    if (!tv_font_find(a->font, font, font_size, bold, font_size, &err)) {
+        tv_packset_load_end(load);
+        tv_packset_free(packs);
+        return tv_cli_fail(&err);
+    }
+    if (pending)
+        *pending = load;
+    else
+        tv_packset_load_end(load);
     return -1;
 }
 
@@ -217,7 +226,7 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
     tv_PackSet packs;
     tv_Settings settings;
     char warn[512] = "", font[1024], bold[1024];
-    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font, NULL);
     if (rc >= 0)
         return rc;
     /* No window and no video driver: a software renderer drawing into a surface. */
@@ -295,12 +304,14 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     tv_PackSet packs;
     tv_Settings settings;
     char warn[512] = "", font[1024], bold[1024];
-    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font);
+    tv_PackLoad *pending = NULL;
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font, &pending);
     if (rc >= 0)
         return rc;
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "trivium: cannot start SDL video: %s\n", SDL_GetError());
+        tv_packset_load_end(pending);
         tv_packset_free(&packs);
         return 1;
     }
@@ -310,6 +321,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     SDL_Window *win = SDL_CreateWindow("Trivium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, wflags);
     SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, frames_bench ? 0 : SDL_RENDERER_PRESENTVSYNC) : NULL;
+    tv_packset_load_end(pending); /* the workers ran while the window opened */
     if (!r) {
         fprintf(stderr, "trivium: cannot open a window: %s\n", SDL_GetError());
         SDL_Quit();

@@ -526,7 +526,13 @@ static void drain(Worker *w, int *fd, bool is_err)
     }
 }
 
-void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
+struct tv_PackLoad {
+    tv_PackSet *set;
+    Worker *ws;
+    int running;
+};
+
+tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
 {
     int timeout = opt->timeout_ms;
     const char *env = getenv("TRIVIUM_WORKER_TIMEOUT_MS");
@@ -534,11 +540,14 @@ void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *wan
         timeout = atoi(env);
     if (timeout <= 0)
         timeout = TV_WORKER_TIMEOUT_DEFAULT_MS;
+    tv_PackLoad *load = calloc(1, sizeof *load);
     Worker *ws = calloc((size_t)(set->n ? set->n : 1), sizeof *ws);
-    if (!ws) {
+    if (!ws || !load) {
+        free(ws);
+        free(load);
         for (int i = 0; i < set->n; i++)
             tv_error_set(&set->packs[i].error, TV_ERR_NOMEM, set->packs[i].display, 0, "out of memory");
-        return;
+        return NULL;
     }
     int64_t start = now_ms();
     int running = 0;
@@ -568,6 +577,17 @@ void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *wan
         }
         running++;
     }
+    *load = (tv_PackLoad){set, ws, running};
+    return load;
+}
+
+void tv_packset_load_end(tv_PackLoad *load)
+{
+    if (!load)
+        return;
+    tv_PackSet *set = load->set;
+    Worker *ws = load->ws;
+    int running = load->running;
     while (running > 0) {
         struct pollfd pfds[1024];
         int owner[1024];
@@ -620,6 +640,7 @@ void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *wan
         }
     }
     free(ws);
+    free(load);
     /* Two loaded packs may not share an id: the later one is refused. */
     for (int i = 0; i < set->n; i++)
         for (int j = 0; j < i; j++)
@@ -630,4 +651,9 @@ void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *wan
                 tv_error_set(&set->packs[i].error, TV_ERR_PACK, where, 0, "pack id '%s' is already used by %s",
                              set->packs[i].id, set->packs[j].display);
             }
+}
+
+void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
+{
+    tv_packset_load_end(tv_packset_load_begin(set, opt, want));
 }

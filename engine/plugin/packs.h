@@ -69,6 +69,13 @@ bool tv_packset_add(tv_PackSet *set, const char *dir, tv_Error *err);
 /* Loads the packs whose want[i] is true (all when want is NULL), in parallel. Never
  * fails as a whole: each pack ends loaded or with its error. */
 void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want);
+/* The same in two halves, so a caller can do other work while the workers run (the
+ * game opens its window meanwhile). begin spawns the workers and returns a handle
+ * (NULL only when out of memory, with every pack's error set); end waits for them and
+ * frees the handle (NULL is fine). The set must not change in between. */
+typedef struct tv_PackLoad tv_PackLoad;
+tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want);
+void tv_packset_load_end(tv_PackLoad *load);
 /* Index of the pack whose id or folder name is name, or -1. */
 int tv_packset_find(const tv_PackSet *set, const char *name);
 void tv_packset_free(tv_PackSet *set);

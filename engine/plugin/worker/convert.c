@@ -184,7 +184,10 @@ static const char *text_value(Q *q, int idx, const char *what, size_t max, bool 
         }
         lua_pop(L, 1);
     }
-    qerr(q, "%s has neither a '%s' nor an 'en' text", what, c->lang);
+    if (strcmp(c->lang, "en") == 0)
+        qerr(q, "%s has no 'en' text", what);
+    else
+        qerr(q, "%s has neither a '%s' nor an 'en' text", what, c->lang);
     return NULL;
 }
 
