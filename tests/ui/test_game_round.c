@@ -158,230 +158,215 @@ static cJSON *headless_json(const char *records)
 
 static int headless_total(const char *record, cJSON **points)
 {
-    char cmd[8192];
-    snprintf(cmd, sizeof cmd, "cd '%s' && TRIVIUM_NO_BUILTIN_PACKS=1 '%s' headless --plugins tests/packs --answers '%s' --format json",
-             source, trivium, record);
-    FILE *p = popen(cmd, "r");
-    if (!p)
+    char records[640];
+    snprintf(records, sizeof records, "--answers '%s'", record);
+    cJSON *j = headless_json(records);
+    if (!j)
         return -1;
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf - 1, p);
-    buf[n] = '\0';
-    int rc = pclose(p);
-    if (rc != 0) {
-        fprintf(stderr, "  headless exited with %d:\n%s\n", rc, buf);
-        return -1;
-    }
-    cJSON *j = cJSON_Parse(buf);
     int total = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(j, "total"));
     *points = cJSON_Duplicate(cJSON_GetObjectItem(j, "questions"), 1);
     cJSON_Delete(j);
     return total;
 }
 
+/* What every test needs: the fixture packs of tests/packs loaded in one language, a
+ * software renderer drawing into a surface, the system font, default settings (a test
+ * may change them before fixture_start), and, when recording, a fresh prefs folder
+ * with a --record path in it. */
+typedef struct Fixture {
+    char prefs[64], record[600], assets[4096];
+    tv_PackSet packs;
+    SDL_Surface *surface;
+    SDL_Renderer *r;
+    tv_Settings settings;
+    char font[1024], bold[1024];
+    tv_Game g;
+    int scoring; /* index of the scoring pack */
+} Fixture;
+
+static void fixture_load(Fixture *f, const char *lang, int w, int h, bool recording)
+{
+    memset(f, 0, sizeof *f);
+    if (recording) {
+        snprintf(f->prefs, sizeof f->prefs, "/tmp/trivium-ui-XXXXXX");
+        CHECK(mkdtemp(f->prefs) != NULL);
+        snprintf(f->record, sizeof f->record, "%s/round.txt", f->prefs);
+    }
+    snprintf(f->assets, sizeof f->assets, "%s/assets", source);
+    char packdir[4096];
+    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
+    tv_packset_init(&f->packs, tv_alloc_default());
+    tv_packset_scan(&f->packs, packdir, NULL);
+    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = lang};
+    tv_packset_load(&f->packs, &opt, NULL);
+    f->scoring = tv_packset_find(&f->packs, "scoring");
+    CHECK(f->scoring >= 0 && f->packs.packs[f->scoring].loaded);
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    f->r = SDL_CreateSoftwareRenderer(f->surface);
+    tv_settings_default(&f->settings);
+    tv_Error err = {0};
+    CHECK(tv_font_find(NULL, f->font, sizeof f->font, f->bold, sizeof f->bold, &err));
+}
+
+static void fixture_start(Fixture *f)
+{
+    tv_GameConfig cfg = {.worker_exe = trivium,
+                         .packs = &f->packs,
+                         .assets_dir = f->assets,
+                         .prefs_dir = f->prefs[0] ? f->prefs : NULL,
+                         .font_path = f->font,
+                         .bold_path = f->bold,
+                         .record_path = f->record[0] ? f->record : NULL,
+                         .settings = &f->settings,
+                         .offscreen = true};
+    tv_Error err = {0};
+    CHECK(tv_game_init(&f->g, &cfg, f->r, NULL, &err));
+    tv_game_tick(&f->g, clock_ms);
+    tv_game_draw(&f->g);
+}
+
+static void fixture_close(Fixture *f)
+{
+    tv_game_free(&f->g);
+    SDL_DestroyRenderer(f->r);
+    SDL_FreeSurface(f->surface);
+    tv_packset_free(&f->packs);
+    if (f->prefs[0]) {
+        char cleanup[200];
+        snprintf(cleanup, sizeof cleanup, "rm -rf '%s'", f->prefs);
+        CHECK(system(cleanup) == 0);
+    }
+}
+
 TEST("a round played with mouse and keyboard scores the same as its headless replay")
 {
-    char prefs[] = "/tmp/trivium-ui-XXXXXX";
-    CHECK(mkdtemp(prefs) != NULL);
-    char record[512], assets[4096], packdir[4096];
-    snprintf(record, sizeof record, "%s/round.txt", prefs);
-    snprintf(assets, sizeof assets, "%s/assets", source);
-    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
-
-    tv_PackSet packs;
-    tv_packset_init(&packs, tv_alloc_default());
-    tv_packset_scan(&packs, packdir, NULL);
-    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "en"};
-    tv_packset_load(&packs, &opt, NULL);
-    int scoring = tv_packset_find(&packs, "scoring");
-    CHECK(scoring >= 0 && packs.packs[scoring].loaded);
-
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
-    tv_Settings settings;
-    tv_settings_default(&settings);
-    settings.count = 6;
-    char font[1024], bold[1024];
-    tv_Error err = {0};
-    CHECK(tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err));
-    tv_GameConfig cfg = {.worker_exe = trivium, .packs = &packs, .assets_dir = assets, .prefs_dir = prefs,
-                         .font_path = font, .bold_path = bold, .record_path = record, .settings = &settings,
-                         .offscreen = true};
-    tv_Game g;
-    CHECK(tv_game_init(&g, &cfg, r, NULL, &err));
-    tv_game_tick(&g, clock_ms);
-    tv_game_draw(&g);
+    static Fixture f;
+    fixture_load(&f, "en", 1280, 720, true);
+    f.settings.count = 6;
+    fixture_start(&f);
+    tv_Game *g = &f.g;
 
     /* Title -> packs (only the scoring pack) -> players -> start, by keyboard. */
-    key(&g, SDLK_RETURN);
-    CHECK_INT(TV_SCENE_PACKS, g.scene);
-    for (int i = 0; i < packs.n; i++)
-        g.selected[i] = i == scoring;
-    CHECK(click(&g, HIT_START));
-    CHECK_INT(TV_SCENE_PLAYERS, g.scene);
-    CHECK(click(&g, HIT_START));
-    CHECK_INT(TV_SCENE_QUESTION, g.scene);
-    CHECK_INT(6, g.session.n_rounds);
+    key(g, SDLK_RETURN);
+    CHECK_INT(TV_SCENE_PACKS, g->scene);
+    for (int i = 0; i < f.packs.n; i++)
+        g->selected[i] = i == f.scoring;
+    CHECK(click(g, HIT_START));
+    CHECK_INT(TV_SCENE_PLAYERS, g->scene);
+    CHECK(click(g, HIT_START));
+    CHECK_INT(TV_SCENE_QUESTION, g->scene);
+    CHECK_INT(6, g->session.n_rounds);
 
     int seen_types = 0;
-    for (int round = 0; round < g.session.n_rounds && g.scene == TV_SCENE_QUESTION; round++) {
-        seen_types |= 1 << tv_session_round(&g.session, round)->q->type;
-        answer_round(&g, round);
+    for (int round = 0; round < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; round++) {
+        seen_types |= 1 << tv_session_round(&g->session, round)->q->type;
+        answer_round(g, round);
     }
     CHECK_INT(0x1f, seen_types); /* all five types were played */
-    CHECK_INT(TV_SCENE_RESULTS, g.scene);
-    tv_Result res = tv_session_result(&g.session, 0);
+    CHECK_INT(TV_SCENE_RESULTS, g->scene);
+    tv_Result res = tv_session_result(&g->session, 0);
     CHECK(res.correct == 5); /* the order question is left partly wrong on purpose */
 
     cJSON *points = NULL;
-    int replay = headless_total(record, &points);
+    int replay = headless_total(f.record, &points);
     CHECK_INT(res.total, replay);
-    for (int i = 0; points && i < g.session.n_rounds; i++)
-        CHECK_INT(tv_session_record(&g.session, 0, i)->points,
+    for (int i = 0; points && i < g->session.n_rounds; i++)
+        CHECK_INT(tv_session_record(&g->session, 0, i)->points,
                   (int)cJSON_GetNumberValue(cJSON_GetObjectItem(cJSON_GetArrayItem(points, i), "points")));
     cJSON_Delete(points);
 
     /* The results were saved as a high score for this pack combination. */
     char scores[600];
-    snprintf(scores, sizeof scores, "%s/scores.txt", prefs);
+    snprintf(scores, sizeof scores, "%s/scores.txt", f.prefs);
     CHECK(access(scores, R_OK) == 0);
 
     /* The flag reached the prefs folder, and `trivium flags` lists it for the author. */
     char cmd[8192], out[4096] = "";
-    snprintf(cmd, sizeof cmd, "TRIVIUM_PREFS_DIR='%s' '%s' flags", prefs, trivium);
+    snprintf(cmd, sizeof cmd, "TRIVIUM_PREFS_DIR='%s' '%s' flags", f.prefs, trivium);
     FILE *fl = popen(cmd, "r");
     size_t got = fl ? fread(out, 1, sizeof out - 1, fl) : 0;
     out[got] = '\0';
     if (fl)
         pclose(fl);
     char expect[256];
-    snprintf(expect, sizeof expect, "%s", tv_session_round(&g.session, 0)->q->id);
+    snprintf(expect, sizeof expect, "%s", tv_session_round(&g->session, 0)->q->id);
     CHECK(strstr(out, "scoring") && strstr(out, expect) && strstr(out, "wrong"));
 
-    tv_game_free(&g);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surface);
-    tv_packset_free(&packs);
-    char cleanup[700];
-    snprintf(cleanup, sizeof cleanup, "rm -rf '%s'", prefs);
-    CHECK(system(cleanup) == 0);
+    fixture_close(&f);
 }
 
 TEST("a static frame rasterises no text, and a new question does")
 {
-    char assets[4096], packdir[4096];
-    snprintf(assets, sizeof assets, "%s/assets", source);
-    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
-    tv_PackSet packs;
-    tv_packset_init(&packs, tv_alloc_default());
-    tv_packset_scan(&packs, packdir, NULL);
-    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "nl"};
-    tv_packset_load(&packs, &opt, NULL);
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
-    tv_Settings settings;
-    tv_settings_default(&settings);
-    settings.timer = false; /* nothing moves */
-    char font[1024], bold[1024];
+    static Fixture f;
+    fixture_load(&f, "nl", 1280, 720, false);
+    f.settings.timer = false; /* nothing moves */
+    fixture_start(&f);
+    tv_Game *g = &f.g;
     tv_Error err = {0};
-    CHECK(tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err));
-    tv_GameConfig cfg = {.worker_exe = trivium, .packs = &packs, .assets_dir = assets, .font_path = font,
-                         .bold_path = bold, .settings = &settings, .offscreen = true};
-    tv_Game g;
-    CHECK(tv_game_init(&g, &cfg, r, NULL, &err));
-    for (int i = 0; i < packs.n; i++)
-        g.selected[i] = packs.packs[i].loaded;
-    CHECK(tv_game_start(&g, 5, &err));
-    wait_ms(&g, 1000);
-    wait_ms(&g, 1000);
-    int before = tv_gfx_text_renders(&g.gfx);
+    for (int i = 0; i < f.packs.n; i++)
+        g->selected[i] = f.packs.packs[i].loaded;
+    CHECK(tv_game_start(g, 5, &err));
+    wait_ms(g, 1000);
+    wait_ms(g, 1000);
+    int before = tv_gfx_text_renders(&g->gfx);
     CHECK(before > 0);
     for (int i = 0; i < 5; i++)
-        wait_ms(&g, 16);
-    CHECK_INT(before, tv_gfx_text_renders(&g.gfx));
-    CHECK(!tv_game_animating(&g)); /* so the loop would sleep in SDL_WaitEventTimeout */
-    key(&g, SDLK_s); /* skip: the reveal has new text */
-    CHECK(tv_gfx_text_renders(&g.gfx) > before);
-    tv_game_free(&g);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surface);
-    tv_packset_free(&packs);
+        wait_ms(g, 16);
+    CHECK_INT(before, tv_gfx_text_renders(&g->gfx));
+    CHECK(!tv_game_animating(g)); /* so the loop would sleep in SDL_WaitEventTimeout */
+    key(g, SDLK_s); /* skip: the reveal has new text */
+    CHECK(tv_gfx_text_renders(&g->gfx) > before);
+    fixture_close(&f);
 }
 
 TEST("two players answering at once on gamepads score what their headless replays score")
 {
-    char prefs[] = "/tmp/trivium-pads-XXXXXX";
-    CHECK(mkdtemp(prefs) != NULL);
-    char record[512], assets[4096], packdir[4096];
-    snprintf(record, sizeof record, "%s/pads.txt", prefs);
-    snprintf(assets, sizeof assets, "%s/assets", source);
-    snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
-    tv_PackSet packs;
-    tv_packset_init(&packs, tv_alloc_default());
-    tv_packset_scan(&packs, packdir, NULL);
-    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "en"};
-    tv_packset_load(&packs, &opt, NULL);
-    int scoring = tv_packset_find(&packs, "scoring");
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 800, 600, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
-    tv_Settings settings;
-    tv_settings_default(&settings);
-    char font[1024], bold[1024];
+    static Fixture f;
+    fixture_load(&f, "en", 800, 600, true);
+    fixture_start(&f);
+    tv_Game *g = &f.g;
     tv_Error err = {0};
-    CHECK(tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err));
-    tv_GameConfig cfg = {.worker_exe = trivium, .packs = &packs, .assets_dir = assets, .prefs_dir = prefs,
-                         .font_path = font, .bold_path = bold, .record_path = record, .settings = &settings,
-                         .offscreen = true};
-    tv_Game g;
-    CHECK(tv_game_init(&g, &cfg, r, NULL, &err));
-    tv_game_tick(&g, clock_ms);
-    tv_game_pad_added(&g, 100);
-    tv_game_pad_added(&g, 101);
-    for (int i = 0; i < packs.n; i++)
-        g.selected[i] = i == scoring;
-    g.n_players = 2;
-    g.simultaneous = true;
-    CHECK(tv_game_start(&g, 77, &err));
-    CHECK_INT(3, g.session.n_rounds); /* only the choice and true/false questions */
+    tv_game_pad_added(g, 100);
+    tv_game_pad_added(g, 101);
+    for (int i = 0; i < f.packs.n; i++)
+        g->selected[i] = i == f.scoring;
+    g->n_players = 2;
+    g->simultaneous = true;
+    CHECK(tv_game_start(g, 77, &err));
+    CHECK_INT(3, g->session.n_rounds); /* only the choice and true/false questions */
     static const int button_of_option[6] = {SDL_CONTROLLER_BUTTON_A, SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_X,
                                             SDL_CONTROLLER_BUTTON_Y, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
                                             SDL_CONTROLLER_BUTTON_RIGHTSHOULDER};
     for (int round = 0; round < 3; round++) {
-        CHECK_INT(TV_SCENE_QUESTION, g.scene);
+        CHECK_INT(TV_SCENE_QUESTION, g->scene);
         tv_Answer right, wrong;
-        tv_session_correct_answer(&g.session, round, &right);
-        tv_session_wrong_answer(&g.session, 1, round, &wrong);
-        wait_ms(&g, 2000 + 500 * round);
-        pad_button(&g, 101, button_of_option[wrong.option]); /* seat 2 is quicker, and wrong */
-        CHECK_INT(TV_SCENE_QUESTION, g.scene);            /* still waiting for seat 1 */
+        tv_session_correct_answer(&g->session, round, &right);
+        tv_session_wrong_answer(&g->session, 1, round, &wrong);
+        wait_ms(g, 2000 + 500 * round);
+        pad_button(g, 101, button_of_option[wrong.option]); /* seat 2 is quicker, and wrong */
+        CHECK_INT(TV_SCENE_QUESTION, g->scene);            /* still waiting for seat 1 */
         if (round == 2) {
-            wait_ms(&g, 30000); /* seat 1 never answers the last one: a timeout */
+            wait_ms(g, 30000); /* seat 1 never answers the last one: a timeout */
         } else {
-            wait_ms(&g, 1500);
-            pad_button(&g, 100, button_of_option[right.option]);
+            wait_ms(g, 1500);
+            pad_button(g, 100, button_of_option[right.option]);
         }
-        CHECK_INT(TV_SCENE_REVEAL, g.scene);
-        key(&g, SDLK_RETURN);
+        CHECK_INT(TV_SCENE_REVEAL, g->scene);
+        key(g, SDLK_RETURN);
     }
-    CHECK_INT(TV_SCENE_RESULTS, g.scene);
-    char records[1200];
-    snprintf(records, sizeof records, "--answers '%s' --answers '%s.p2'", record, record);
+    CHECK_INT(TV_SCENE_RESULTS, g->scene);
+    char records[1400];
+    snprintf(records, sizeof records, "--answers '%s' --answers '%s.p2'", f.record, f.record);
     cJSON *j = headless_json(records);
     CHECK(j != NULL);
     for (int p = 0; j && p < 2; p++) {
         cJSON *pl = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "players"), p);
-        CHECK_INT(tv_session_result(&g.session, p).total, (int)cJSON_GetNumberValue(cJSON_GetObjectItem(pl, "total")));
+        CHECK_INT(tv_session_result(&g->session, p).total, (int)cJSON_GetNumberValue(cJSON_GetObjectItem(pl, "total")));
     }
-    CHECK_INT(2, tv_session_result(&g.session, 0).correct);
-    CHECK_INT(0, tv_session_result(&g.session, 1).correct);
+    CHECK_INT(2, tv_session_result(&g->session, 0).correct);
+    CHECK_INT(0, tv_session_result(&g->session, 1).correct);
     cJSON_Delete(j);
-    tv_game_free(&g);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surface);
-    tv_packset_free(&packs);
-    char cleanup[700];
-    snprintf(cleanup, sizeof cleanup, "rm -rf '%s'", prefs);
-    CHECK(system(cleanup) == 0);
+    fixture_close(&f);
 }
 
 int main(int argc, char **argv)
