@@ -125,6 +125,33 @@ tv_Action tv_action_of(const SDL_Event *ev)
     return TV_ACT_NONE;
 }
 
+/* The left stick steers like the d-pad: tipping it past the threshold is one press, and
+ * it presses again only after coming back towards the centre (the gap between the two
+ * thresholds keeps a stick resting near one from pressing over and over). Fills press
+ * and returns true when the motion is a press. */
+static bool stick_press(tv_Game *g, const SDL_ControllerAxisEvent *ev, SDL_Event *press)
+{
+    static const Uint8 buttons[2][2] = {{SDL_CONTROLLER_BUTTON_DPAD_LEFT, SDL_CONTROLLER_BUTTON_DPAD_RIGHT},
+                                        {SDL_CONTROLLER_BUTTON_DPAD_UP, SDL_CONTROLLER_BUTTON_DPAD_DOWN}};
+    int axis = ev->axis == SDL_CONTROLLER_AXIS_LEFTX ? 0 : ev->axis == SDL_CONTROLLER_AXIS_LEFTY ? 1 : -1;
+    int seat = 0;
+    while (seat < g->n_pads && g->pads[seat] != ev->which)
+        seat++;
+    if (axis < 0 || seat == g->n_pads)
+        return false;
+    signed char *zone = &g->stick[seat][axis];
+    int v = ev->value, was = *zone;
+    *zone = (signed char)(v > 20000 ? 1 : v < -20000 ? -1 : abs(v) < 10000 ? 0 : was);
+    if (*zone == was || *zone == 0)
+        return false;
+    *press = (SDL_Event){.type = SDL_CONTROLLERBUTTONDOWN};
+    press->cbutton.timestamp = ev->timestamp;
+    press->cbutton.which = ev->which;
+    press->cbutton.button = buttons[axis][*zone > 0];
+    press->cbutton.state = SDL_PRESSED;
+    return true;
+}
+
 static void toggle_fullscreen(tv_Game *g)
 {
     g->settings.fullscreen = !g->settings.fullscreen;
@@ -148,6 +175,13 @@ void tv_game_event(tv_Game *g, const SDL_Event *ev)
         SDL_GameController *pad = SDL_GameControllerOpen(ev->cdevice.which);
         if (pad)
             tv_game_pad_added(g, SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad)));
+        return;
+    }
+    case SDL_CONTROLLERDEVICEREMOVED: tv_game_pad_removed(g, ev->cdevice.which); return;
+    case SDL_CONTROLLERAXISMOTION: {
+        SDL_Event press;
+        if (stick_press(g, &ev->caxis, &press))
+            tv_game_event(g, &press);
         return;
     }
     case SDL_MOUSEMOTION: g->hover = tv_hit_at(g, ev->motion.x, ev->motion.y); break;
@@ -218,14 +252,27 @@ void tv_game_pad_added(tv_Game *g, SDL_JoystickID id)
             return;
     if (g->n_pads < TV_MAX_PLAYERS) {
         g->pads[g->n_pads++] = id;
+        g->pads_attached++;
         return;
     }
     /* All seats taken: a pad that comes back takes over the seat of one that has gone. */
     for (int i = 0; i < g->n_pads; i++)
         if (!SDL_GameControllerFromInstanceID(g->pads[i])) {
             g->pads[i] = id;
+            memset(g->stick[i], 0, sizeof g->stick[i]);
+            g->pads_attached++;
             return;
         }
+}
+
+void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id)
+{
+    SDL_GameController *pad = SDL_GameControllerFromInstanceID(id);
+    if (pad)
+        SDL_GameControllerClose(pad); /* so its seat can be taken over (tv_game_pad_added) */
+    for (int i = 0; i < g->n_pads; i++)
+        if (g->pads[i] == id && g->pads_attached > 0)
+            g->pads_attached--;
 }
 
 void tv_game_set_scene(tv_Game *g, tv_Scene scene)

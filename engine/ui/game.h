@@ -78,6 +78,8 @@ typedef struct tv_Game {
     bool simultaneous;        /* everyone answers at once, one gamepad per seat */
     int n_pads;
     SDL_JoystickID pads[TV_MAX_PLAYERS]; /* seat i plays with pads[i] */
+    signed char stick[TV_MAX_PLAYERS][2]; /* pads[i]'s left stick, x and y: -1, 0 or 1 */
+    int pads_attached;        /* of pads[], how many are plugged in now */
 
     /* the session */
     bool in_session;
@@ -124,6 +126,8 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
 /* Records a connected gamepad (hot-plug); seats follow the order pads arrive in. A pad
  * unplugged mid-round keeps its seat (and score) until a pad is plugged in again. */
 void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);
+/* An unplugged gamepad: its seat stays; the on-screen keyboard goes once none is left. */
+void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id);
 /* Answers for the current player at the current clock (used by input and by tests). */
 void tv_game_submit(tv_Game *g, const tv_Answer *answer);
 void tv_game_set_scene(tv_Game *g, tv_Scene scene);

@@ -26,7 +26,10 @@ enum {
     HIT_NAME0 = 200, /* +player */
     HIT_SETTING0 = 300, /* +row, with HIT_SETTING_DEC/INC offsets */
     HIT_OPTION0 = 400,  /* +shown option / order slot */
+    HIT_KEY0 = 500,     /* +row * TV_KEYBOARD_COLS + column of an on-screen keyboard key */
 };
+
+#define TV_KEYBOARD_COLS 10 /* the on-screen keyboard's grid (entry.c) */
 
 typedef struct tv_Palette {
     tv_Color bg_top, bg_bottom, panel, panel_hi, text, dim, accent, good, bad, timer, timer_low;
@@ -65,6 +68,22 @@ typedef enum tv_Action {
     TV_ACT_ALT2,  /* gamepad Y: skip in a question, flag unclear on the reveal */
 } tv_Action;
 tv_Action tv_action_of(const SDL_Event *ev);
+
+/* The answer entry of numeric and text questions (entry.c), with the on-screen
+ * keyboard shown while a gamepad is connected. Reset clears the entry and puts the
+ * keyboard's focus (g->focus) on its first key; call it when the question appears. */
+void tv_entry_reset(tv_Game *g);
+void tv_entry_draw(tv_Game *g, SDL_Rect area);
+/* Typing, Backspace, Enter, the keyboard's keys and pad buttons; false for what the
+ * question itself handles (Skip, pause). */
+bool tv_entry_event(tv_Game *g, const SDL_Event *ev);
+/* The height the entry needs under the prompt at width w, for the prompt to leave it:
+ * the field, the hint and the keyboard at its smallest; 0 when no keyboard is shown. */
+int tv_entry_min_height(tv_Game *g, int w);
+/* What the keyboard's key at row * TV_KEYBOARD_COLS + column (as g->focus and HIT_KEY0
+ * count) types: a character, '\b' for Delete or '\r' for OK; 0 when no keyboard is
+ * shown or no key begins there. */
+char tv_entry_key(const tv_Game *g, int key);
 
 /* Time the current player has used on this question, pauses excluded. */
 int64_t tv_round_elapsed(const tv_Game *g);

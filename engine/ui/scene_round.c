@@ -27,13 +27,13 @@ static void show_question(tv_Game *g)
     g->asked_ms = g->now_ms;
     g->paused_ms = 0;
     g->paused = false;
-    g->entry[0] = '\0';
     g->grabbed = false;
     g->drag_item = -1;
     g->last_tick_second = -1;
     for (int i = 0; i < r->n_shown; i++)
         g->order[i] = i;
     tv_game_set_scene(g, TV_SCENE_QUESTION);
+    tv_entry_reset(g);
 }
 
 void tv_round_begin(tv_Game *g)
@@ -280,35 +280,6 @@ static void draw_options(tv_Game *g, SDL_Rect area, bool reveal)
     }
 }
 
-static void draw_entry(tv_Game *g, SDL_Rect area, const char *hint_key, const char *unit)
-{
-    tv_Palette p = tv_palette(g);
-    tv_Gfx *x = &g->gfx;
-    int w = area.w < tv_px(x, 640) ? area.w : tv_px(x, 640), h = tv_px(x, 76);
-    SDL_Rect box = {area.x + (area.w - w) / 2, area.y + tv_px(x, 10), w, h};
-    tv_gfx_round_rect(x, box, tv_px(x, 12), tv_rgb(0xf5f6ff));
-    tv_gfx_round_frame(x, box, tv_px(x, 12), tv_px(x, 4), p.accent);
-    char shown[300];
-    bool blink = g->settings.reduced_motion || (g->now_ms / 500) % 2 == 0;
-    snprintf(shown, sizeof shown, "%s%s", g->entry, blink ? "▏" : " ");
-    int uw = 0;
-    if (unit && *unit)
-        tv_gfx_text_size(x, unit, 26, false, 0, &uw, NULL);
-    int th;
-    tv_gfx_text_size(x, shown, 32, true, 0, NULL, &th);
-    tv_gfx_text(x, shown, 32, true, tv_rgb(0x161a3a), box.x + tv_px(x, 20), box.y + (h - th) / 2,
-                box.w - tv_px(x, 40) - uw, TV_ALIGN_LEFT);
-    if (uw)
-        tv_gfx_text(x, unit, 26, false, tv_rgb(0x4a5080), box.x + box.w - tv_px(x, 20), box.y + (h - th) / 2, 0,
-                    TV_ALIGN_RIGHT);
-    tv_gfx_text(x, tv_game_text(g, hint_key), 18, false, p.dim, area.x, box.y + h + tv_px(x, 14), area.w,
-                TV_ALIGN_CENTER);
-    int bw = tv_px(x, 240), bh = tv_px(x, 56);
-    SDL_Rect submit = {area.x + (area.w - bw) / 2, box.y + h + tv_px(x, 50), bw, bh};
-    tv_draw_button(g, submit, tv_game_text(g, "round.submit"), g->hover == HIT_SUBMIT, g->entry[0] != '\0',
-                   HIT_SUBMIT);
-}
-
 static void draw_order(tv_Game *g, SDL_Rect area)
 {
     tv_Palette p = tv_palette(g);
@@ -433,14 +404,17 @@ static void draw_question(tv_Game *g)
     y += tv_px(x, 44);
     int footer = tv_px(x, 80);
     int avail = x->h - y - footer;
-    int prompt_h = draw_prompt(g, y, avail * 2 / 5, 38);
+    int prompt_max = avail * 2 / 5, below = tv_entry_min_height(g, x->w - tv_px(x, 96));
+    if (below && avail - tv_px(x, 32) - below < prompt_max) /* the on-screen keyboard needs the room */
+        prompt_max = avail - tv_px(x, 32) - below;
+    int prompt_h = draw_prompt(g, y, prompt_max, 38);
     y += prompt_h + tv_px(x, 24);
     SDL_Rect area = {tv_px(x, 48), y, x->w - tv_px(x, 96), x->h - y - footer - tv_px(x, 8)};
     switch (q->type) {
     case TV_Q_CHOICE:
     case TV_Q_TRUEFALSE: draw_options(g, area, false); break;
-    case TV_Q_NUMERIC: draw_entry(g, area, "round.numeric_hint", q->unit); break;
-    case TV_Q_TEXT: draw_entry(g, area, "round.text_hint", NULL); break;
+    case TV_Q_NUMERIC:
+    case TV_Q_TEXT: tv_entry_draw(g, area); break;
     case TV_Q_ORDER: draw_order(g, area); break;
     }
     draw_footer(g);
@@ -665,22 +639,6 @@ static void submit_option(tv_Game *g, int i)
     tv_game_submit(g, &a);
 }
 
-static void submit_entry(tv_Game *g)
-{
-    const tv_Question *q = cur(g)->q;
-    if (!g->entry[0])
-        return;
-    tv_Answer a = {.kind = TV_ANS_TEXT, .text = g->entry};
-    if (q->type == TV_Q_NUMERIC) {
-        char *end;
-        double v = strtod(g->entry, &end);
-        if (*end || !isfinite(v))
-            return; /* the entry only takes digits, so this is "-" or "." alone */
-        a = (tv_Answer){.kind = TV_ANS_NUMBER, .number = v};
-    }
-    tv_game_submit(g, &a);
-}
-
 static void submit_order(tv_Game *g)
 {
     tv_Answer a = {.kind = TV_ANS_ORDER, .n_order = cur(g)->n_shown};
@@ -791,37 +749,12 @@ static bool question_event(tv_Game *g, const SDL_Event *ev)
     if (g->simultaneous && simultaneous_event(g, ev))
         return true;
     bool typing = q->type == TV_Q_TEXT || q->type == TV_Q_NUMERIC;
-
-    if (ev->type == SDL_TEXTINPUT && typing) {
-        const char *t = ev->text.text;
-        if (q->type == TV_Q_NUMERIC) {
-            /* digits, one decimal point (a comma counts as one), a leading minus */
-            for (; *t; t++) {
-                size_t n = strlen(g->entry);
-                char c = *t == ',' ? '.' : *t;
-                bool ok = (c >= '0' && c <= '9') || (c == '.' && !strchr(g->entry, '.')) || (c == '-' && n == 0);
-                if (ok && n < 24)
-                    g->entry[n] = c, g->entry[n + 1] = '\0';
-            }
-        } else if (strlen(g->entry) + strlen(t) < 200)
-            strcat(g->entry, t);
+    if (typing && tv_entry_event(g, ev))
         return true;
-    }
+
     if (ev->type == SDL_KEYDOWN) {
         SDL_Keycode k = ev->key.keysym.sym;
-        if (typing && k == SDLK_BACKSPACE) {
-            size_t n = strlen(g->entry);
-            while (n > 0 && ((unsigned char)g->entry[n - 1] & 0xC0) == 0x80)
-                n--;
-            if (n > 0)
-                g->entry[n - 1] = '\0';
-            return true;
-        }
-        if (typing && (k == SDLK_RETURN || k == SDLK_KP_ENTER)) {
-            submit_entry(g);
-            return true;
-        }
-        if (!typing && (q->type == TV_Q_CHOICE || q->type == TV_Q_TRUEFALSE)) {
+        if (q->type == TV_Q_CHOICE || q->type == TV_Q_TRUEFALSE) {
             if (k >= SDLK_1 && k <= SDLK_6) {
                 submit_option(g, k - SDLK_1);
                 return true;
@@ -856,7 +789,7 @@ static bool question_event(tv_Game *g, const SDL_Event *ev)
         else if (id == HIT_SKIP)
             skip(g);
         else if (id == HIT_SUBMIT)
-            q->type == TV_Q_ORDER ? submit_order(g) : submit_entry(g);
+            submit_order(g);
         else if (id >= HIT_OPTION0 && id < HIT_OPTION0 + TV_MAX_OPTIONS) {
             if (q->type == TV_Q_ORDER) {
                 g->drag_item = id - HIT_OPTION0;
@@ -891,15 +824,6 @@ static bool question_event(tv_Game *g, const SDL_Event *ev)
     }
 
     tv_Action a = tv_action_of(ev);
-    if (ev->type == SDL_CONTROLLERBUTTONDOWN && q->type == TV_Q_NUMERIC) {
-        /* No keyboard on a pad: the d-pad steps the number. */
-        double v = g->entry[0] ? strtod(g->entry, NULL) : 0;
-        double step = a == TV_ACT_UP ? 1 : a == TV_ACT_DOWN ? -1 : a == TV_ACT_RIGHT ? 10 : a == TV_ACT_LEFT ? -10 : 0;
-        if (step != 0) {
-            snprintf(g->entry, sizeof g->entry, "%g", v + step);
-            return true;
-        }
-    }
     switch (a) {
     case TV_ACT_BACK: set_paused(g, true); return true;
     case TV_ACT_ALT: use_lifeline(g); return true;
@@ -945,8 +869,7 @@ static bool question_event(tv_Game *g, const SDL_Event *ev)
                 submit_order(g);
             else
                 g->grabbed = !g->grabbed; /* a pad's A grabs and drops */
-        } else
-            submit_entry(g);
+        }
         return true;
     default: return false;
     }

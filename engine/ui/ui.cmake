@@ -5,6 +5,7 @@ add_library(tv_ui STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/game.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_menu.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_round.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c)
 target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
 target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin tv_runner

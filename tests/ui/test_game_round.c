@@ -369,6 +369,252 @@ TEST("two players answering at once on gamepads score what their headless replay
     fixture_close(&f);
 }
 
+/* ==================== the on-screen keyboard ==================== */
+
+/* The key the focus is on: g->focus keeps the column it came from, which may be inside a
+ * wide key (the space bar), so walk left to where that key begins. */
+static int focused_key(const tv_Game *g)
+{
+    int k = g->focus;
+    while (k % TV_KEYBOARD_COLS && !tv_entry_key(g, k))
+        k--;
+    return k;
+}
+
+/* The key that types c (a letter in either case), '\b' Delete or '\r' OK; -1 if none. */
+static int key_of(const tv_Game *g, char c)
+{
+    char want = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; /* the keys are capitals */
+    for (int k = 0; k < 10 * TV_KEYBOARD_COLS; k++) /* more rows than any keyboard has */
+        if (tv_entry_key(g, k) == want)
+            return k;
+    return -1;
+}
+
+/* Walks the focus to key with the d-pad only, the way a player would, and presses A. */
+static void pad_press_key(tv_Game *g, SDL_JoystickID pad, int key)
+{
+    CHECK(key >= 0);
+    for (int n = 0; n < 8 && g->focus / TV_KEYBOARD_COLS != key / TV_KEYBOARD_COLS; n++)
+        pad_button(g, pad,
+                   g->focus / TV_KEYBOARD_COLS < key / TV_KEYBOARD_COLS ? SDL_CONTROLLER_BUTTON_DPAD_DOWN
+                                                                        : SDL_CONTROLLER_BUTTON_DPAD_UP);
+    for (int n = 0; n < 12 && focused_key(g) != key; n++)
+        pad_button(g, pad,
+                   focused_key(g) < key ? SDL_CONTROLLER_BUTTON_DPAD_RIGHT : SDL_CONTROLLER_BUTTON_DPAD_LEFT);
+    CHECK_INT(key, focused_key(g));
+    pad_button(g, pad, SDL_CONTROLLER_BUTTON_A);
+}
+
+static void pad_type(tv_Game *g, SDL_JoystickID pad, const char *s)
+{
+    for (; *s; s++)
+        pad_press_key(g, pad, key_of(g, *s));
+}
+
+static void stick(tv_Game *g, SDL_JoystickID pad, SDL_GameControllerAxis axis, Sint16 value)
+{
+    SDL_Event ev = {.type = SDL_CONTROLLERAXISMOTION};
+    ev.caxis.which = pad;
+    ev.caxis.axis = (Uint8)axis;
+    ev.caxis.value = value;
+    tv_game_event(g, &ev);
+    tv_game_draw(g);
+}
+
+static bool has_hit(const tv_Game *g, int id)
+{
+    for (int i = 0; i < g->n_hits; i++)
+        if (g->hits[i].id == id)
+            return true;
+    return false;
+}
+
+/* A one-player session over the scoring pack (one question of each type) with a pad. */
+static void start_with_pad(Fixture *f, uint64_t seed)
+{
+    tv_Error err = {0};
+    tv_game_pad_added(&f->g, 100);
+    for (int i = 0; i < f->packs.n; i++)
+        f->g.selected[i] = i == f->scoring;
+    CHECK(tv_game_start(&f->g, seed, &err));
+    tv_game_draw(&f->g);
+}
+
+TEST("a gamepad alone answers a text and a numeric question on the on-screen keyboard")
+{
+    static Fixture f;
+    fixture_load(&f, "en", 1280, 720, false);
+    f.settings.count = 6;
+    fixture_start(&f);
+    tv_Game *g = &f.g;
+    start_with_pad(&f, 11);
+    int text_round = -1, number_round = -1;
+    for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
+        tv_QType t = tv_session_round(&g->session, g->round)->q->type;
+        wait_ms(g, 2000);
+        if (t == TV_Q_TEXT) {
+            text_round = g->round;
+            CHECK_INT('Q', tv_entry_key(g, focused_key(g))); /* a text answer starts on the letters */
+            CHECK(has_hit(g, HIT_KEY0 + key_of(g, '\r')) && !has_hit(g, HIT_SUBMIT));
+            /* Left from the row's first key wraps to its last; up from the top row to the
+             * bottom one. The left stick steers too, one press per push. */
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_DPAD_LEFT);
+            CHECK_INT('P', tv_entry_key(g, focused_key(g)));
+            stick(g, 100, SDL_CONTROLLER_AXIS_LEFTX, 30000);
+            stick(g, 100, SDL_CONTROLLER_AXIS_LEFTX, 32000);
+            CHECK_INT('Q', tv_entry_key(g, focused_key(g)));
+            stick(g, 100, SDL_CONTROLLER_AXIS_LEFTX, 0);
+            stick(g, 100, SDL_CONTROLLER_AXIS_LEFTY, -30000);
+            stick(g, 100, SDL_CONTROLLER_AXIS_LEFTY, 0);
+            CHECK_INT('1', tv_entry_key(g, focused_key(g)));
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_DPAD_UP);
+            CHECK_INT(' ', tv_entry_key(g, focused_key(g)));
+            /* A typo, taken back with X; B pauses and resumes as before. */
+            pad_type(g, 100, "admir sehovix");
+            CHECK_STR("Admir Sehovix", g->entry);
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_X);
+            CHECK_STR("Admir Sehovi", g->entry);
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_B);
+            CHECK(g->paused);
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_B);
+            CHECK(!g->paused);
+            pad_type(g, 100, "c");
+            CHECK_STR("Admir Sehovic", g->entry);
+            pad_press_key(g, 100, key_of(g, '\r'));
+        } else if (t == TV_Q_NUMERIC) {
+            number_round = g->round;
+            CHECK_INT('1', tv_entry_key(g, focused_key(g)));
+            /* The typing rules hold for the keys too: a minus only first, one point. */
+            pad_type(g, 100, "4-2..");
+            CHECK_STR("42.", g->entry);
+            pad_press_key(g, 100, key_of(g, '\b'));
+            CHECK_STR("42", g->entry);
+            pad_press_key(g, 100, key_of(g, '\r'));
+        } else
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_Y); /* Y still skips */
+        CHECK_INT(TV_SCENE_REVEAL, g->scene);
+        pad_button(g, 100, SDL_CONTROLLER_BUTTON_A);
+    }
+    CHECK_INT(TV_SCENE_RESULTS, g->scene);
+    CHECK(text_round >= 0 && number_round >= 0);
+    if (text_round >= 0 && number_round >= 0) {
+        const tv_Record *text_rec = tv_session_record(&g->session, 0, text_round);
+        const tv_Record *number_rec = tv_session_record(&g->session, 0, number_round);
+        CHECK_INT(TV_V_CORRECT, text_rec->verdict);
+        CHECK_STR("Admir Sehovic", text_rec->answer.text);
+        CHECK_INT(TV_V_CORRECT, number_rec->verdict);
+        CHECK(number_rec->answer.kind == TV_ANS_NUMBER && number_rec->answer.number == 42);
+        tv_Result res = tv_session_result(&g->session, 0);
+        CHECK_INT(2, res.correct);
+        CHECK_INT(text_rec->points + number_rec->points, res.total);
+        CHECK(res.total > 0);
+    }
+    fixture_close(&f);
+}
+
+/* Clicks, types and presses through a numeric question: clicks and Backspace edit the
+ * same entry, under the same rules. */
+static void click_numeric(tv_Game *g)
+{
+    CHECK(click(g, HIT_KEY0 + key_of(g, '7')));
+    CHECK(click(g, HIT_KEY0 + key_of(g, '.')));
+    CHECK_INT('.', tv_entry_key(g, focused_key(g))); /* the pad goes on from the key clicked */
+    text(g, "5,"); /* a comma is a second point here, so it is refused */
+    CHECK_STR("7.5", g->entry);
+    CHECK(click(g, HIT_KEY0 + key_of(g, '\b')));
+    key(g, SDLK_BACKSPACE);
+    CHECK_STR("7", g->entry);
+    pad_button(g, 100, SDL_CONTROLLER_BUTTON_START); /* Start submits, as on a console */
+}
+
+static void click_text(tv_Game *g)
+{
+    CHECK(click(g, HIT_KEY0 + key_of(g, 'S')));
+    text(g, "eho");
+    CHECK(click(g, HIT_KEY0 + key_of(g, 'V')));
+    CHECK(click(g, HIT_KEY0 + key_of(g, ' ')));
+    CHECK_STR("Sehov ", g->entry);
+    SDL_Event gone = {.type = SDL_CONTROLLERDEVICEREMOVED};
+    gone.cdevice.which = 100;
+    tv_game_event(g, &gone); /* the pad is unplugged: the same question, without keys */
+    tv_game_draw(g);
+    CHECK(key_of(g, 'S') < 0 && !has_hit(g, HIT_KEY0 + TV_KEYBOARD_COLS));
+    CHECK(has_hit(g, HIT_SUBMIT));
+    CHECK_INT(1, g->n_pads); /* the seat stays */
+    CHECK(click(g, HIT_SUBMIT));
+    g->pads_attached = 1; /* plugged back in (SDL would send SDL_CONTROLLERDEVICEADDED) */
+}
+
+TEST("clicking a key types it, the keyboard types alongside, and without a pad there are no keys")
+{
+    static Fixture f;
+    fixture_load(&f, "nl", 800, 600, false);
+    f.settings.count = 6;
+    fixture_start(&f);
+    tv_Game *g = &f.g;
+    start_with_pad(&f, 11);
+    int typed = 0;
+    for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
+        tv_QType t = tv_session_round(&g->session, g->round)->q->type;
+        if (t == TV_Q_NUMERIC || t == TV_Q_TEXT) {
+            t == TV_Q_NUMERIC ? click_numeric(g) : click_text(g);
+            typed++;
+        } else
+            pad_button(g, 100, SDL_CONTROLLER_BUTTON_Y);
+        CHECK_INT(TV_SCENE_REVEAL, g->scene);
+        pad_button(g, 100, SDL_CONTROLLER_BUTTON_A);
+    }
+    CHECK_INT(2, typed);
+    fixture_close(&f);
+}
+
+/* Every hit region of the frame inside the window and clear of every other one (the
+ * keys, Skip), at each text size; returns how many keys there are. */
+static int check_keys_fit(tv_Game *g)
+{
+    int keys = -1;
+    for (int ts = 0; ts < 4; ts++) {
+        g->settings.text_size = ts;
+        tv_game_draw(g);
+        keys = 0;
+        for (int i = 0; i < g->n_hits; i++) {
+            SDL_Rect a = g->hits[i].rect;
+            keys += g->hits[i].id >= HIT_KEY0;
+            CHECK(a.x >= 0 && a.y >= 0 && a.x + a.w <= g->gfx.w && a.y + a.h <= g->gfx.h);
+            for (int j = 0; j < i; j++)
+                if (SDL_HasIntersection(&a, &g->hits[j].rect)) {
+                    fprintf(stderr, "  %dx%d, text size %d: hits %d and %d overlap\n", g->gfx.w, g->gfx.h, ts,
+                            g->hits[i].id, g->hits[j].id);
+                    CHECK(false);
+                }
+        }
+    }
+    return keys;
+}
+
+TEST("the on-screen keyboard fits under the question at every size and text size")
+{
+    static const int sizes[3][2] = {{800, 600}, {1280, 720}, {1920, 1080}};
+    for (int s = 0; s < 3; s++)
+        for (int lang = 0; lang < 2; lang++) {
+            static Fixture f;
+            fixture_load(&f, lang ? "nl" : "en", sizes[s][0], sizes[s][1], false);
+            f.settings.count = 6;
+            fixture_start(&f);
+            tv_Game *g = &f.g;
+            start_with_pad(&f, 11);
+            for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
+                tv_QType t = tv_session_round(&g->session, g->round)->q->type;
+                if (t == TV_Q_NUMERIC || t == TV_Q_TEXT)
+                    CHECK_INT(t == TV_Q_TEXT ? 41 : 14, check_keys_fit(g));
+                pad_button(g, 100, SDL_CONTROLLER_BUTTON_Y);
+                pad_button(g, 100, SDL_CONTROLLER_BUTTON_A);
+            }
+            fixture_close(&f);
+        }
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
