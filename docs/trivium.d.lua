@@ -1,6 +1,8 @@
 ---@meta
 -- LuaLS definitions for Trivium packs (see docs/pack-api.md). Not loaded by the game:
--- editors read it for completion and type checks.
+-- editors read it for completion and type checks. tests/plugin/test_api_docs.py checks
+-- that it declares every name of Trivium's own that the worker exposes (LuaLS knows
+-- standard Lua), and nothing the worker lacks; a new @class needs a CLASSES entry there.
 
 ---@alias trivium.Text string|table<string, string>  # a string, or { en = "...", nl = "..." }
 

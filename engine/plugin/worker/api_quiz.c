@@ -1,4 +1,4 @@
-/* api_quiz.c - the `quiz` table and ctx.rng, as seen from pack code.
+/* api_quiz.c - the `quiz` table and generate's ctx (with ctx.rng), as seen from pack code.
  * Trust boundary: called by untrusted pack code; validates every argument.
  * Depends on: Lua 5.4, core (rng). */
 #include <string.h>
@@ -142,4 +142,15 @@ void tv_api_push_rng(lua_State *L)
         lua_pushcclosure(L, m->func, 1);
         lua_setfield(L, -2, m->name);
     }
+}
+
+void tv_api_push_ctx(lua_State *L, const char *lang, const char *pack_id)
+{
+    lua_createtable(L, 0, 3);
+    tv_api_push_rng(L);
+    lua_setfield(L, -2, "rng");
+    lua_pushstring(L, lang);
+    lua_setfield(L, -2, "lang");
+    lua_pushstring(L, pack_id);
+    lua_setfield(L, -2, "pack");
 }

@@ -295,9 +295,9 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
     return ok;
 }
 
-static const char *const known_fields[] = {"id",    "type",       "prompt",   "answer",   "wrong",
-                                           "items", "tolerance",  "unit",     "difficulty", "category",
-                                           "time",  "explain",    "source",   "__where",  NULL};
+const char *const tv_convert_question_fields[] = {"id",    "type",      "prompt", "answer",  "wrong",
+                                                  "items", "tolerance", "unit",   "difficulty", "category",
+                                                  "time",  "explain",   "source", "__where", NULL};
 
 static void warn_unknown_fields(Q *q)
 {
@@ -311,7 +311,7 @@ static void warn_unknown_fields(Q *q)
         }
         const char *k = lua_tostring(L, -1);
         bool known = false;
-        for (const char *const *f = known_fields; *f && !known; f++)
+        for (const char *const *f = tv_convert_question_fields; *f && !known; f++)
             known = strcmp(*f, k) == 0;
         if (!known)
             qwarn(q, "unknown field '%s' (a typo?)", k);
@@ -492,6 +492,8 @@ static bool valid_id(const char *s, size_t len)
     return true;
 }
 
+const char *const tv_convert_source_fields[] = {"publisher", "title", "date", "url", NULL};
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static void read_sources(tv_Convert *c, Q *q, int p)
@@ -528,8 +530,7 @@ static void read_sources(tv_Convert *c, Q *q, int p)
         cJSON_AddStringToObject(src, "key", keys[i]);
         lua_pushstring(L, keys[i]);
         lua_rawget(L, s);
-        static const char *const parts[] = {"publisher", "title", "date", "url", NULL};
-        for (const char *const *f = parts; *f; f++) {
+        for (const char *const *f = tv_convert_source_fields; *f; f++) {
             lua_pushstring(L, *f);
             if (lua_rawget(L, -2) == LUA_TSTRING) {
                 size_t len;
@@ -548,8 +549,8 @@ static void read_sources(tv_Convert *c, Q *q, int p)
     lua_pop(L, 1);
 }
 
-static const char *const pack_fields[] = {"id",     "title",     "version",   "description", "author", "languages",
-                                          "sources", "questions", "generate", NULL};
+const char *const tv_convert_pack_fields[] = {"id",      "title",     "version",  "description", "author",
+                                              "languages", "sources", "questions", "generate",    NULL};
 
 bool tv_convert_pack(tv_Convert *c)
 {
@@ -631,7 +632,7 @@ bool tv_convert_pack(tv_Convert *c)
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -1);
             bool known = false;
-            for (const char *const *f = pack_fields; *f && !known; f++)
+            for (const char *const *f = tv_convert_pack_fields; *f && !known; f++)
                 known = strcmp(*f, k) == 0;
             if (!known)
                 tv_convert_diag(c, "warning", q.where, "the pack table has an unknown field '%s' (a typo?)", k);

@@ -26,6 +26,14 @@ typedef struct tv_Convert {
     int pack_ref;     /* registry ref of the table pack.lua returned */
 } tv_Convert;
 
+/* The fields convert reads from the tables a pack returns, NULL-terminated: the pack
+ * table, a question (plus "__where", which the quiz.* constructors set), a source. A
+ * pack or question field not listed gets an "unknown field" warning. Also printed by
+ * pack-worker --describe-api, for the docs check. */
+extern const char *const tv_convert_pack_fields[];
+extern const char *const tv_convert_question_fields[];
+extern const char *const tv_convert_source_fields[];
+
 void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang);
 void tv_convert_free(tv_Convert *c);
 

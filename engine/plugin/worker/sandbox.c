@@ -405,6 +405,8 @@ static int open_env(lua_State *L)
     lua_pushvalue(L, -1);
     lua_setfield(L, builtins, "_G");
     sb->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, builtins); /* for pack-worker --describe-api (describe.c) */
+    sb->builtins_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }
 

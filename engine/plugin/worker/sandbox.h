@@ -47,6 +47,7 @@ typedef struct tv_Sandbox {
     int n_files;
     tv_SbFile files[TV_SB_MAX_FILES]; /* sources read so far, to find a question's line */
     int env_ref;                      /* registry ref of the pack's _ENV */
+    int builtins_ref;                 /* registry ref of the table behind _ENV: every built-in global */
     const char *phase;                /* "loading" or "generating" */
 } tv_Sandbox;
 
@@ -77,5 +78,7 @@ tv_Sandbox *tv_sandbox_get(lua_State *L);
 void tv_api_push_quiz(lua_State *L);
 /* Pushes a fresh ctx.rng table drawing from sb->rng. */
 void tv_api_push_rng(lua_State *L);
+/* Pushes the ctx table generate(ctx) receives: rng (a fresh ctx.rng), lang, pack. */
+void tv_api_push_ctx(lua_State *L, const char *lang, const char *pack_id);
 
 #endif

@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 
 #include "convert.h"
+#include "describe.h"
 #include "sandbox.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -143,6 +144,8 @@ static int emit(tv_Convert *c, int n_static)
 
 int tv_worker_main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--describe-api") == 0)
+        return tv_worker_describe_api(); /* for the docs check; runs no pack code */
     const char *dir = NULL, *display = NULL, *lang = "en";
     uint64_t seed = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -210,13 +213,7 @@ int tv_worker_main(int argc, char **argv)
         lua_pushliteral(L, "generate");
         lua_rawget(L, -2);
         lua_remove(L, -2);
-        lua_createtable(L, 0, 3); /* ctx */
-        tv_api_push_rng(L);
-        lua_setfield(L, -2, "rng");
-        lua_pushstring(L, lang);
-        lua_setfield(L, -2, "lang");
-        lua_pushstring(L, id->valuestring);
-        lua_setfield(L, -2, "pack");
+        tv_api_push_ctx(L, lang, id->valuestring);
         if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
             add_error(&conv, file, line, msg);
         else {

@@ -8,7 +8,8 @@
 #ifndef TV_WORKER_H
 #define TV_WORKER_H
 
-/* argv: pack-worker --dir DIR --display NAME --seed N --lang CODE */
+/* argv: pack-worker --dir DIR --display NAME --seed N --lang CODE
+ * or:   pack-worker --describe-api   (prints the pack API as JSON: describe.h) */
 int tv_worker_main(int argc, char **argv);
 
 #endif
