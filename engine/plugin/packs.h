@@ -56,6 +56,8 @@ typedef struct tv_LoadOptions {
     uint64_t seed;          /* session seed; each pack derives its own stream from it */
     const char *lang;       /* "en" or "nl" */
     int timeout_ms;         /* wall-clock limit per worker; 0 = default (or $TRIVIUM_WORKER_TIMEOUT_MS) */
+    bool background;        /* the caller has more urgent work meanwhile (opening the window):
+                               workers run at a lower CPU priority (nice +10) */
 } tv_LoadOptions;
 
 #define TV_WORKER_TIMEOUT_DEFAULT_MS 5000
