@@ -161,6 +161,7 @@ static void toggle_fullscreen(tv_Game *g)
 
 void tv_game_event(tv_Game *g, const SDL_Event *ev)
 {
+    g->changes++;
     switch (ev->type) {
     case SDL_QUIT: g->quit = true; return;
     case SDL_KEYDOWN:
@@ -217,9 +218,37 @@ static float text_scale(const tv_Game *g)
     return steps[s < 0 ? 0 : s > 3 ? 3 : s];
 }
 
+/* What the question screen's still part depends on, or 0 while it has none that
+ * lasts (other scenes, pause, the entry animation, a drag). Everything but the clock
+ * changes through events, answers or scene changes, which g->changes counts; the
+ * entry's caret blinks on the clock, twice a second. */
+static uint64_t still_key(const tv_Game *g)
+{
+    if (g->scene != TV_SCENE_QUESTION || g->paused || g->drag_item >= 0 ||
+        (!g->settings.reduced_motion && g->now_ms - g->scene_ms < 700))
+        return 0;
+    const tv_Question *q = tv_session_round(&g->session, g->round)->q;
+    uint64_t blink = q->type == TV_Q_TEXT || q->type == TV_Q_NUMERIC ? (uint64_t)(g->now_ms / 500) : 0;
+    return (g->changes << 24 ^ blink) | 1;
+}
+
 void tv_game_draw(tv_Game *g)
 {
+    /* While only the timer moves, the rest is copied from the layer: on llvmpipe that
+     * is a handful of draw calls a frame instead of a few dozen. */
+    uint64_t key = still_key(g);
+    if (key && key == g->layer_key && tv_gfx_layer_reuse(&g->gfx)) {
+        tv_scene_round_draw_moving(g);
+        return;
+    }
     tv_gfx_begin_frame(&g->gfx, text_scale(g));
+    /* The layer is filled on the second frame of the same still part, not the first:
+     * a frame after an event is often the only one (and the very first frame of the
+     * game should not wait for an offscreen texture). */
+    bool layered = key && key == g->still_seen && tv_gfx_layer_begin(&g->gfx);
+    g->still_seen = key;
+    g->layer_key = layered ? key : 0;
+    g->drawing_still = layered;
     tv_Palette p = tv_palette(g);
     tv_gfx_clear(&g->gfx, p.bg_top, p.bg_bottom);
     g->n_hits = 0;
@@ -232,6 +261,11 @@ void tv_game_draw(tv_Game *g)
     case TV_SCENE_QUESTION:
     case TV_SCENE_REVEAL: tv_scene_round_draw(g); break;
     case TV_SCENE_RESULTS: tv_scene_results_draw(g); break;
+    }
+    g->drawing_still = false;
+    if (layered) {
+        tv_gfx_layer_end(&g->gfx);
+        tv_scene_round_draw_moving(g);
     }
 }
 
@@ -277,6 +311,7 @@ void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id)
 
 void tv_game_set_scene(tv_Game *g, tv_Scene scene)
 {
+    g->changes++;
     g->scene = scene;
     g->scene_ms = g->now_ms;
     g->focus = 0;
@@ -427,6 +462,7 @@ static void record_answer(tv_Game *g, const tv_Record *rec)
 
 void tv_game_submit(tv_Game *g, const tv_Answer *answer)
 {
+    g->changes++;
     tv_Error err = {0};
     int64_t t = g->settings.timer ? tv_round_elapsed(g) : 0;
     const tv_Record *rec = tv_session_answer(&g->session, g->player, g->round, answer, t, &err);

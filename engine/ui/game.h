@@ -69,6 +69,13 @@ typedef struct tv_Game {
     bool quit;
     int64_t now_ms;   /* the pushed clock */
     int64_t scene_ms; /* when the scene began, for animations */
+    /* The question screen's still part is kept in gfx's layer (see tv_game_draw):
+     * changes counts events, answers and scene changes, everything the still part
+     * can change with; layer_key says which state the layer shows (0: none), still_seen
+     * which one the last frame drew. */
+    uint64_t changes, layer_key, still_seen;
+    bool drawing_still; /* the scenes leave out what moves on its own */
+    int timer_y;        /* where the question's timer goes, from the last full draw */
 
     /* pack selection and players */
     bool selected[TV_GAME_MAX_PACKS];

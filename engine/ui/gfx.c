@@ -15,7 +15,8 @@ struct tv_TextEntry {
     tv_Align align;
     tv_Color color;
     char *text;
-    SDL_Texture *tex; /* NULL for an empty text */
+    SDL_Texture *tex; /* NULL for an empty text, and until first drawn */
+    bool rasterised;
     int w, h;
     unsigned last_frame;
 };
@@ -99,28 +100,23 @@ bool tv_font_find(const char *override, char *path, size_t size, char *bold, siz
     return true;
 }
 
+/* One font object per face, resized with TTF_SetFontSize: opening a face once per
+ * size parsed the font file again each time, which showed on the first frame. */
 static TTF_Font *font_at(tv_Gfx *g, int px, bool bold)
 {
     if (px < 6)
         px = 6;
-    for (int i = 0; i < g->n_fonts; i++)
-        if (g->fonts[i].px == px && g->fonts[i].bold == bold)
-            return g->fonts[i].font;
-    if (g->n_fonts == TV_GFX_MAX_FONT_SIZES) {
-        /* A resize walked through many sizes: start over rather than grow without end. */
-        for (int i = 0; i < g->n_fonts; i++)
-            TTF_CloseFont(g->fonts[i].font);
-        g->n_fonts = 0;
+    TTF_Font **f = &g->face[bold];
+    if (!*f) {
+        *f = TTF_OpenFont(bold ? g->bold_path : g->font_path, px);
+        if (!*f)
+            return NULL;
+        TTF_SetFontHinting(*f, TTF_HINTING_LIGHT);
+        g->face_px[bold] = px;
     }
-    TTF_Font *f = TTF_OpenFont(bold ? g->bold_path : g->font_path, px);
-    if (!f)
-        return NULL;
-    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-    g->fonts[g->n_fonts].px = px;
-    g->fonts[g->n_fonts].bold = bold;
-    g->fonts[g->n_fonts].font = f;
-    g->n_fonts++;
-    return f;
+    if (g->face_px[bold] != px && TTF_SetFontSize(*f, px) == 0)
+        g->face_px[bold] = px;
+    return g->face_px[bold] == px ? *f : NULL;
 }
 
 /* ==================== lifecycle ==================== */
@@ -130,18 +126,22 @@ bool tv_gfx_init(tv_Gfx *g, SDL_Renderer *r, const char *font_path, const char *
     memset(g, 0, sizeof *g);
     g->r = r;
     g->text_scale = 1;
+    SDL_RendererInfo info;
+    bool have_info = SDL_GetRendererInfo(r, &info) == 0;
+    g->software = have_info && (info.flags & SDL_RENDERER_SOFTWARE);
+    g->no_layer = !have_info || !(info.flags & SDL_RENDERER_TARGETTEXTURE);
     snprintf(g->font_path, sizeof g->font_path, "%s", font_path);
     snprintf(g->bold_path, sizeof g->bold_path, "%s", bold_path);
     if (!TTF_WasInit() && TTF_Init() != 0)
         return tv_error_set(err, TV_ERR_IO, NULL, 0, "SDL_ttf could not start: %s", TTF_GetError());
-    TTF_Font *probe = TTF_OpenFont(font_path, 20);
-    if (!probe)
+    if (!font_at(g, 20, false))
         return tv_error_set(err, TV_ERR_IO, font_path, 0, "cannot load the font: %s", TTF_GetError());
-    TTF_CloseFont(probe);
     g->cache_buckets = CACHE_BUCKETS;
     g->cache = calloc((size_t)g->cache_buckets, sizeof(tv_TextEntry *));
-    if (!g->cache)
+    if (!g->cache) {
+        tv_gfx_free(g);
         return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    }
     tv_gfx_begin_frame(g, 1);
     return true;
 }
@@ -163,10 +163,13 @@ void tv_gfx_free(tv_Gfx *g)
             drop_entry(e);
         }
     free(g->cache);
-    for (int i = 0; i < g->n_fonts; i++)
-        TTF_CloseFont(g->fonts[i].font);
+    for (int i = 0; i < 2; i++)
+        if (g->face[i])
+            TTF_CloseFont(g->face[i]);
     if (g->gradient)
         SDL_DestroyTexture(g->gradient);
+    if (g->layer)
+        SDL_DestroyTexture(g->layer);
     memset(g, 0, sizeof *g);
 }
 
@@ -194,6 +197,47 @@ void tv_gfx_begin_frame(tv_Gfx *g, float text_scale)
 
 int tv_gfx_text_renders(const tv_Gfx *g) { return g->renders_total; }
 
+/* ==================== the layer ==================== */
+
+bool tv_gfx_layer_begin(tv_Gfx *g)
+{
+    g->layer_in_use = false;
+    if (g->no_layer)
+        return false;
+    int w = 0, h = 0;
+    if (g->layer && (SDL_QueryTexture(g->layer, NULL, NULL, &w, &h) != 0 || w != g->w || h != g->h)) {
+        SDL_DestroyTexture(g->layer);
+        g->layer = NULL;
+    }
+    if (!g->layer) {
+        g->layer = SDL_CreateTexture(g->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, g->w, g->h);
+        if (!g->layer)
+            return false;
+        /* copied 1:1 and opaque (the background is drawn first) */
+        SDL_SetTextureBlendMode(g->layer, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(g->layer, SDL_ScaleModeNearest);
+    }
+    return SDL_SetRenderTarget(g->r, g->layer) == 0;
+}
+
+void tv_gfx_layer_end(tv_Gfx *g)
+{
+    SDL_SetRenderTarget(g->r, NULL);
+    g->layer_in_use = true;
+    SDL_RenderCopy(g->r, g->layer, NULL, NULL);
+}
+
+bool tv_gfx_layer_reuse(tv_Gfx *g)
+{
+    int w, h;
+    if (!g->layer_in_use || SDL_GetRendererOutputSize(g->r, &w, &h) != 0 || w != g->w || h != g->h)
+        return false;
+    SDL_RenderCopy(g->r, g->layer, NULL, NULL);
+    return true;
+}
+
+
+
 int tv_px(const tv_Gfx *g, float units) { return (int)lroundf(units * g->unit); }
 
 tv_Color tv_rgb(unsigned hex) { return (tv_Color){(Uint8)(hex >> 16), (Uint8)(hex >> 8), (Uint8)hex, 255}; }
@@ -206,6 +250,13 @@ tv_Color tv_mix(tv_Color a, tv_Color b, float t)
 
 /* ==================== shapes ==================== */
 
+/* Opaque colours are drawn without blending: on a GL renderer (llvmpipe in
+ * particular) a blended pixel costs a read as well as a write. */
+static void set_blend_for(tv_Gfx *g, tv_Color c)
+{
+    SDL_SetRenderDrawBlendMode(g->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+}
+
 static SDL_Vertex vtx(float x, float y, tv_Color c)
 {
     return (SDL_Vertex){{x, y}, {c.r, c.g, c.b, c.a}, {0, 0}};
@@ -213,6 +264,16 @@ static SDL_Vertex vtx(float x, float y, tv_Color c)
 
 void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom)
 {
+    if (!g->software) {
+        /* On a GPU (or llvmpipe) a colour-interpolated pair of triangles is the
+         * cheapest full-screen fill: no texture sampling per pixel. */
+        float w = (float)g->w, h = (float)g->h;
+        SDL_Vertex v[4] = {vtx(0, 0, top), vtx(w, 0, top), vtx(w, h, bottom), vtx(0, h, bottom)};
+        static const int idx[6] = {0, 1, 2, 0, 2, 3};
+        SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+        SDL_RenderGeometry(g->r, NULL, v, 4, idx, 6);
+        return;
+    }
     /* The background gradient is a 1x256 texture made once and stretched: a full-screen
      * colour-interpolated triangle pair costs far more on the software renderer. */
     if (!g->gradient || memcmp(&g->gradient_top, &top, sizeof top) != 0 ||
@@ -225,8 +286,10 @@ void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom)
             tv_Color c = tv_mix(top, bottom, i / 255.0f);
             px[i] = 0xFF000000u | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
         }
-        if (g->gradient)
+        if (g->gradient) {
             SDL_UpdateTexture(g->gradient, NULL, px, sizeof(Uint32));
+            SDL_SetTextureBlendMode(g->gradient, SDL_BLENDMODE_NONE);
+        }
         g->gradient_top = top;
         g->gradient_bottom = bottom;
     }
@@ -238,7 +301,7 @@ void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom)
 
 void tv_gfx_rect(tv_Gfx *g, SDL_Rect rect, tv_Color c)
 {
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+    set_blend_for(g, c);
     SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(g->r, &rect);
 }
@@ -275,7 +338,7 @@ void tv_gfx_round_rect(tv_Gfx *g, SDL_Rect rc, int radius, tv_Color c)
         rad = rc.h / 2;
     if (rad < 0)
         rad = 0;
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+    set_blend_for(g, c);
     SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
     SDL_Rect parts[3] = {{rc.x + rad, rc.y, rc.w - 2 * rad, rc.h},
                          {rc.x, rc.y + rad, rad, rc.h - 2 * rad},
@@ -317,7 +380,7 @@ void tv_gfx_round_frame(tv_Gfx *g, SDL_Rect rc, int radius, int t, tv_Color c)
         k[0] = 2 * i, k[1] = 2 * j, k[2] = 2 * i + 1;
         k[3] = 2 * i + 1, k[4] = 2 * j, k[5] = 2 * j + 1;
     }
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+    set_blend_for(g, c);
     SDL_RenderGeometry(g->r, NULL, v, 2 * n, idx, 6 * n);
 }
 
@@ -351,7 +414,7 @@ void tv_gfx_shape(tv_Gfx *g, tv_Shape shape, int cx, int cy, int rad, tv_Color c
     SDL_FPoint p[24];
     int n = 0;
     float r = (float)rad;
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+    set_blend_for(g, c);
     switch (shape) {
     case TV_SHAPE_TRIANGLE:
         for (int i = 0; i < 3; i++) {
@@ -407,7 +470,7 @@ static void stroke(tv_Gfx *g, float x0, float y0, float x1, float y1, float w, t
 void tv_gfx_mark(tv_Gfx *g, bool right, int cx, int cy, int size, tv_Color c)
 {
     float s = (float)size, w = s * 0.22f;
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+    set_blend_for(g, c);
     if (right) {
         stroke(g, cx - s * 0.45f, cy + s * 0.02f, cx - s * 0.12f, cy + s * 0.35f, w, c);
         stroke(g, cx - s * 0.17f, cy + s * 0.35f, cx + s * 0.48f, cy - s * 0.35f, w, c);
@@ -452,44 +515,116 @@ static int line_width(TTF_Font *f, const char *s, size_t n)
 
 #define MAX_LINES 64
 
-/* Greedy word wrap; a word wider than the line is broken between characters. */
+/* The longest prefix of the n bytes at s (no newline in them) that fits max_w. */
+static size_t fitting_bytes(TTF_Font *f, const char *s, size_t n, int max_w)
+{
+    char buf[4096];
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int extent = 0, chars = 0;
+    if (TTF_MeasureUTF8(f, buf, max_w, &extent, &chars) != 0)
+        return n;
+    size_t b = 0;
+    for (int i = 0; i < chars && b < n; i++)
+        b += (size_t)u8len(buf + b);
+    return b < n ? b : n;
+}
+
+/* Greedy word wrap; a word wider than the line is broken between characters. One
+ * measurement per line finds how much fits (measuring every word's prefix again was
+ * the first frame's largest text cost). */
 static int wrap(TTF_Font *f, const char *text, int max_w, const char **starts, size_t *lens)
 {
     int n = 0;
     const char *p = text;
     while (*p && n < MAX_LINES) {
-        const char *line = p, *best_end = NULL, *q = p;
-        while (*q && *q != '\n') {
-            const char *word_end = q;
-            while (*word_end && *word_end != ' ' && *word_end != '\n')
-                word_end += u8len(word_end);
-            if (max_w <= 0 || line_width(f, line, (size_t)(word_end - line)) <= max_w) {
-                best_end = word_end;
-                q = word_end;
-                while (*q == ' ')
-                    q++;
-                continue;
-            }
-            break;
+        size_t para = strcspn(p, "\n");
+        size_t fit = max_w > 0 ? fitting_bytes(f, p, para, max_w) : para;
+        size_t end = fit;
+        if (fit < para) {
+            /* back to the last word end that fits; none: cut the word (one character at least) */
+            while (end > 0 && !(p[end] == ' ' && p[end - 1] != ' '))
+                end--;
+            if (end == 0)
+                end = fit > 0 ? fit : (size_t)u8len(p);
         }
-        if (!best_end) {
-            /* Not even one word fits: cut it at the widest prefix that does. */
-            const char *e = line + u8len(line);
-            while (*e && *e != ' ' && *e != '\n' && line_width(f, line, (size_t)(e + u8len(e) - line)) <= max_w)
-                e += u8len(e);
-            best_end = e;
-            q = e;
-        }
-        starts[n] = line;
-        lens[n] = (size_t)(best_end - line);
+        size_t len = end;
+        while (len > 0 && p[len - 1] == ' ')
+            len--;
+        starts[n] = p;
+        lens[n] = len;
         n++;
-        p = q;
-        if (*p == '\n')
-            p++;
+        p += end;
         while (*p == ' ')
+            p++;
+        if (*p == '\n' && end == para)
             p++;
     }
     return n;
+}
+
+/* Where each line of text wrapped to max_w starts, its length and width. */
+typedef struct Lines {
+    int n, block_w, line_h;
+    const char *starts[MAX_LINES];
+    size_t lens[MAX_LINES];
+    int widths[MAX_LINES];
+} Lines;
+
+static void lay_out(TTF_Font *f, const char *text, int max_w, Lines *l)
+{
+    l->n = wrap(f, text, max_w, l->starts, l->lens);
+    l->line_h = TTF_FontLineSkip(f);
+    l->block_w = 0;
+    for (int i = 0; i < l->n; i++) {
+        l->widths[i] = line_width(f, l->starts[i], l->lens[i]);
+        if (l->widths[i] > l->block_w)
+            l->block_w = l->widths[i];
+    }
+}
+
+/* Rasterises an entry's text into its texture: done when it is first drawn, so text
+ * that is only measured (layout, fitting a prompt) never costs a rasterisation. */
+static void rasterise(tv_Gfx *g, tv_TextEntry *e)
+{
+    e->rasterised = true;
+    TTF_Font *f = font_at(g, e->px, e->bold);
+    if (!f || !e->text || !*e->text)
+        return;
+    Lines l;
+    lay_out(f, e->text, e->max_w, &l);
+    tv_Color c = e->color;
+    SDL_Surface *block = SDL_CreateRGBSurfaceWithFormat(0, e->w, e->h > 0 ? e->h : 1, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!block)
+        return;
+    SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, c.r, c.g, c.b, 0));
+    SDL_SetSurfaceBlendMode(block, SDL_BLENDMODE_NONE);
+    for (int i = 0; i < l.n; i++) {
+        char buf[4096];
+        size_t len = l.lens[i] < sizeof buf - 1 ? l.lens[i] : sizeof buf - 1;
+        memcpy(buf, l.starts[i], len);
+        buf[len] = '\0';
+        if (!buf[0])
+            continue;
+        SDL_Surface *ls = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){c.r, c.g, c.b, c.a});
+        if (!ls)
+            continue;
+        int x = e->align == TV_ALIGN_CENTER ? (e->w - ls->w) / 2 : e->align == TV_ALIGN_RIGHT ? e->w - ls->w : 0;
+        SDL_Rect dst = {x, i * l.line_h, ls->w, ls->h};
+        SDL_SetSurfaceBlendMode(ls, SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(ls, NULL, block, &dst);
+        SDL_FreeSurface(ls);
+    }
+    e->tex = SDL_CreateTextureFromSurface(g->r, block);
+    if (e->tex) {
+        SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+        /* drawn 1:1, so nearest sampling gives the same pixels for less work */
+        SDL_SetTextureScaleMode(e->tex, SDL_ScaleModeNearest);
+    }
+    SDL_FreeSurface(block);
+    g->renders_total++;
 }
 
 static tv_TextEntry *get_text(tv_Gfx *g, const char *text, float units, bool bold, tv_Color c, int max_w,
@@ -516,50 +651,12 @@ static tv_TextEntry *get_text(tv_Gfx *g, const char *text, float units, bool bol
     e->last_frame = g->frame;
     TTF_Font *f = font_at(g, px, bold);
     if (f && e->text && *text) {
-        const char *starts[MAX_LINES];
-        size_t lens[MAX_LINES];
-        int n = wrap(f, text, max_w, starts, lens);
-        int line_h = TTF_FontLineSkip(f);
-        int widths[MAX_LINES], block_w = 0;
-        for (int i = 0; i < n; i++) {
-            widths[i] = line_width(f, starts[i], lens[i]);
-            if (widths[i] > block_w)
-                block_w = widths[i];
-        }
-        int surf_w = max_w > 0 && align != TV_ALIGN_LEFT ? max_w : block_w;
-        if (surf_w < 1)
-            surf_w = 1;
-        SDL_Surface *block = SDL_CreateRGBSurfaceWithFormat(0, surf_w, n * line_h > 0 ? n * line_h : 1, 32,
-                                                            SDL_PIXELFORMAT_ARGB8888);
-        if (block) {
-            SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, c.r, c.g, c.b, 0));
-            SDL_SetSurfaceBlendMode(block, SDL_BLENDMODE_NONE);
-            for (int i = 0; i < n; i++) {
-                char buf[4096];
-                size_t len = lens[i] < sizeof buf - 1 ? lens[i] : sizeof buf - 1;
-                memcpy(buf, starts[i], len);
-                buf[len] = '\0';
-                if (!buf[0])
-                    continue;
-                SDL_Surface *ls = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){c.r, c.g, c.b, c.a});
-                if (!ls)
-                    continue;
-                int x = align == TV_ALIGN_CENTER ? (surf_w - ls->w) / 2
-                        : align == TV_ALIGN_RIGHT ? surf_w - ls->w
-                                                  : 0;
-                SDL_Rect dst = {x, i * line_h, ls->w, ls->h};
-                SDL_SetSurfaceBlendMode(ls, SDL_BLENDMODE_NONE);
-                SDL_BlitSurface(ls, NULL, block, &dst);
-                SDL_FreeSurface(ls);
-            }
-            e->tex = SDL_CreateTextureFromSurface(g->r, block);
-            if (e->tex)
-                SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
-            e->w = surf_w;
-            e->h = n * line_h;
-            SDL_FreeSurface(block);
-        }
-        g->renders_total++;
+        /* The texture is only as wide as the text: a centred line in a wide box would
+         * otherwise blend a band of transparent pixels every frame. */
+        Lines l;
+        lay_out(f, text, max_w, &l);
+        e->w = l.block_w > 0 ? l.block_w : 1;
+        e->h = l.n * l.line_h;
     } else if (f) {
         e->h = TTF_FontLineSkip(f);
     }
@@ -575,12 +672,14 @@ int tv_gfx_text(tv_Gfx *g, const char *text, float units, bool bold, tv_Color c,
     tv_TextEntry *e = get_text(g, text, units, bold, c, max_w, align);
     if (!e)
         return 0;
+    if (!e->rasterised)
+        rasterise(g, e);
     if (e->tex) {
         int dx = x;
-        if (max_w <= 0 && align == TV_ALIGN_CENTER)
-            dx = x - e->w / 2;
-        else if (max_w <= 0 && align == TV_ALIGN_RIGHT)
-            dx = x - e->w;
+        if (align == TV_ALIGN_CENTER)
+            dx = max_w > 0 ? x + (max_w - e->w) / 2 : x - e->w / 2;
+        else if (align == TV_ALIGN_RIGHT)
+            dx = max_w > 0 ? x + max_w - e->w : x - e->w;
         SDL_Rect dst = {dx, y, e->w, e->h};
         SDL_RenderCopy(g->r, e->tex, NULL, &dst);
     }

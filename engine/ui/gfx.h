@@ -34,24 +34,22 @@ typedef enum tv_Shape {
 
 typedef struct tv_TextEntry tv_TextEntry;
 
-#define TV_GFX_MAX_FONT_SIZES 48
-
 typedef struct tv_Gfx {
     SDL_Renderer *r;
     int w, h;          /* output size in pixels */
     float unit;        /* pixels per layout unit */
     float text_scale;  /* the text-size setting: 0.85, 1, 1.2, 1.4 */
+    bool software;     /* SDL's software renderer: rectangles and textures beat triangles */
     char font_path[1024], bold_path[1024];
-    int n_fonts;
-    struct {
-        int px;
-        bool bold;
-        TTF_Font *font;
-    } fonts[TV_GFX_MAX_FONT_SIZES];
+    TTF_Font *face[2]; /* regular and bold, opened once and resized as needed */
+    int face_px[2];
     tv_TextEntry *cache; /* hash chains */
     int cache_buckets, cache_count;
     unsigned frame;
     int renders_total; /* text rasterisations since init */
+    SDL_Texture *layer;    /* the still part of the screen, kept while only a little moves */
+    bool layer_in_use;     /* the layer holds a whole screen's still part */
+    bool no_layer;         /* the renderer has no render targets (tests set it to compare) */
     SDL_Texture *gradient; /* the background, for gradient_top..gradient_bottom */
     tv_Color gradient_top, gradient_bottom;
 } tv_Gfx;
@@ -68,6 +66,19 @@ void tv_gfx_free(tv_Gfx *g);
  * evicts text not drawn for a while. */
 void tv_gfx_begin_frame(tv_Gfx *g, float text_scale);
 int tv_gfx_text_renders(const tv_Gfx *g);
+
+/* The layer: a screen where only a small part moves (the question, with its timer
+ * running) draws its still part once into an offscreen texture and then, each frame,
+ * copies that and draws the moving part over it. On llvmpipe, where every draw call
+ * costs about a tenth of a millisecond, that is the difference between ~20 calls a
+ * frame and ~5.
+ * tv_gfx_layer_begin redirects drawing into the layer (false when the renderer has no
+ * render targets: then draw as usual); tv_gfx_layer_end puts it on screen;
+ * tv_gfx_layer_reuse puts the last one on screen again and returns false when there is
+ * none or the output size changed. */
+bool tv_gfx_layer_begin(tv_Gfx *g);
+void tv_gfx_layer_end(tv_Gfx *g);
+bool tv_gfx_layer_reuse(tv_Gfx *g);
 
 /* Pixels for a number of layout units. */
 int tv_px(const tv_Gfx *g, float units);

@@ -400,7 +400,9 @@ static void draw_question(tv_Game *g)
     tv_Gfx *x = &g->gfx;
     const tv_Question *q = cur(g)->q;
     int y = draw_header(g);
-    draw_timer(g, y);
+    g->timer_y = y;
+    if (!g->drawing_still)
+        draw_timer(g, y);
     y += tv_px(x, 44);
     int footer = tv_px(x, 80);
     int avail = x->h - y - footer;
@@ -596,6 +598,8 @@ static void draw_reveal(tv_Game *g)
     int nw = tv_px(x, 240);
     tv_draw_button(g, (SDL_Rect){x->w - pad - nw, by, nw, bh}, tv_game_text(g, "reveal.next"), true, true, HIT_NEXT);
 }
+
+void tv_scene_round_draw_moving(tv_Game *g) { draw_timer(g, g->timer_y); }
 
 void tv_scene_round_draw(tv_Game *g)
 {

@@ -319,6 +319,69 @@ TEST("a static frame rasterises no text, and a new question does")
     fixture_close(&f);
 }
 
+/* A copy of the frame last drawn into the fixture's surface. */
+static void *frame_copy(const Fixture *f)
+{
+    size_t n = (size_t)f->surface->pitch * (size_t)f->surface->h;
+    void *copy = malloc(n);
+    CHECK(copy != NULL);
+    memcpy(copy, f->surface->pixels, n);
+    return copy;
+}
+
+static bool frame_equals(const Fixture *f, const void *copy)
+{
+    return memcmp(f->surface->pixels, copy, (size_t)f->surface->pitch * (size_t)f->surface->h) == 0;
+}
+
+TEST("while only the timer moves, frames come from the layer and match full redraws")
+{
+    static Fixture f;
+    fixture_load(&f, "en", 1280, 720, false);
+    fixture_start(&f);
+    tv_Game *g = &f.g;
+    tv_Error err = {0};
+    for (int i = 0; i < f.packs.n; i++)
+        g->selected[i] = i == f.scoring;
+    CHECK(tv_game_start(g, 3, &err));
+    wait_ms(g, 1000); /* past the entry animation */
+    CHECK(g->layer_key == 0); /* a still part seen once is drawn directly */
+    wait_ms(g, 16); /* and seen twice fills the layer */
+    uint64_t layer = g->layer_key;
+    CHECK(layer != 0);
+    int renders = tv_gfx_text_renders(&g->gfx);
+    clock_ms += 1500;
+    tv_game_tick(g, clock_ms);
+    tv_game_draw(g); /* the timer moved: the still part is copied, not drawn */
+    CHECK(g->layer_key == layer);
+    CHECK_INT(renders + 1, tv_gfx_text_renders(&g->gfx)); /* only the timer's new seconds */
+    void *from_layer = frame_copy(&f);
+    g->gfx.no_layer = true;
+    g->changes++; /* as after an event: everything is drawn again, directly */
+    tv_game_draw(g);
+    CHECK(g->layer_key == 0);
+    CHECK(frame_equals(&f, from_layer));
+    free(from_layer);
+
+    g->gfx.no_layer = false;
+    tv_game_draw(g);
+    CHECK(g->layer_key != 0);
+    tv_game_draw(g);
+    void *before = frame_copy(&f);
+    SDL_Event ev = {.type = SDL_MOUSEMOTION}; /* hovering Skip changes the still part */
+    for (int i = 0; i < g->n_hits; i++)
+        if (g->hits[i].id == HIT_SKIP) {
+            ev.motion.x = g->hits[i].rect.x + 2;
+            ev.motion.y = g->hits[i].rect.y + 2;
+        }
+    tv_game_event(g, &ev);
+    CHECK_INT(HIT_SKIP, g->hover);
+    tv_game_draw(g);
+    CHECK(g->layer_key == 0 && !frame_equals(&f, before));
+    free(before);
+    fixture_close(&f);
+}
+
 TEST("two players answering at once on gamepads score what their headless replays score")
 {
     static Fixture f;
