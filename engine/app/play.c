@@ -1,6 +1,6 @@
 /* play.c - `trivium` / `trivium play` (the desktop game), `trivium screenshot` (a scene
  * rendered offscreen to PNG) and `trivium flags` (questions players flagged).
- * Depends on: ui (game), plugin host, SDL2, SDL2_image. */
+ * Depends on: ui (game), plugin host, SDL2; SDL2_image loaded at run time. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 
 #include "cli.h"
 #include "game.h"
@@ -180,9 +179,45 @@ static char *prefs_folder(void)
     return SDL_GetPrefPath("trivium", "trivium");
 }
 
-/* Loads everything the game needs except the window. */
+/* What start-up does besides opening the window, on a thread of its own: starting one
+ * pack worker per pack and reading their results, and matching the font through
+ * fontconfig. Start-up then costs the longer of the window and these, not their sum,
+ * and the window's thread is not held up spawning processes. */
+typedef struct Preload {
+    tv_PackSet *packs;
+    tv_LoadOptions opt;
+    char lang[8];
+    char font[1024], bold[1024];
+    bool font_ok;
+    tv_Error font_err;
+    SDL_Thread *thread;
+} Preload;
+
+static int preload_run(void *ud)
+{
+    Preload *p = ud;
+    tv_PackLoad *load = tv_packset_load_begin(p->packs, &p->opt, NULL);
+    if (!p->font_ok)
+        p->font_ok = tv_font_find(NULL, p->font, sizeof p->font, p->bold, sizeof p->bold, &p->font_err);
+    tv_packset_load_end(load);
+    return 0;
+}
+
+/* Waits for the preload: -1 when a font was found, else prints why not and returns
+ * the exit code. */
+static int preload_end(Preload *p)
+{
+    if (p->thread)
+        SDL_WaitThread(p->thread, NULL);
+    p->thread = NULL;
+    return p->font_ok ? -1 : tv_cli_fail(&p->font_err);
+}
+
+/* Loads the settings and finds the packs, then starts the preload (in the background
+ * when `background`, else done before returning). A --font file is checked at once,
+ * so a wrong path fails before anything opens. */
 static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
-                 size_t warn_size, char *font, char *bold, size_t font_size, tv_PackLoad **pending)
+                 size_t warn_size, Preload *pre, bool background)
 {
     tv_Error err = {0};
     tv_settings_default(settings);
@@ -195,23 +230,49 @@ static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings 
     SDL_free(prefs);
     if (cli->lang && (strcmp(cli->lang, "en") != 0 || a->out))
         snprintf(settings->lang, sizeof settings->lang, "%s", cli->lang);
-    /* The pack workers start first and run while the font is found (and, in the game,
-     * while the window opens): start-up then costs the longer of the two, not both. */
+    memset(pre, 0, sizeof *pre);
+    if (a->font && !tv_font_find(a->font, pre->font, sizeof pre->font, pre->bold, sizeof pre->bold, &err))
+        return tv_cli_fail(&err);
+    pre->font_ok = a->font != NULL;
     tv_packset_init(packs, tv_alloc_default());
     if (!tv_cli_discover(cli, packs, &err))
         return tv_cli_fail(&err);
-    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = settings->lang};
-    tv_PackLoad *load = tv_packset_load_begin(packs, &opt, NULL);
-    if (!tv_font_find(a->font, font, font_size, bold, font_size, &err)) {
-        tv_packset_load_end(load);
+    snprintf(pre->lang, sizeof pre->lang, "%s", settings->lang);
+    pre->packs = packs;
+    pre->opt = (tv_LoadOptions){.worker_exe = cli->pack_worker, .seed = 1, .lang = pre->lang, .background = background};
+    pre->thread = background ? SDL_CreateThread(preload_run, "trivium-preload", pre) : NULL;
+    if (pre->thread)
+        return -1;
+    preload_run(pre);
+    int rc = preload_end(pre);
+    if (rc >= 0)
         tv_packset_free(packs);
-        return tv_cli_fail(&err);
+    return rc;
+}
+
+/* IMG_SavePNG from SDL2_image, loaded now rather than linked (see ui.cmake). */
+static int save_png(SDL_Surface *surface, const char *path)
+{
+    static const char *const names[] = {"libSDL2_image-2.0.so.0", "libSDL2_image.so"};
+    void *lib = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !lib; i++)
+        lib = SDL_LoadObject(names[i]);
+    typedef int (*SavePNG)(SDL_Surface *, const char *);
+    SavePNG save = lib ? (SavePNG)SDL_LoadFunction(lib, "IMG_SavePNG") : NULL;
+    if (!save) {
+        fprintf(stderr, "trivium screenshot: cannot load SDL2_image (%s) to write PNG files: %s\n", names[0],
+                SDL_GetError());
+        if (lib)
+            SDL_UnloadObject(lib);
+        return 1;
     }
-    if (pending)
-        *pending = load;
-    else
-        tv_packset_load_end(load);
-    return -1;
+    int rc = 0;
+    if (save(surface, path) != 0) {
+        fprintf(stderr, "trivium screenshot: --out %s: %s\n", path, SDL_GetError());
+        rc = 1;
+    }
+    SDL_UnloadObject(lib);
+    return rc;
 }
 
 int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
@@ -225,8 +286,9 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         return tv_cli_usage("screenshot", "--scene, --seed and --out are required");
     tv_PackSet packs;
     tv_Settings settings;
-    char warn[512] = "", font[1024], bold[1024];
-    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font, NULL);
+    char warn[512] = "";
+    Preload pre;
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, &pre, false);
     if (rc >= 0)
         return rc;
     /* No window and no video driver: a software renderer drawing into a surface. */
@@ -245,8 +307,8 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
                          .packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = NULL,
-                         .font_path = font,
-                         .bold_path = bold,
+                         .font_path = pre.font,
+                         .bold_path = pre.bold,
                          .settings = &settings,
                          .offscreen = true};
     tv_Game g;
@@ -261,10 +323,7 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         else {
             tv_game_draw(&g);
             SDL_RenderPresent(r);
-            if (IMG_SavePNG(surface, a.out) != 0) {
-                fprintf(stderr, "trivium screenshot: --out %s: %s\n", a.out, IMG_GetError());
-                rc = 1;
-            }
+            rc = save_png(surface, a.out);
         }
         tv_game_free(&g);
     }
@@ -303,15 +362,15 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         return rc;
     tv_PackSet packs;
     tv_Settings settings;
-    char warn[512] = "", font[1024], bold[1024];
-    tv_PackLoad *pending = NULL;
-    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, font, bold, sizeof font, &pending);
+    char warn[512] = "";
+    Preload pre;
+    rc = setup(cli, &a, &packs, &settings, warn, sizeof warn, &pre, true);
     if (rc >= 0)
         return rc;
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "trivium: cannot start SDL video: %s\n", SDL_GetError());
-        tv_packset_load_end(pending);
+        preload_end(&pre);
         tv_packset_free(&packs);
         return 1;
     }
@@ -321,20 +380,25 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     SDL_Window *win = SDL_CreateWindow("Trivium", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, wflags);
     SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, frames_bench ? 0 : SDL_RENDERER_PRESENTVSYNC) : NULL;
-    tv_packset_load_end(pending); /* the workers ran while the window opened */
-    if (!r) {
-        fprintf(stderr, "trivium: cannot open a window: %s\n", SDL_GetError());
+    int font_rc = preload_end(&pre); /* the workers ran while the window opened */
+    if (!r || font_rc >= 0) {
+        if (!r)
+            fprintf(stderr, "trivium: cannot open a window: %s\n", SDL_GetError());
+        if (r)
+            SDL_DestroyRenderer(r);
+        if (win)
+            SDL_DestroyWindow(win);
         SDL_Quit();
         tv_packset_free(&packs);
-        return 1;
+        return font_rc >= 0 ? font_rc : 1;
     }
     char *prefs = prefs_folder();
     tv_GameConfig cfg = {.worker_exe = cli->pack_worker,
                          .packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = prefs,
-                         .font_path = font,
-                         .bold_path = bold,
+                         .font_path = pre.font,
+                         .bold_path = pre.bold,
                          .record_path = a.record,
                          .settings = &settings,
                          .no_audio = !audio_present()};
@@ -359,6 +423,9 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     Uint64 bench_start = SDL_GetPerformanceCounter();
     long frames_done = 0;
     bool dirty = true;
+    /* Gamepads are started after the first frame is on screen: scanning the input
+     * devices is slow on some machines, and pads already plugged in arrive as
+     * SDL_CONTROLLERDEVICEADDED events all the same. */
     while (!g.quit) {
         SDL_Event ev;
         bool animating = tv_game_animating(&g) || frames_bench;
@@ -373,16 +440,17 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
             tv_game_event(&g, &ev);
             dirty = true;
         }
-        tv_game_tick(&g, frames_bench ? (int64_t)SDL_GetTicks64() : (int64_t)SDL_GetTicks64());
+        tv_game_tick(&g, (int64_t)SDL_GetTicks64());
         if (frames_bench)
             g.asked_ms = g.now_ms - (frames_done % 1000) * 10; /* the timer bar moves every frame */
         if (animating || dirty) {
             tv_game_draw(&g);
             SDL_RenderPresent(r);
             dirty = false;
-            frames_done++;
             if (a.bench && strcmp(a.bench, "first-frame") == 0)
                 break;
+            if (frames_done++ == 0 && SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+                fprintf(stderr, "trivium: gamepads are unavailable: %s\n", SDL_GetError());
             if (frames_bench && --frames_left <= 0) {
                 double ms = (double)(SDL_GetPerformanceCounter() - bench_start) * 1000.0 /
                             (double)SDL_GetPerformanceFrequency() / (double)frames_done;
@@ -391,7 +459,9 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
             }
         }
     }
-    if (g.cfg.prefs_dir) {
+    /* What changed outside the settings screen (F11, --lang) is saved at the end, and
+     * only then (a corrupt file, already kept as .bad, is replaced by good settings). */
+    if (g.cfg.prefs_dir && (!tv_settings_equal(&g.settings, &settings) || cli->lang || warn[0])) {
         char path[4200];
         snprintf(path, sizeof path, "%s/settings.txt", g.cfg.prefs_dir);
         tv_settings_save(path, &g.settings, &err);

@@ -432,6 +432,15 @@ void tv_settings_default(tv_Settings *s)
     s->text_size = 1;
 }
 
+bool tv_settings_equal(const tv_Settings *a, const tv_Settings *b)
+{
+    return a->time_points == b->time_points && a->streak_bonus == b->streak_bonus && strcmp(a->lang, b->lang) == 0 &&
+           a->count == b->count && a->timer == b->timer && a->timer_percent == b->timer_percent &&
+           a->volume == b->volume && a->mute == b->mute && a->fullscreen == b->fullscreen &&
+           a->text_size == b->text_size && a->reduced_motion == b->reduced_motion && a->colorblind == b->colorblind &&
+           a->auto_advance == b->auto_advance;
+}
+
 /* Same rule as the i18n loader: the code names a .po file, so only "en" / "pt_BR"
  * shapes are accepted. */
 static bool valid_lang(const char *s, size_t n)

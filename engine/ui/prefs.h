@@ -36,6 +36,7 @@ void tv_settings_default(tv_Settings *s);
  * ignored; bad values fall back to that key's default with a warning. */
 bool tv_settings_load(const char *path, tv_Settings *s, char *warn, size_t warnsize);
 bool tv_settings_save(const char *path, const tv_Settings *s, tv_Error *err);
+bool tv_settings_equal(const tv_Settings *a, const tv_Settings *b);
 
 #define TV_SCORES_PER_TABLE 10
 typedef struct tv_ScoreEntry {
