@@ -190,8 +190,25 @@ typedef struct Preload {
     char font[1024], bold[1024];
     bool font_ok;
     tv_Error font_err;
+    char cache_dir[4096];
     SDL_Thread *thread;
 } Preload;
+
+/* Where the game keeps pack results between runs: $TRIVIUM_CACHE_DIR, else the XDG
+ * cache folder. False when there is no home to put it in. */
+static bool cache_folder(char *out, size_t size)
+{
+    const char *env = getenv("TRIVIUM_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (env && *env)
+        snprintf(out, size, "%s", env);
+    else if (xdg && *xdg == '/')
+        snprintf(out, size, "%s/trivium", xdg);
+    else if (home && *home == '/')
+        snprintf(out, size, "%s/.cache/trivium", home);
+    else
+        return false;
+    return true;
+}
 
 static int preload_run(void *ud)
 {
@@ -240,6 +257,10 @@ static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings 
     snprintf(pre->lang, sizeof pre->lang, "%s", settings->lang);
     pre->packs = packs;
     pre->opt = (tv_LoadOptions){.worker_exe = cli->pack_worker, .seed = 1, .lang = pre->lang, .background = background};
+    /* The game opens much sooner when it need not start a worker per unchanged pack;
+     * screenshots (goldens, tests) always run the packs. */
+    if (background && cache_folder(pre->cache_dir, sizeof pre->cache_dir))
+        pre->opt.cache_dir = pre->cache_dir;
     pre->thread = background ? SDL_CreateThread(preload_run, "trivium-preload", pre) : NULL;
     if (pre->thread)
         return -1;

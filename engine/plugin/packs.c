@@ -25,6 +25,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "pack_cache.h"
 #include "rng.h"
 #include "text.h"
 
@@ -350,6 +351,8 @@ typedef struct Worker {
     size_t errlen;
     int64_t deadline_ms, started_ms;
     bool done, killed_timeout, flooded;
+    const char *cache_dir; /* tv_LoadOptions.cache_dir */
+    uint64_t cache_key;    /* 0: not cached */
 } Worker;
 
 static int64_t now_ms(void)
@@ -461,6 +464,8 @@ static void finish(Worker *w, int status)
     }
     if (data) {
         p->loaded = decode(p, data, dlen);
+        if (p->loaded && w->cache_key)
+            tv_pack_cache_write(w->cache_dir, p->dir, w->cache_key, data, dlen);
         return;
     }
     if (WIFSIGNALED(status)) {
@@ -541,6 +546,35 @@ struct tv_PackLoad {
     int running;
 };
 
+/* A reload starts from a clean pack. */
+static bool reset_pack(tv_Pack *p, tv_Alloc alloc)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", p->dir);
+    tv_arena_free(&p->arena);
+    if (set_paths(p, alloc, dir))
+        return true;
+    tv_error_set(&p->error, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    return false;
+}
+
+/* The pack as its worker wrote it last time, when nothing it depends on has changed;
+ * anything that does not decode cleanly is a miss, and the worker runs. */
+static bool load_cached(Worker *w, tv_Alloc alloc)
+{
+    size_t len = 0;
+    char *data = tv_pack_cache_read(w->cache_dir, w->pack->dir, w->cache_key, &len);
+    if (!data)
+        return false;
+    w->pack->loaded = decode(w->pack, data, len);
+    free(data);
+    if (w->pack->loaded)
+        w->cache_key = 0; /* already kept */
+    else
+        reset_pack(w->pack, alloc);
+    return w->pack->loaded;
+}
+
 tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
 {
     int timeout = opt->timeout_ms;
@@ -567,13 +601,13 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
         w->done = true;
         if (want && !want[i])
             continue;
-        /* A reload starts from a clean pack. */
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s", w->pack->dir);
-        tv_arena_free(&w->pack->arena);
-        if (!set_paths(w->pack, set->alloc, dir)) {
-            tv_error_set(&w->pack->error, TV_ERR_NOMEM, NULL, 0, "out of memory");
+        if (!reset_pack(w->pack, set->alloc))
             continue;
+        if (opt->cache_dir) {
+            w->cache_dir = opt->cache_dir;
+            w->cache_key = tv_pack_cache_key(opt->worker_exe, w->pack->dir, w->pack->display, opt->seed, opt->lang);
+            if (w->cache_key && load_cached(w, set->alloc))
+                continue;
         }
         w->done = false;
         w->started_ms = start;

@@ -58,6 +58,9 @@ typedef struct tv_LoadOptions {
     int timeout_ms;         /* wall-clock limit per worker; 0 = default (or $TRIVIUM_WORKER_TIMEOUT_MS) */
     bool background;        /* the caller has more urgent work meanwhile (opening the window):
                                workers run at a lower CPU priority (nice +10) */
+    const char *cache_dir;  /* the game's: packs whose files, worker, seed and language are
+                               unchanged are read from here instead of run (pack_cache.h);
+                               NULL always runs the workers. Must outlive the load. */
 } tv_LoadOptions;
 
 #define TV_WORKER_TIMEOUT_DEFAULT_MS 5000

@@ -1,0 +1,115 @@
+/* plugin.cache: the game's cache of pack worker output (pack_cache.h), with the real
+ * worker and a real pack copied to a temporary folder: a second load reads the cache,
+ * editing a pack file or asking for another language runs the worker again, and a
+ * damaged cache file is only a miss.
+ * Environment: TRIVIUM_WORKER (trivium-pack-worker), TRIVIUM_SOURCE (the source tree). */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "pack_cache.h"
+#include "packs.h"
+
+typedef struct Env {
+    char root[64], packs[128], pack[160], cache[160];
+} Env;
+
+static void run(const char *cmd) { CHECK(system(cmd) == 0); }
+
+static void env_make(Env *e)
+{
+    snprintf(e->root, sizeof e->root, "/tmp/trivium-cache-XXXXXX");
+    CHECK(mkdtemp(e->root) != NULL);
+    snprintf(e->packs, sizeof e->packs, "%s/packs", e->root);
+    snprintf(e->pack, sizeof e->pack, "%s/scoring", e->packs);
+    snprintf(e->cache, sizeof e->cache, "%s/cache/trivium", e->root); /* parents made on write */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp -R '%s/tests/packs/scoring' '%s'", e->packs,
+             getenv("TRIVIUM_SOURCE"), e->packs);
+    run(cmd);
+}
+
+static void env_free(Env *e)
+{
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", e->root);
+    run(cmd);
+}
+
+/* Loads the copied pack and returns the prompt of its question "tf" (static storage). */
+static const char *load_prompt(const Env *e, const char *lang, bool *from_cache_file)
+{
+    static char prompt[256];
+    prompt[0] = '\0';
+    tv_PackSet set;
+    tv_packset_init(&set, tv_alloc_default());
+    CHECK(tv_packset_scan(&set, e->packs, NULL));
+    tv_LoadOptions opt = {.worker_exe = getenv("TRIVIUM_WORKER"), .seed = 1, .lang = lang, .cache_dir = e->cache};
+    tv_packset_load(&set, &opt, NULL);
+    CHECK_INT(1, set.n);
+    CHECK(set.n == 1 && set.packs[0].loaded);
+    for (int i = 0; set.n == 1 && i < set.packs[0].n_questions; i++)
+        if (strcmp(set.packs[0].questions[i].id, "tf") == 0)
+            snprintf(prompt, sizeof prompt, "%s", set.packs[0].questions[i].prompt);
+    size_t len = 0;
+    char *kept = tv_pack_cache_read(e->cache, set.packs[0].dir,
+                                    tv_pack_cache_key(opt.worker_exe, set.packs[0].dir, set.packs[0].display, 1, lang),
+                                    &len);
+    *from_cache_file = kept != NULL;
+    free(kept);
+    tv_packset_free(&set);
+    return prompt;
+}
+
+/* Rewrites the kept file's text: a load that shows the change came from the cache. */
+static void tamper_cache(const Env *e, const char *from, const char *to)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "sed -i 's/%s/%s/' '%s'/pack-*.txt", from, to, e->cache);
+    run(cmd);
+}
+
+TEST("a second load of an unchanged pack comes from the cache, an edited pack runs again")
+{
+    Env e;
+    env_make(&e);
+    bool kept;
+    CHECK_STR("True or false", load_prompt(&e, "en", &kept));
+    CHECK(kept); /* the first load wrote the cache */
+    tamper_cache(&e, "True or false", "Kept or not");
+    CHECK_STR("Kept or not", load_prompt(&e, "en", &kept)); /* read, not run */
+
+    /* Another language is another key: the worker runs (and its result replaces the kept one). */
+    CHECK_STR("True or false", load_prompt(&e, "nl", &kept));
+    CHECK(kept);
+
+    /* Editing any file of the pack is a miss. */
+    tamper_cache(&e, "True or false", "Kept or not");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "printf '%s' >> '%s/pack.lua'", "\\n-- edited\\n", e.pack);
+    run(cmd);
+    CHECK_STR("True or false", load_prompt(&e, "nl", &kept));
+    env_free(&e);
+}
+
+TEST("a damaged or cut-short cache file is a miss: the worker runs and the pack loads")
+{
+    Env e;
+    env_make(&e);
+    bool kept;
+    CHECK_STR("True or false", load_prompt(&e, "en", &kept));
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "for f in '%s'/pack-*.txt; do head -c 200 \"$f\" > \"$f.cut\" && mv \"$f.cut\" \"$f\"; done",
+             e.cache);
+    run(cmd);
+    CHECK_STR("True or false", load_prompt(&e, "en", &kept));
+    CHECK(kept); /* rewritten whole */
+    tamper_cache(&e, "\"ok\"", "\"okay\""); /* valid JSON that is not a pack result */
+    CHECK_STR("True or false", load_prompt(&e, "en", &kept));
+    env_free(&e);
+}
+
+TEST_MAIN()
