@@ -52,7 +52,8 @@ bool tv_scene_menu_event(tv_Game *g, const SDL_Event *ev);
 void tv_scene_round_draw(tv_Game *g);
 bool tv_scene_round_event(tv_Game *g, const SDL_Event *ev);
 void tv_scene_round_tick(tv_Game *g);
-/* What moves on its own on the question screen (the timer), drawn over the still part. */
+/* What moves on its own on the question screen (the timer bar and its seconds), drawn
+ * over the still part. */
 void tv_scene_round_draw_moving(tv_Game *g);
 void tv_scene_results_draw(tv_Game *g);
 bool tv_scene_results_event(tv_Game *g, const SDL_Event *ev);

@@ -180,14 +180,17 @@ static int draw_header(tv_Game *g)
     return y + tv_px(x, 40);
 }
 
-static void draw_timer(tv_Game *g, int y)
+/* The timer: its track belongs to the still part of the screen, the bar and the seconds
+ * left are what moves (tv_scene_round_draw_moving). */
+static void draw_timer(tv_Game *g, int y, bool track_part, bool moving_part)
 {
     tv_Palette p = tv_palette(g);
     tv_Gfx *x = &g->gfx;
     int pad = tv_px(x, 28), h = tv_px(x, 12);
     SDL_Rect track = {pad, y, x->w - 2 * pad, h};
-    tv_gfx_round_rect(x, track, h / 2, tv_alpha(p.panel, 200));
-    if (!g->settings.timer)
+    if (track_part)
+        tv_gfx_round_rect(x, track, h / 2, tv_alpha(p.panel, 200));
+    if (!g->settings.timer || !moving_part)
         return;
     int64_t limit = tv_round_limit(g), left = limit - tv_round_elapsed(g);
     if (left < 0)
@@ -401,8 +404,7 @@ static void draw_question(tv_Game *g)
     const tv_Question *q = cur(g)->q;
     int y = draw_header(g);
     g->timer_y = y;
-    if (!g->drawing_still)
-        draw_timer(g, y);
+    draw_timer(g, y, true, !g->drawing_still);
     y += tv_px(x, 44);
     int footer = tv_px(x, 80);
     int avail = x->h - y - footer;
@@ -599,7 +601,7 @@ static void draw_reveal(tv_Game *g)
     tv_draw_button(g, (SDL_Rect){x->w - pad - nw, by, nw, bh}, tv_game_text(g, "reveal.next"), true, true, HIT_NEXT);
 }
 
-void tv_scene_round_draw_moving(tv_Game *g) { draw_timer(g, g->timer_y); }
+void tv_scene_round_draw_moving(tv_Game *g) { draw_timer(g, g->timer_y, false, true); }
 
 void tv_scene_round_draw(tv_Game *g)
 {
