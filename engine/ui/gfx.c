@@ -501,13 +501,21 @@ static int u8len(const char *s)
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-static int line_width(TTF_Font *f, const char *s, size_t n)
+/* SDL_ttf measures NUL-terminated strings: n bytes of s as one, cut to fit buf. */
+#define LINE_BUF 4096
+static size_t line_copy(char buf[LINE_BUF], const char *s, size_t n)
 {
-    char buf[4096];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
+    if (n >= LINE_BUF)
+        n = LINE_BUF - 1;
     memcpy(buf, s, n);
     buf[n] = '\0';
+    return n;
+}
+
+static int line_width(TTF_Font *f, const char *s, size_t n)
+{
+    char buf[LINE_BUF];
+    line_copy(buf, s, n);
     int w = 0, h = 0;
     TTF_SizeUTF8(f, buf, &w, &h);
     return w;
@@ -518,11 +526,8 @@ static int line_width(TTF_Font *f, const char *s, size_t n)
 /* The longest prefix of the n bytes at s (no newline in them) that fits max_w. */
 static size_t fitting_bytes(TTF_Font *f, const char *s, size_t n, int max_w)
 {
-    char buf[4096];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
+    char buf[LINE_BUF];
+    n = line_copy(buf, s, n);
     int extent = 0, chars = 0;
     if (TTF_MeasureUTF8(f, buf, max_w, &extent, &chars) != 0)
         return n;
@@ -602,10 +607,8 @@ static void rasterise(tv_Gfx *g, tv_TextEntry *e)
     SDL_FillRect(block, NULL, SDL_MapRGBA(block->format, c.r, c.g, c.b, 0));
     SDL_SetSurfaceBlendMode(block, SDL_BLENDMODE_NONE);
     for (int i = 0; i < l.n; i++) {
-        char buf[4096];
-        size_t len = l.lens[i] < sizeof buf - 1 ? l.lens[i] : sizeof buf - 1;
-        memcpy(buf, l.starts[i], len);
-        buf[len] = '\0';
+        char buf[LINE_BUF];
+        line_copy(buf, l.starts[i], l.lens[i]);
         if (!buf[0])
             continue;
         SDL_Surface *ls = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){c.r, c.g, c.b, c.a});

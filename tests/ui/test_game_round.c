@@ -493,25 +493,26 @@ static bool has_hit(const tv_Game *g, int id)
     return false;
 }
 
-/* A one-player session over the scoring pack (one question of each type) with a pad. */
-static void start_with_pad(Fixture *f, uint64_t seed)
+/* A one-player session over the scoring pack (its six questions, one of each type, in
+ * the order seed 11 gives) with pad 100 connected; returns the game. */
+static tv_Game *start_with_pad(Fixture *f, const char *lang, int w, int h)
 {
+    fixture_load(f, lang, w, h, false);
+    f->settings.count = 6;
+    fixture_start(f);
     tv_Error err = {0};
     tv_game_pad_added(&f->g, 100);
     for (int i = 0; i < f->packs.n; i++)
         f->g.selected[i] = i == f->scoring;
-    CHECK(tv_game_start(&f->g, seed, &err));
+    CHECK(tv_game_start(&f->g, 11, &err));
     tv_game_draw(&f->g);
+    return &f->g;
 }
 
 TEST("a gamepad alone answers a text and a numeric question on the on-screen keyboard")
 {
     static Fixture f;
-    fixture_load(&f, "en", 1280, 720, false);
-    f.settings.count = 6;
-    fixture_start(&f);
-    tv_Game *g = &f.g;
-    start_with_pad(&f, 11);
+    tv_Game *g = start_with_pad(&f, "en", 1280, 720);
     int text_round = -1, number_round = -1;
     for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
         tv_QType t = tv_session_round(&g->session, g->round)->q->type;
@@ -612,11 +613,7 @@ static void click_text(tv_Game *g)
 TEST("clicking a key types it, the keyboard types alongside, and without a pad there are no keys")
 {
     static Fixture f;
-    fixture_load(&f, "nl", 800, 600, false);
-    f.settings.count = 6;
-    fixture_start(&f);
-    tv_Game *g = &f.g;
-    start_with_pad(&f, 11);
+    tv_Game *g = start_with_pad(&f, "nl", 800, 600);
     int typed = 0;
     for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
         tv_QType t = tv_session_round(&g->session, g->round)->q->type;
@@ -662,11 +659,7 @@ TEST("the on-screen keyboard fits under the question at every size and text size
     for (int s = 0; s < 3; s++)
         for (int lang = 0; lang < 2; lang++) {
             static Fixture f;
-            fixture_load(&f, lang ? "nl" : "en", sizes[s][0], sizes[s][1], false);
-            f.settings.count = 6;
-            fixture_start(&f);
-            tv_Game *g = &f.g;
-            start_with_pad(&f, 11);
+            tv_Game *g = start_with_pad(&f, lang ? "nl" : "en", sizes[s][0], sizes[s][1]);
             for (int n = 0; n < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; n++) {
                 tv_QType t = tv_session_round(&g->session, g->round)->q->type;
                 if (t == TV_Q_NUMERIC || t == TV_Q_TEXT)
