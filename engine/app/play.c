@@ -21,6 +21,7 @@ typedef struct PlayArgs {
     const char *scene, *font, *record, *out, *bench;
     uint64_t seed;
     bool have_seed;
+    bool gamepad; /* screenshot: as if a gamepad were connected (its on-screen keyboard) */
     int w, h;
 } PlayArgs;
 
@@ -37,9 +38,11 @@ static const char *const usage_play =
 
 static const char *const usage_screenshot =
     "usage: trivium screenshot --scene title|packs|question|reveal|results|settings --seed N\n"
-    "                          --size WxH [--lang en|nl] [--font PATH] --out FILE.png\n"
+    "                          --size WxH [--lang en|nl] [--font PATH] [--gamepad] --out FILE.png\n"
     "\n"
-    "Renders one scene offscreen (software renderer, no window) and writes a PNG.\n";
+    "Renders one scene offscreen (software renderer, no window) and writes a PNG.\n"
+    "--gamepad draws it as with a gamepad connected (numeric and text questions then show\n"
+    "the on-screen keyboard).\n";
 
 static const char *assets_dir(const tv_Cli *cli)
 {
@@ -79,6 +82,10 @@ static int parse_args(tv_Cli *cli, PlayArgs *a, int argc, char **argv, int first
         if (strcmp(f, "--help") == 0 || strcmp(f, "-h") == 0) {
             fputs(usage, stdout);
             return TV_EXIT_OK;
+        }
+        if (strcmp(f, "--gamepad") == 0 && usage == usage_screenshot) {
+            a->gamepad = true;
+            continue;
         }
         bool takes = strcmp(f, "--scene") == 0 || strcmp(f, "--seed") == 0 || strcmp(f, "--font") == 0 ||
                      strcmp(f, "--record") == 0 || strcmp(f, "--out") == 0 || strcmp(f, "--size") == 0 ||
@@ -339,6 +346,8 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         rc = tv_cli_fail(&err);
     else {
         g.now_ms = 100000;
+        if (a.gamepad)
+            tv_game_pad_added(&g, 0);
         if (!enter_scene(&g, a.scene, a.seed, &err))
             rc = tv_cli_fail(&err);
         else {

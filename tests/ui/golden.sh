@@ -20,11 +20,15 @@ done
 # The other answer widgets, in English at 1280x720: seeds whose first question is a
 # choice (1), numeric (2), true/false (4), six-option choice (6) and text (8).
 for seed in 1 2 4 6 8; do cases+=("question $seed 1280x720 en"); done
+# With a gamepad connected: the on-screen keyboard for numbers (2) and text (8).
+for size in 800x600 1920x1080; do
+  cases+=("question 2 $size nl pad" "question 8 $size nl pad")
+done
 for c in "${cases[@]}"; do
-  read -r scene seed size lang <<<"$c"
-  name="${scene}-s${seed}-${size}-${lang}.png"
+  read -r scene seed size lang pad <<<"$c"
+  name="${scene}-s${seed}-${size}-${lang}${pad:+-$pad}.png"
   if ! "$TRIVIUM" screenshot --plugins tests/ui/packs --font "$FONT" --scene "$scene" --seed "$seed" \
-      --size "$size" --lang "$lang" --out "$OUT/$name" 2>"$OUT/$name.err"; then
+      --size "$size" --lang "$lang" ${pad:+--gamepad} --out "$OUT/$name" 2>"$OUT/$name.err"; then
     fail=$((fail + 1)); echo "FAIL: $name: $(cat "$OUT/$name.err")"; continue
   fi
   if [ "$MODE" == "--update" ]; then
