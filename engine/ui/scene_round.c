@@ -587,17 +587,25 @@ static void draw_reveal(tv_Game *g)
         tv_gfx_text(x, line, size, false, p.dim, pad, y, w, TV_ALIGN_CENTER);
     }
 
-    int bh = tv_px(x, 52), by = x->h - bh - tv_px(x, 18);
-    int fw = tv_px(x, 290);
+    int bh = tv_px(x, 52), by = x->h - bh - tv_px(x, 18), nw = tv_px(x, 240), gap = tv_px(x, 12);
+    /* Both flag buttons as wide as the longer label needs, so neither shrinks its text
+     * while the other does not, within what the Next button leaves. */
+    int w_wrong, w_unclear;
+    tv_gfx_text_size(x, tv_game_text(g, "reveal.flag_wrong"), 26, true, 0, &w_wrong, NULL);
+    tv_gfx_text_size(x, tv_game_text(g, "reveal.flag_unclear"), 26, true, 0, &w_unclear, NULL);
+    int fw = (w_wrong > w_unclear ? w_wrong : w_unclear) + tv_px(x, 28);
+    if (fw < tv_px(x, 290))
+        fw = tv_px(x, 290);
+    if (fw > (x->w - 2 * pad - nw - 2 * gap) / 2)
+        fw = (x->w - 2 * pad - nw - 2 * gap) / 2;
     if (g->flagged)
         tv_gfx_text(x, g->flag_note, 18, false, p.accent, pad, by + tv_px(x, 14), 0, TV_ALIGN_LEFT);
     else {
         tv_draw_button(g, (SDL_Rect){pad, by, fw, bh}, tv_game_text(g, "reveal.flag_wrong"),
                        g->hover == HIT_FLAG_WRONG, true, HIT_FLAG_WRONG);
-        tv_draw_button(g, (SDL_Rect){pad + fw + tv_px(x, 12), by, fw, bh}, tv_game_text(g, "reveal.flag_unclear"),
+        tv_draw_button(g, (SDL_Rect){pad + fw + gap, by, fw, bh}, tv_game_text(g, "reveal.flag_unclear"),
                        g->hover == HIT_FLAG_UNCLEAR, true, HIT_FLAG_UNCLEAR);
     }
-    int nw = tv_px(x, 240);
     tv_draw_button(g, (SDL_Rect){x->w - pad - nw, by, nw, bh}, tv_game_text(g, "reveal.next"), true, true, HIT_NEXT);
 }
 
