@@ -186,9 +186,10 @@ static int cmd_list(tv_Cli *cli)
     return TV_EXIT_OK;
 }
 
-/* Loads the selected packs and builds the session; shared by headless and dump. */
-static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, tv_Question **copies, const char **ids,
-                        int *n_ids, int count, int players)
+/* Loads the selected packs and builds the session; shared by headless and dump. The
+ * session applies --timer-percent and --types itself, as it does for the game. */
+static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char **ids, int *n_ids, int count,
+                        int players)
 {
     tv_Error err = {0};
     int selected[TV_MAX_SELECT * 8];
@@ -206,33 +207,18 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, tv_Question
     }
     int n = 0;
     *n_ids = 0;
-    /* Under --timer-percent the session plays copies whose limits are scaled the way
-     * the game scales them; the caller frees the copies after the session. */
-    *copies = NULL;
-    if (cli->timer_percent && cli->timer_percent != 100 && !(*copies = malloc(sizeof **copies * (size_t)(total ? total : 1)))) {
-        free(pool);
-        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
-        return tv_cli_fail(&err);
-    }
     for (int i = 0; i < n_sel && *n_ids < TV_MAX_SELECT; i++) {
         const tv_Pack *p = &set->packs[selected[i]];
         ids[(*n_ids)++] = p->id;
-        for (int k = 0; k < p->n_questions; k++) {
-            if (cli->types && !(cli->types & (1u << p->questions[k].type)))
-                continue; /* --types: as the game asks when everyone plays at once on pads */
-            if (*copies) {
-                (*copies)[n] = p->questions[k];
-                (*copies)[n].time_limit_ms = tv_time_limit_scaled(p->questions[k].time_limit_ms, cli->timer_percent);
-                pool[n] = &(*copies)[n];
-            } else
-                pool[n] = &p->questions[k];
-            n++;
-        }
+        for (int k = 0; k < p->n_questions; k++)
+            pool[n++] = &p->questions[k];
     }
     tv_SessionConfig cfg = {.seed = cli->seed,
                             .count = count ? count : n,
                             .players = players,
-                            .rules = {.time_points = !cli->no_time_points, .streak_bonus = !cli->no_streak}};
+                            .rules = {.time_points = !cli->no_time_points, .streak_bonus = !cli->no_streak},
+                            .timer_percent = cli->timer_percent,
+                            .types = cli->types};
     bool ok = tv_session_init(s, &cfg, pool, n, tv_alloc_default(), &err);
     free(pool); /* the session keeps pointers to the questions, not to the pool */
     if (!ok) {
@@ -288,11 +274,10 @@ static int cmd_headless(tv_Cli *cli)
         rc = tv_cli_usage("headless", "--seed is required");
     tv_PackSet set = {0};
     tv_Session s = {0};
-    tv_Question *copies = NULL;
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
     if (rc < 0)
-        rc = open_session(cli, &set, &s, &copies, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
+        rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
                           cli->n_answers);
     if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, &err))
         rc = tv_cli_fail(&err);
@@ -306,7 +291,6 @@ static int cmd_headless(tv_Cli *cli)
         }
     }
     tv_session_free(&s);
-    free(copies);
     tv_packset_free(&set);
     for (int i = 0; i < 4; i++)
         tv_script_free(&scripts[i]);
@@ -321,10 +305,9 @@ static int cmd_dump(tv_Cli *cli)
         return tv_cli_usage("dump", "--seed is required");
     tv_PackSet set = {0};
     tv_Session s = {0};
-    tv_Question *copies = NULL;
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
-    int rc = open_session(cli, &set, &s, &copies, ids, &n_ids, 0, 1);
+    int rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
     if (rc < 0) {
         tv_ReportInfo info = {.lang = cli->lang, .n_packs = n_ids, .packs = ids};
         if (cli->json)
@@ -335,7 +318,6 @@ static int cmd_dump(tv_Cli *cli)
         }
     }
     tv_session_free(&s);
-    free(copies);
     tv_packset_free(&set);
     return rc;
 }

@@ -39,26 +39,39 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     if (n_pool < 1)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the selected packs hold no questions");
 
-    int n = cfg->count < n_pool ? cfg->count : n_pool;
+    /* The draw shuffles the indices of the questions the type filter lets through, in
+     * pool order, so a filter changes nothing but what is left out. */
     int *order = tv_arena_alloc(&s->arena, sizeof(int) * (size_t)n_pool);
+    if (!order)
+        return oom(err);
+    int n_allowed = 0;
+    for (int i = 0; i < n_pool; i++)
+        if (!cfg->types || (cfg->types & (1u << pool[i]->type)))
+            order[n_allowed++] = i;
+    if (n_allowed < 1)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the selected packs hold no questions of the types asked");
+    int percent = cfg->timer_percent ? cfg->timer_percent : 100;
+    if (percent < 1)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the timer percentage must be positive, got %d", percent);
+
+    int n = cfg->count < n_allowed ? cfg->count : n_allowed;
     s->rounds = tv_arena_alloc(&s->arena, sizeof(tv_Round) * (size_t)n);
     s->categories = tv_arena_alloc(&s->arena, sizeof(char *) * (size_t)n);
     s->packs = tv_arena_alloc(&s->arena, sizeof(char *) * (size_t)n);
-    if (!order || !s->rounds || !s->categories || !s->packs)
+    if (!s->rounds || !s->categories || !s->packs)
         return oom(err);
 
     tv_Rng draw, shown;
     tv_rng_derive(&draw, cfg->seed, "session/draw");
     tv_rng_derive(&shown, cfg->seed, "session/shown");
-    for (int i = 0; i < n_pool; i++)
-        order[i] = i;
-    tv_rng_shuffle_ints(&draw, order, (size_t)n_pool);
+    tv_rng_shuffle_ints(&draw, order, (size_t)n_allowed);
 
     s->n_rounds = n;
     for (int i = 0; i < n; i++) {
         tv_Round *r = &s->rounds[i];
         memset(r, 0, sizeof *r);
         r->q = pool[order[i]];
+        r->limit_ms = tv_time_limit_scaled(r->q->time_limit_ms, percent);
         r->n_shown = tv_question_shown_count(r->q);
         for (int j = 0; j < r->n_shown; j++)
             r->shown[j] = j;
@@ -113,19 +126,38 @@ static tv_PlayerState *player_state(tv_Session *s, int player)
     return &s->players[player];
 }
 
+bool tv_round_option_correct(const tv_Round *r, int i)
+{
+    if (i < 0 || i >= r->n_shown)
+        return false;
+    if (r->q->type == TV_Q_TRUEFALSE)
+        return (i == 0) == r->q->truth;
+    return r->q->type == TV_Q_CHOICE && r->shown[i] == 0;
+}
+
+bool tv_session_lifeline_available(const tv_Session *s, int player, int round)
+{
+    assert(player >= 0 && player < s->cfg.players && round >= 0 && round < s->n_rounds);
+    const tv_Question *q = s->rounds[round].q;
+    return !s->players[player].lifeline_used && q->type == TV_Q_CHOICE && q->n_options >= 3 &&
+           !s->players[player].records[round].answered;
+}
+
 bool tv_session_lifeline(tv_Session *s, int player, int round, tv_Error *err)
 {
     tv_PlayerState *ps = player_state(s, player);
     const tv_Round *r = tv_session_round(s, round);
     tv_Record *rec = &ps->records[round];
-    if (ps->lifeline_used)
-        return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "the 50:50 lifeline was already used in this session");
-    if (r->q->type != TV_Q_CHOICE || r->q->n_options < 3)
+    if (!tv_session_lifeline_available(s, player, round)) {
+        /* Which of the conditions failed, for the message. */
+        if (ps->lifeline_used)
+            return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "the 50:50 lifeline was already used in this session");
+        if (rec->answered)
+            return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "question %d is already answered", round + 1);
         return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0,
                             "50:50 needs a choice question with at least 3 options, question %d is %s with %d",
                             round + 1, tv_qtype_name(r->q->type), tv_question_shown_count(r->q));
-    if (rec->answered)
-        return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "question %d is already answered", round + 1);
+    }
 
     int wrong[TV_MAX_OPTIONS], n_wrong = 0;
     for (int i = 0; i < r->n_shown; i++)
@@ -297,9 +329,7 @@ static tv_Verdict judge(const tv_Round *r, const tv_Answer *a, int *k)
     case TV_ANS_TIMEOUT: return TV_V_TIMEOUT;
     case TV_ANS_SKIP: return TV_V_SKIP;
     case TV_ANS_OPTION:
-        if (q->type == TV_Q_TRUEFALSE)
-            return (a->option == 0) == q->truth ? TV_V_CORRECT : TV_V_WRONG;
-        return r->shown[a->option] == 0 ? TV_V_CORRECT : TV_V_WRONG;
+        return tv_round_option_correct(r, a->option) ? TV_V_CORRECT : TV_V_WRONG;
     case TV_ANS_NUMBER: {
         double slack = 1e-9 * (fabs(q->number) > 1 ? fabs(q->number) : 1);
         return fabs(a->number - q->number) <= q->tolerance + slack ? TV_V_CORRECT : TV_V_WRONG;
@@ -345,10 +375,10 @@ const tv_Record *tv_session_answer(tv_Session *s, int player, int round, const t
     int k;
     tv_Verdict v = judge(r, &a, &k);
     if (a.kind == TV_ANS_TIMEOUT)
-        t_ms = r->q->time_limit_ms;
+        t_ms = r->limit_ms;
     tv_ScoreIn in = {.difficulty = r->q->difficulty,
                      .t_ms = t_ms,
-                     .limit_ms = r->q->time_limit_ms,
+                     .limit_ms = r->limit_ms,
                      .verdict = v,
                      .k = k,
                      .items = r->q->n_items,

@@ -25,6 +25,12 @@ typedef struct tv_SessionConfig {
     int count;   /* questions to ask; more than the pool holds means all of it */
     int players; /* 1..TV_MAX_PLAYERS */
     tv_Rules rules;
+    /* The timer setting: each round's limit is tv_time_limit_scaled(limit, timer_percent);
+     * 0 means 100 (the limits as the packs wrote them). */
+    int timer_percent;
+    /* Bit (1u << tv_QType) per type that may be asked; 0 asks every type. The game asks
+     * only choice and true/false when everyone answers at once on gamepads. */
+    unsigned types;
 } tv_SessionConfig;
 
 /* One asked question and how it is shown. shown[i] is the index (into options for choice,
@@ -33,6 +39,7 @@ typedef struct tv_Round {
     const tv_Question *q;
     int n_shown;
     int shown[TV_MAX_OPTIONS];
+    int limit_ms; /* the question's time limit under cfg.timer_percent */
     int category; /* index into the session's categories */
     int pack;     /* index into the session's packs */
 } tv_Round;
@@ -96,16 +103,28 @@ typedef struct tv_Session {
     tv_PlayerState players[TV_MAX_PLAYERS];
 } tv_Session;
 
-/* Draws cfg->count questions from pool[0..n_pool) (the caller's canonical order: packs in
- * the order selected, questions in pack order) shuffled by the seed, and shuffles what
- * each round shows. Returns false with err set on bad config or out of memory; the
- * session is then safe to free. */
+/* Draws cfg->count questions from those of pool[0..n_pool) whose type cfg->types allows
+ * (the pool in the caller's canonical order: packs in the order selected, questions in
+ * pack order), shuffled by the seed, and shuffles what each round shows. The game and
+ * the headless runner both pass the packs' questions as they are; the timer setting and
+ * the type filter are applied here, once, so a recorded round replays to the same
+ * score. Returns false with err set on bad config or out of memory; the session is then
+ * safe to free. */
 bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Question *const *pool, int n_pool,
                      tv_Alloc alloc, tv_Error *err);
 /* Safe on a zeroed or already freed session. */
 void tv_session_free(tv_Session *s);
 
 const tv_Round *tv_session_round(const tv_Session *s, int round);
+
+/* True when shown entry i of r is a right answer (choice: the answer; true/false: entry
+ * 0 is "true", entry 1 "false"); false for other question types. */
+bool tv_round_option_correct(const tv_Round *r, int i);
+
+/* True when player may use 50:50 on round now: not yet used in this session, a choice
+ * question with at least three options, not yet answered. tv_session_lifeline fails
+ * exactly when this is false. */
+bool tv_session_lifeline_available(const tv_Session *s, int player, int round);
 
 /* Uses player's 50:50 on round: removes half of the wrong options, rounded up. Fails
  * (TV_ERR_SCRIPT) when the lifeline is spent, the question is not a choice with at least

@@ -59,7 +59,7 @@ static void add_player(cJSON *obj, const tv_Session *s, int p)
         cJSON_AddBoolToObject(q, "correct", rec->verdict == TV_V_CORRECT);
         cJSON_AddStringToObject(q, "verdict", tv_verdict_name(rec->verdict));
         cJSON_AddNumberToObject(q, "time", (double)rec->t_ms / 1000.0);
-        cJSON_AddNumberToObject(q, "limit", rd->q->time_limit_ms / 1000.0);
+        cJSON_AddNumberToObject(q, "limit", rd->limit_ms / 1000.0);
         cJSON_AddNumberToObject(q, "points", rec->points);
         cJSON_AddNumberToObject(q, "bonus", rec->bonus);
         cJSON_AddNumberToObject(q, "streak", rec->streak);
@@ -146,7 +146,7 @@ bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         cJSON_AddStringToObject(o, "type", tv_qtype_name(q->type));
         cJSON_AddNumberToObject(o, "difficulty", q->difficulty);
         cJSON_AddStringToObject(o, "category", q->category);
-        cJSON_AddNumberToObject(o, "time", q->time_limit_ms / 1000.0);
+        cJSON_AddNumberToObject(o, "time", rd->limit_ms / 1000.0);
         cJSON_AddStringToObject(o, "prompt", q->prompt);
         tv_Answer key;
         tv_session_correct_answer(s, i, &key);
@@ -200,12 +200,12 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         const tv_Round *rd = tv_session_round(s, i);
         const tv_Question *q = rd->q;
         fprintf(out, "%d. [%s/%s] %s, difficulty %d, %s, %g s\n   %s\n", i + 1, q->pack, q->id,
-                tv_qtype_name(q->type), q->difficulty, q->category, q->time_limit_ms / 1000.0, q->prompt);
+                tv_qtype_name(q->type), q->difficulty, q->category, rd->limit_ms / 1000.0, q->prompt);
         switch (q->type) {
         case TV_Q_CHOICE:
         case TV_Q_TRUEFALSE:
             for (int k = 0; k < rd->n_shown; k++) {
-                bool right = q->type == TV_Q_CHOICE ? rd->shown[k] == 0 : (k == 0) == q->truth;
+                bool right = tv_round_option_correct(rd, k);
                 fprintf(out, "   %c) %s%s\n", 'A' + k,
                         q->type == TV_Q_CHOICE ? q->options[rd->shown[k]] : tv_truefalse_label(info->lang, k == 0),
                         right ? "   <- answer" : "");

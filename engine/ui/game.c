@@ -328,10 +328,6 @@ void tv_game_set_scene(tv_Game *g, tv_Scene scene)
 
 /* ==================== session ==================== */
 
-int tv_game_limit_ms(const tv_Game *g, const tv_Question *q)
-{
-    return tv_time_limit_scaled(q->time_limit_ms, g->settings.timer_percent);
-}
 
 void tv_game_combo_key(const tv_Game *g, char *out, size_t size)
 {
@@ -402,43 +398,33 @@ static void open_records(tv_Game *g)
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
 {
     tv_session_free(&g->session);
-    free(g->pool);
-    g->pool = NULL;
     close_records(g);
     int total = 0;
     for (int i = 0; i < g->cfg.packs->n; i++)
         if (g->selected[i] && g->cfg.packs->packs[i].loaded)
             total += g->cfg.packs->packs[i].n_questions;
-    /* Copies of the packs' questions with the time limit the timer setting gives. */
-    g->pool = malloc(sizeof *g->pool * (size_t)(total ? total : 1));
     const tv_Question **pool = malloc(sizeof *pool * (size_t)(total ? total : 1));
-    if (!g->pool || !pool) {
-        free(pool);
+    if (!pool)
         return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
-    }
     int n = 0;
     for (int i = 0; i < g->cfg.packs->n; i++) {
         const tv_Pack *pk = &g->cfg.packs->packs[i];
-        if (!g->selected[i] || !pk->loaded)
-            continue;
-        for (int k = 0; k < pk->n_questions; k++) {
-            /* With everyone answering at once on pads, only questions a pad's buttons can
-             * answer are asked. */
-            if (g->simultaneous && pk->questions[k].type != TV_Q_CHOICE && pk->questions[k].type != TV_Q_TRUEFALSE)
-                continue;
-            g->pool[n] = pk->questions[k];
-            g->pool[n].time_limit_ms = tv_game_limit_ms(g, &pk->questions[k]);
-            pool[n] = &g->pool[n];
-            n++;
-        }
+        if (g->selected[i] && pk->loaded)
+            for (int k = 0; k < pk->n_questions; k++)
+                pool[n++] = &pk->questions[k];
     }
     g->seed = seed;
+    /* With everyone answering at once on pads, only questions a pad's buttons can answer
+     * are asked. The session applies the timer setting and this filter exactly as
+     * `trivium headless` does for the recorded directives. */
     tv_SessionConfig cfg = {.seed = seed,
                             .count = g->settings.count,
                             .players = g->n_players,
-                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus}};
+                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
+                            .timer_percent = g->settings.timer_percent,
+                            .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
     bool ok = tv_session_init(&g->session, &cfg, pool, n, tv_alloc_default(), err);
-    free(pool);
+    free(pool); /* the session keeps pointers to the questions, not to the pool */
     if (!ok)
         return false;
     g->in_session = true;
@@ -533,8 +519,6 @@ void tv_game_free(tv_Game *g)
 {
     close_records(g);
     tv_session_free(&g->session);
-    free(g->pool);
-    g->pool = NULL;
     tv_scores_free(&g->scores);
     if (g->audio)
         tv_audio_close(g->audio);

@@ -92,7 +92,6 @@ typedef struct tv_Game {
     bool in_session;
     uint64_t seed;
     tv_Session session;
-    tv_Question *pool; /* the session's questions: pack copies with this game's time limits */
     int round, player;   /* current question and, in hot-seat, whose turn */
     int64_t asked_ms;    /* when the current player's question appeared */
     int64_t paused_ms;   /* pause time to subtract from the answer time */

@@ -91,8 +91,6 @@ char tv_entry_key(const tv_Game *g, int key);
 /* Time the current player has used on this question, pauses excluded. */
 int64_t tv_round_elapsed(const tv_Game *g);
 int64_t tv_round_limit(const tv_Game *g);
-/* The time a question allows under the timer settings. */
-int tv_game_limit_ms(const tv_Game *g, const tv_Question *q);
 /* The pack-combination key for high scores. */
 void tv_game_combo_key(const tv_Game *g, char *out, size_t size);
 /* Round flow (scene_round.c). */

@@ -12,7 +12,7 @@
 
 static const tv_Round *cur(const tv_Game *g) { return tv_session_round(&g->session, g->round); }
 
-int64_t tv_round_limit(const tv_Game *g) { return cur(g)->q->time_limit_ms; }
+int64_t tv_round_limit(const tv_Game *g) { return cur(g)->limit_ms; }
 
 int64_t tv_round_elapsed(const tv_Game *g)
 {
@@ -271,7 +271,7 @@ static void draw_options(tv_Game *g, SDL_Rect area, bool reveal)
         int state = 0;
         bool is_removed = !reveal && (removed & (1u << i));
         if (reveal) {
-            bool right = r->q->type == TV_Q_TRUEFALSE ? (i == 0) == r->q->truth : r->shown[i] == 0;
+            bool right = tv_round_option_correct(r, i);
             const tv_Record *rec = tv_session_record(&g->session, g->n_players > 1 ? 0 : g->player, g->round);
             bool chosen = rec->answer.kind == TV_ANS_OPTION && rec->answer.option == i;
             state = right ? 1 : chosen ? 2 : 3;
@@ -335,10 +335,7 @@ static void draw_order(tv_Game *g, SDL_Rect area)
 
 static bool lifeline_available(const tv_Game *g)
 {
-    const tv_Round *r = cur(g);
-    const tv_Record *rec = tv_session_record(&g->session, g->player, g->round);
-    return r->q->type == TV_Q_CHOICE && r->q->n_options >= 3 && !g->session.players[g->player].lifeline_used &&
-           !rec->lifeline;
+    return tv_session_lifeline_available(&g->session, g->player, g->round);
 }
 
 static void draw_footer(tv_Game *g)

@@ -316,4 +316,121 @@ TEST("session setup fails cleanly and frees everything when any allocation fails
     }
 }
 
+TEST("the timer percentage scales each round's limit and the score uses the scaled limit")
+{
+    tv_Question q = choice("only", 4);
+    const tv_Question *pool[1] = {&q};
+    tv_Session s;
+    tv_SessionConfig k = cfg(1, 1, 1);
+    k.timer_percent = 50;
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    CHECK_INT(10000, s.rounds[0].limit_ms);
+    CHECK_INT(20000, q.time_limit_ms); /* the pack's question is not touched */
+    tv_Answer a;
+    tv_session_correct_answer(&s, 0, &a);
+    /* 10 s into a 10 s limit: the last moment, so the time points are all gone. */
+    const tv_Record *rec = tv_session_answer(&s, 0, 0, &a, 10000, NULL);
+    CHECK(rec != NULL);
+    CHECK_INT(TV_V_CORRECT, rec->verdict);
+    CHECK_INT(500, rec->points);
+    tv_session_free(&s);
+
+    k.timer_percent = 0; /* as written */
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    CHECK_INT(20000, s.rounds[0].limit_ms);
+    tv_session_free(&s);
+    k.timer_percent = 1000; /* kept within the limits every question obeys */
+    CHECK(tv_session_init(&s, &k, pool, 1, tv_alloc_default(), NULL));
+    CHECK_INT(TV_TIME_MAX_MS, s.rounds[0].limit_ms);
+    tv_session_free(&s);
+}
+
+TEST("the type filter asks only the allowed types and draws the rest as without it")
+{
+    tv_Question qs[12];
+    const tv_Question *pool[12], *choices[6];
+    char ids[12][8];
+    int nc = 0;
+    for (int i = 0; i < 12; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = i % 2 ? choice(ids[i], 4) : mk(ids[i], TV_Q_NUMERIC, 1, "C");
+        pool[i] = &qs[i];
+        if (i % 2)
+            choices[nc++] = &qs[i];
+    }
+    tv_Session a, b;
+    tv_SessionConfig k = cfg(3, 4, 1);
+    k.types = 1u << TV_Q_CHOICE;
+    CHECK(tv_session_init(&a, &k, pool, 12, tv_alloc_default(), NULL));
+    k.types = 0;
+    CHECK(tv_session_init(&b, &k, choices, nc, tv_alloc_default(), NULL));
+    CHECK_INT(4, a.n_rounds);
+    for (int i = 0; i < 4; i++) {
+        CHECK_INT(TV_Q_CHOICE, a.rounds[i].q->type);
+        CHECK(a.rounds[i].q == b.rounds[i].q); /* filtering first or by the caller: one draw */
+    }
+    tv_session_free(&a);
+    tv_session_free(&b);
+
+    tv_Error err = {0};
+    k.types = 1u << TV_Q_ORDER;
+    CHECK(!tv_session_init(&a, &k, pool, 12, tv_alloc_default(), &err));
+    CHECK_STR("the selected packs hold no questions of the types asked", err.msg);
+    tv_session_free(&a);
+}
+
+TEST("option_correct names the right shown entry of choice and true/false rounds")
+{
+    tv_Question q = choice("c", 4), tf = mk("tf", TV_Q_TRUEFALSE, 1, "C"), num = mk("n", TV_Q_NUMERIC, 1, "C");
+    tf.truth = false;
+    const tv_Question *pool[3] = {&q, &tf, &num};
+    tv_Session s;
+    tv_SessionConfig k = cfg(9, 3, 1);
+    CHECK(tv_session_init(&s, &k, pool, 3, tv_alloc_default(), NULL));
+    for (int r = 0; r < 3; r++) {
+        const tv_Round *rd = tv_session_round(&s, r);
+        int right = 0;
+        for (int i = 0; i < 6; i++)
+            right += tv_round_option_correct(rd, i);
+        if (rd->q == &q) {
+            CHECK_INT(1, right);
+            for (int i = 0; i < rd->n_shown; i++)
+                CHECK(tv_round_option_correct(rd, i) == (rd->shown[i] == 0));
+        } else if (rd->q == &tf) {
+            CHECK(!tv_round_option_correct(rd, 0));
+            CHECK(tv_round_option_correct(rd, 1));
+        } else
+            CHECK_INT(0, right);
+    }
+    tv_session_free(&s);
+}
+
+TEST("50:50 is available exactly when tv_session_lifeline would succeed")
+{
+    tv_Question q3 = choice("three", 3), q2 = choice("two", 2), q4 = choice("four", 4);
+    const tv_Question *pool[3] = {&q3, &q2, &q4};
+    tv_Session s;
+    tv_SessionConfig k = cfg(2, 3, 2);
+    CHECK(tv_session_init(&s, &k, pool, 3, tv_alloc_default(), NULL));
+    for (int p = 0; p < 2; p++)
+        for (int r = 0; r < 3; r++) {
+            bool avail = tv_session_lifeline_available(&s, p, r);
+            CHECK(avail == (s.rounds[r].q->n_options >= 3));
+        }
+    /* Player 1 answers round 1, then neither the answered round nor (once spent) any
+     * other round offers it; player 2 is unaffected. */
+    tv_Answer a;
+    tv_session_correct_answer(&s, 0, &a);
+    CHECK(tv_session_answer(&s, 0, 0, &a, 1000, NULL) != NULL);
+    CHECK(!tv_session_lifeline_available(&s, 0, 0));
+    CHECK(!tv_session_lifeline(&s, 0, 0, NULL));
+    int other = s.rounds[1].q->n_options >= 3 ? 1 : 2;
+    CHECK(tv_session_lifeline_available(&s, 0, other));
+    CHECK(tv_session_lifeline(&s, 0, other, NULL));
+    for (int r = 0; r < 3; r++)
+        CHECK(!tv_session_lifeline_available(&s, 0, r));
+    CHECK(tv_session_lifeline_available(&s, 1, 0) == (s.rounds[0].q->n_options >= 3));
+    tv_session_free(&s);
+}
+
 TEST_MAIN()
