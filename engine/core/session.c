@@ -31,9 +31,9 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     s->alloc = alloc;
     tv_arena_init(&s->arena, alloc);
     s->cfg = *cfg;
-    if (cfg->players < 1 || cfg->players > TV_MAX_PLAYERS)
-        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a session has 1 to %d players, got %d", TV_MAX_PLAYERS,
-                            cfg->players);
+    if (cfg->players < 1 || cfg->players > TV_SESSION_MAX_PLAYERS)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a session has 1 to %d players, got %d",
+                            TV_SESSION_MAX_PLAYERS, cfg->players);
     if (cfg->count < 1)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a session asks at least 1 question, got %d", cfg->count);
     if (n_pool < 1)
@@ -58,7 +58,8 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     s->rounds = tv_arena_alloc(&s->arena, sizeof(tv_Round) * (size_t)n);
     s->categories = tv_arena_alloc(&s->arena, sizeof(char *) * (size_t)n);
     s->packs = tv_arena_alloc(&s->arena, sizeof(char *) * (size_t)n);
-    if (!s->rounds || !s->categories || !s->packs)
+    s->players = tv_arena_alloc(&s->arena, sizeof(tv_PlayerState) * (size_t)cfg->players);
+    if (!s->rounds || !s->categories || !s->packs || !s->players)
         return oom(err);
 
     tv_Rng draw, shown;
@@ -92,6 +93,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
         r->pack = intern(s->packs, &s->n_packs, r->q->pack);
     }
 
+    memset(s->players, 0, sizeof(tv_PlayerState) * (size_t)cfg->players);
     for (int p = 0; p < cfg->players; p++) {
         tv_PlayerState *ps = &s->players[p];
         ps->records = tv_arena_alloc(&s->arena, sizeof(tv_Record) * (size_t)n);

@@ -17,13 +17,17 @@
 #include "rng.h"
 #include "scoring.h"
 
+/* A session seats 1..TV_SESSION_MAX_PLAYERS players (party play and batch tests need
+ * hundreds), each with their own time, score, streak and lifeline. */
+#define TV_SESSION_MAX_PLAYERS 10000
+/* The desktop game's local seats (keyboard, mouse and gamepads). */
 #define TV_MAX_PLAYERS 4
 #define TV_DEFAULT_COUNT 10
 
 typedef struct tv_SessionConfig {
     uint64_t seed;
     int count;   /* questions to ask; more than the pool holds means all of it */
-    int players; /* 1..TV_MAX_PLAYERS */
+    int players; /* 1..TV_SESSION_MAX_PLAYERS */
     tv_Rules rules;
     /* The timer setting: each round's limit is tv_time_limit_scaled(limit, timer_percent);
      * 0 means 100 (the limits as the packs wrote them). */
@@ -100,7 +104,7 @@ typedef struct tv_Session {
     tv_Round *rounds;
     int n_categories, n_packs;
     const char **categories, **packs;
-    tv_PlayerState players[TV_MAX_PLAYERS];
+    tv_PlayerState *players; /* cfg.players of them, in the arena */
 } tv_Session;
 
 /* Draws cfg->count questions from those of pool[0..n_pool) whose type cfg->types allows

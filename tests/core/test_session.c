@@ -77,12 +77,17 @@ TEST("bad configurations are refused with a message")
     const tv_Question *pool[1] = {&q};
     tv_Session s;
     tv_Error err = {0};
-    tv_SessionConfig k = cfg(1, 10, 5);
+    tv_SessionConfig k = cfg(1, 10, 10001);
     CHECK(!tv_session_init(&s, &k, pool, 1, tv_alloc_default(), &err));
-    CHECK_STR("a session has 1 to 4 players, got 5", err.msg);
+    CHECK_STR("a session has 1 to 10000 players, got 10001", err.msg);
+    tv_session_free(&s);
+    k = cfg(1, 10, 0);
+    CHECK(!tv_session_init(&s, &k, pool, 1, tv_alloc_default(), &err));
+    CHECK_STR("a session has 1 to 10000 players, got 0", err.msg);
     tv_session_free(&s);
     k = cfg(1, 0, 1);
     CHECK(!tv_session_init(&s, &k, pool, 1, tv_alloc_default(), &err));
+    CHECK_STR("a session asks at least 1 question, got 0", err.msg);
     tv_session_free(&s);
     k = cfg(1, 3, 1);
     CHECK(!tv_session_init(&s, &k, pool, 0, tv_alloc_default(), &err));
@@ -314,6 +319,49 @@ TEST("session setup fails cleanly and frees everything when any allocation fails
         tv_session_free(&s); /* twice is safe */
         CHECK_INT(0, c.live);
     }
+}
+
+TEST("a thousand players each keep their own score, streak and lifeline")
+{
+    tv_Question qs[5];
+    const tv_Question *pool[5];
+    char ids[5][8];
+    for (int i = 0; i < 5; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    enum { N = 1000 };
+    tv_Session s;
+    tv_SessionConfig k = cfg(11, 5, N);
+    CHECK(tv_session_init(&s, &k, pool, 5, tv_alloc_default(), NULL));
+    /* Player p answers the first p % 6 questions right, the rest wrong, all at 0 s; the
+     * players with p % 7 == 0 use 50:50 on question 1 first. */
+    for (int r = 0; r < 5; r++)
+        for (int p = 0; p < N; p++) {
+            if (r == 0 && p % 7 == 0)
+                CHECK(tv_session_lifeline(&s, p, 0, NULL));
+            tv_Answer a;
+            if (r < p % 6)
+                tv_session_correct_answer(&s, r, &a);
+            else
+                tv_session_wrong_answer(&s, p, r, &a);
+            CHECK(tv_session_answer(&s, p, r, &a, 0, NULL) != NULL);
+        }
+    int bad = 0;
+    for (int p = 0; p < N; p++) {
+        tv_Result res = tv_session_result(&s, p);
+        int right = p % 6 < 5 ? p % 6 : 5;
+        /* 1000 per right answer at 0 s (500 with 50:50 on the first), plus 100 * (n - 1)
+         * of streak bonus on the n-th right answer in a row. */
+        int want = 0;
+        for (int r = 0; r < right; r++)
+            want += (r == 0 && p % 7 == 0 ? 500 : 1000) + 100 * r;
+        bad += res.correct != right || res.total != want || res.longest_streak != right ||
+               tv_session_lifeline_available(&s, p, 4);
+    }
+    CHECK_INT(0, bad);
+    tv_session_free(&s);
 }
 
 TEST("the timer percentage scales each round's limit and the score uses the scaled limit")
