@@ -49,6 +49,14 @@ typedef struct tv_Question {
     /* text: accepted answers */
     int n_accept;
     const char *accept[TV_MAX_ACCEPT];
+
+    /* Facts, named by free text shared across packs (docs/pack-api.md): the one this
+     * question asks ("" when undeclared) and those its visible text shows (prompt,
+     * options, items, explanation, source title). The session's draw never asks a fact
+     * twice in a round, nor after a question that showed it. */
+    const char *asks;
+    int n_shows;
+    const char *const *shows;
 } tv_Question;
 
 /* "choice", "truefalse", "numeric", "order", "text". */
