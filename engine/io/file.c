@@ -120,7 +120,7 @@ tv_FileStatus tv_file_read_fd(int fd, const char *name, size_t cap, char **data,
 
 /* {====================================================================== writing */
 
-static bool write_all(int fd, const char *data, size_t len)
+bool tv_file_write_all(int fd, const char *data, size_t len)
 {
     while (len > 0) {
         ssize_t n = write(fd, data, len);
@@ -165,7 +165,7 @@ bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Err
                             strerror(errno));
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
     const char *what = NULL;
-    if (!write_all(fd, data, len))
+    if (!tv_file_write_all(fd, data, len))
         what = "cannot write";
     else if (fsync(fd) != 0)
         what = "cannot flush to disk";

@@ -43,6 +43,9 @@ tv_FileStatus tv_file_read_fd(int fd, const char *name, size_t cap, char **data,
  * old file is as it was and the temp file is removed. */
 bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err);
 
+/* Writes all of data to fd, retrying short writes and EINTR; false with errno set. */
+bool tv_file_write_all(int fd, const char *data, size_t len);
+
 typedef enum tv_BadCopy {
     TV_BAD_NONE,   /* no copy kept; err says why */
     TV_BAD_COPIED, /* copied to <path>.bad; the original stays until the next save */
