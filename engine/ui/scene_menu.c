@@ -279,7 +279,8 @@ static void settings_leave(tv_Game *g)
 {
     tv_Error err = {0};
     if (!tv_prefs_save_settings(&g->prefs, &g->settings, &err))
-        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", err.file, err.msg);
+        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s",
+                 tv_prefs_path(&g->prefs, TV_PREFS_SETTINGS), err.msg);
     tv_game_set_scene(g, g->back_scene);
 }
 

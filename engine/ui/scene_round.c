@@ -94,7 +94,8 @@ static void save_scores(tv_Game *g)
     }
     tv_Error err = {0};
     if (!tv_prefs_save_scores(&g->prefs, &g->scores, &err))
-        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", err.file, err.msg);
+        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", tv_prefs_path(&g->prefs, TV_PREFS_SCORES),
+                 err.msg);
 }
 
 static void next_round(tv_Game *g)
