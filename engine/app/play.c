@@ -247,9 +247,9 @@ static int setup(tv_Cli *cli, const PlayArgs *a, tv_PackSet *packs, tv_Settings 
     tv_settings_default(settings);
     char *prefs = prefs_folder();
     if (prefs && !a->out) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/settings.txt", prefs);
-        tv_settings_load(path, settings, prefs_warn, warn_size);
+        tv_Prefs files;
+        tv_prefs_init(&files, prefs);
+        tv_prefs_load_settings(&files, settings, prefs_warn, warn_size);
     }
     SDL_free(prefs);
     if (cli->lang && (strcmp(cli->lang, "en") != 0 || a->out))
@@ -491,11 +491,8 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     }
     /* What changed outside the settings screen (F11, --lang) is saved at the end, and
      * only then (a corrupt file, already kept as .bad, is replaced by good settings). */
-    if (g.cfg.prefs_dir && (!tv_settings_equal(&g.settings, &settings) || cli->lang || warn[0])) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/settings.txt", g.cfg.prefs_dir);
-        tv_settings_save(path, &g.settings, &err);
-    }
+    if (g.cfg.prefs_dir && (!tv_settings_equal(&g.settings, &settings) || cli->lang || warn[0]))
+        tv_prefs_save_settings(&g.prefs, &g.settings, &err);
     tv_game_free(&g);
 done:
     SDL_free(prefs);
@@ -530,12 +527,13 @@ int tv_cmd_flags(tv_Cli *cli, int argc, char **argv)
         fprintf(stderr, "trivium flags: no prefs folder (%s)\n", SDL_GetError());
         return 1;
     }
-    char path[4200];
-    snprintf(path, sizeof path, "%s/flags.tsv", prefs);
+    tv_Prefs files;
+    tv_prefs_init(&files, prefs);
+    const char *path = tv_prefs_path(&files, TV_PREFS_FLAGS);
     SDL_free(prefs);
     int n = 0;
     tv_Error err = {0};
-    if (tv_flags_list(path, print_flag, &n, &err) < 0 && err.code != 0 && errno != ENOENT)
+    if (tv_prefs_list_flags(&files, print_flag, &n, &err) < 0 && err.code != 0 && errno != ENOENT)
         return tv_cli_fail(&err);
     if (n == 0)
         printf("no flagged questions (%s)\n", path);

@@ -76,3 +76,64 @@ bool tv_text_match(const char *a, const char *b)
         tv_free(al, fb, strlen(fb) + 1);
     return eq;
 }
+
+/* {====================================================================== small shared rules */
+
+size_t tv_text_bom_len(const char *s, size_t n) { return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; }
+
+bool tv_text_lang_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= 'a' && s[i] <= 'z')
+        i++;
+    if (i < 2 || i > 3)
+        return false;
+    if (i == n)
+        return true;
+    return n == i + 3 && s[i] == '_' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+}
+
+size_t tv_utf8_drop_last(char *s)
+{
+    size_t n = strlen(s);
+    /* Back over continuation bytes to the lead byte, then drop it too. */
+    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0)
+        s[--n] = '\0';
+    return n;
+}
+
+bool tv_text_parse_number(const char *s, size_t n, unsigned opts, double *out)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (s[i] == '-' || (s[i] == '+' && (opts & TV_NUMBER_PLUS))))
+        neg = s[i++] == '-';
+    double v = 0, scale = 1;
+    int digits = 0;
+    /* Digit by digit rather than strtod: strtod follows LC_NUMERIC and also takes
+     * blanks, hex, exponents, "inf" and "nan", none of which our formats allow. */
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        if (digits == 18)
+            return false; /* too long to be a setting or a quiz answer */
+        v = v * 10 + (s[i] - '0');
+        digits++, i++;
+    }
+    if (i < n && s[i] == '.' && (opts & TV_NUMBER_FRACTION)) {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (digits < 18) {
+                scale /= 10;
+                v += (s[i] - '0') * scale;
+            }
+            digits++, i++;
+        }
+    }
+    if (i != n || digits == 0)
+        return false;
+    *out = neg ? -v : v;
+    return true;
+}
+
+/* }====================================================================== */

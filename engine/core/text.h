@@ -28,4 +28,31 @@ char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len);
 /* True when both are valid UTF-8 and fold to the same text. */
 bool tv_text_match(const char *a, const char *b);
 
+/* {====================================================================== small shared rules */
+
+/* 3 when s[0..n) starts with a UTF-8 byte order mark, else 0: how many bytes to skip.
+ * Every text format we read accepts one, because some editors write it. */
+size_t tv_text_bom_len(const char *s, size_t n);
+
+/* True when s[0..n) is a language code of the shape "en", "nap" or "pt_BR": 2-3 of a-z,
+ * optionally '_' and 2 of A-Z. The code names a .po file, so no '/' or '.' can pass. */
+bool tv_text_lang_valid(const char *s, size_t n);
+
+/* Removes the last UTF-8 character (all of its bytes) from the NUL-terminated s, as a
+ * backspace does; returns the new length. An empty s stays empty. */
+size_t tv_utf8_drop_last(char *s);
+
+/* Options for tv_text_parse_number. */
+enum {
+    TV_NUMBER_PLUS = 1,     /* a leading '+' is allowed ('-' always is) */
+    TV_NUMBER_FRACTION = 2, /* a '.' and decimals are allowed: "2.5", "2.", ".5" */
+};
+/* Parses the whole of s[0..n) as a plain decimal number: an optional sign, digits, and
+ * (with TV_NUMBER_FRACTION) a fraction. No blanks, exponents, hex, inf or nan, and no
+ * locale: '.' is the only decimal point, whatever LC_NUMERIC says. At most 18
+ * significant digits before the point. Returns false and leaves *out alone otherwise. */
+bool tv_text_parse_number(const char *s, size_t n, unsigned opts, double *out);
+
+/* }====================================================================== */
+
 #endif

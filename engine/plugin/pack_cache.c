@@ -1,34 +1,39 @@
 /* pack_cache.c - the game's cache of pack worker output (see pack_cache.h).
- * Depends on: libc, POSIX. */
+ *
+ * Trust boundary: the cache folder is the player's, but anything may have been put
+ * there (a symbolic link to a file elsewhere, a FIFO, a huge file). Reads go through
+ * tv_file_read (no link followed, no FIFO waited on, capped); writes through
+ * tv_file_write_atomic (an unpredictable mkstemp temp file, fsync, rename), so the
+ * game can neither hang on nor write through something planted there.
+ * Depends on: io (file), core (rng: tv_hash64), libc, POSIX. */
 #include "pack_cache.h"
 
+#include "file.h"
+#include "rng.h"
+
 #include <dirent.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define CACHE_MAX_BYTES (16u << 20) /* the host's cap on a worker's output */
 #define CACHE_MAGIC "trivium-pack-cache 1"
 
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211u;
-    return h;
-}
+/* Folds one piece into h. Each piece is hashed on its own (FNV-1a, core's tv_hash64)
+ * and mixed in with an odd multiply, so the pieces' boundaries and order count: "ab"
+ * then "c" is not "a" then "bc". If core gains a length-taking tv_hash64_bytes, the
+ * numbers could be hashed as bytes instead of as text. */
+static uint64_t mix(uint64_t h, const char *piece) { return (h ^ tv_hash64(piece)) * 1099511628211u; }
 
-static uint64_t fnv_str(uint64_t h, const char *s) { return fnv(h, s, strlen(s) + 1); }
-
-static uint64_t fnv_stat(uint64_t h, const struct stat *st)
+static uint64_t mix_stat(uint64_t h, const struct stat *st)
 {
-    int64_t f[3] = {(int64_t)st->st_size, (int64_t)st->st_mtim.tv_sec, (int64_t)st->st_mtim.tv_nsec};
-    return fnv(h, f, sizeof f);
+    char text[80];
+    snprintf(text, sizeof text, "%lld %lld %lld", (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+             (long long)st->st_mtim.tv_nsec);
+    return mix(h, text);
 }
 
 uint64_t tv_pack_cache_key(const char *worker_exe, const char *pack_dir, const char *display, uint64_t seed,
@@ -37,10 +42,11 @@ uint64_t tv_pack_cache_key(const char *worker_exe, const char *pack_dir, const c
     struct stat st;
     if (stat(worker_exe, &st) != 0)
         return 0;
-    uint64_t h = fnv_str(14695981039346656037u, CACHE_MAGIC);
-    h = fnv_stat(fnv_str(h, worker_exe), &st);
-    h = fnv_str(fnv_str(fnv_str(h, pack_dir), display), lang);
-    h = fnv(h, &seed, sizeof seed);
+    char text[32];
+    snprintf(text, sizeof text, "%" PRIu64, seed);
+    uint64_t h = tv_hash64(CACHE_MAGIC);
+    h = mix_stat(mix(h, worker_exe), &st);
+    h = mix(mix(mix(mix(h, pack_dir), display), lang), text);
     DIR *d = opendir(pack_dir);
     if (!d)
         return 0;
@@ -53,71 +59,50 @@ uint64_t tv_pack_cache_key(const char *worker_exe, const char *pack_dir, const c
         snprintf(path, sizeof path, "%s/%s", pack_dir, e->d_name);
         if (stat(path, &st) != 0)
             continue;
-        files += fnv_stat(fnv_str(14695981039346656037u, e->d_name), &st);
+        files += mix_stat(tv_hash64(e->d_name), &st);
     }
     closedir(d);
-    h = fnv(h, &files, sizeof files);
+    snprintf(text, sizeof text, "%" PRIu64, files);
+    h = mix(h, text);
     return h ? h : 1;
 }
 
 static void cache_path(const char *cache_dir, const char *pack_dir, char *out, size_t size)
 {
-    snprintf(out, size, "%s/pack-%016" PRIx64 ".txt", cache_dir, fnv_str(14695981039346656037u, pack_dir));
+    snprintf(out, size, "%s/pack-%016" PRIx64 ".txt", cache_dir, tv_hash64(pack_dir));
 }
 
 char *tv_pack_cache_read(const char *cache_dir, const char *pack_dir, uint64_t key, size_t *len)
 {
-    char path[4600], head[64];
+    char path[4600], want[64];
     cache_path(cache_dir, pack_dir, path, sizeof path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    size_t head = (size_t)snprintf(want, sizeof want, CACHE_MAGIC " %016" PRIx64 "\n", key);
+    char *data;
+    size_t n;
+    /* Any refusal (missing, a link, a FIFO, too big) is just a miss. */
+    if (tv_file_read(path, CACHE_MAX_BYTES + head, 0, &data, &n, NULL) != TV_FILE_OK)
         return NULL;
-    char want[64];
-    snprintf(want, sizeof want, CACHE_MAGIC " %016" PRIx64 "\n", key);
-    char *data = NULL;
-    struct stat st;
-    if (fgets(head, sizeof head, f) && strcmp(head, want) == 0 && fstat(fileno(f), &st) == 0 &&
-        st.st_size > (off_t)strlen(head) && st.st_size - (off_t)strlen(head) <= (off_t)CACHE_MAX_BYTES) {
-        size_t n = (size_t)st.st_size - strlen(head);
-        data = malloc(n + 1);
-        if (data && fread(data, 1, n, f) == n) {
-            data[n] = '\0';
-            *len = n;
-        } else {
-            free(data);
-            data = NULL;
-        }
+    if (n <= head || memcmp(data, want, head) != 0) {
+        free(data);
+        return NULL;
     }
-    fclose(f);
+    memmove(data, data + head, n - head + 1); /* with the NUL */
+    *len = n - head;
     return data;
-}
-
-/* mkdir -p: a fresh home may have no ~/.cache yet. */
-static void make_dirs(const char *dir)
-{
-    char path[4600];
-    snprintf(path, sizeof path, "%s", dir);
-    for (char *p = path + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0700);
-            *p = '/';
-        }
-    mkdir(path, 0700);
 }
 
 void tv_pack_cache_write(const char *cache_dir, const char *pack_dir, uint64_t key, const char *data, size_t len)
 {
-    char path[4600], tmp[4700];
-    make_dirs(cache_dir);
-    cache_path(cache_dir, pack_dir, path, sizeof path);
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
+    char path[4600];
+    /* A fresh home may have no ~/.cache yet. */
+    if (!tv_file_mkdirs(cache_dir, 0700, NULL))
         return;
-    /* No fsync: a file cut short by a crash fails to decode and is a miss. */
-    bool ok = fprintf(f, CACHE_MAGIC " %016" PRIx64 "\n", key) > 0 && fwrite(data, 1, len, f) == len;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0)
-        unlink(tmp);
+    cache_path(cache_dir, pack_dir, path, sizeof path);
+    char *text = malloc(len + 64);
+    if (!text)
+        return;
+    int head = snprintf(text, 64, CACHE_MAGIC " %016" PRIx64 "\n", key);
+    memcpy(text + head, data, len);
+    (void)tv_file_write_atomic(path, text, (size_t)head + len, NULL);
+    free(text);
 }

@@ -7,7 +7,9 @@
  * rebuilding the worker, is a miss. One file per pack folder, so the cache stays as
  * large as the packs themselves. The kept text is still worker output: the host
  * decodes it with the same checks, and anything that does not decode is a miss.
- * Depends on: libc, POSIX. */
+ * Reading refuses links and FIFOs and writing is atomic (engine/io/file.h), so nothing
+ * planted in the cache folder can hang the game or be written through.
+ * Depends on: io (file), core (rng), libc, POSIX. */
 #ifndef TV_PACK_CACHE_H
 #define TV_PACK_CACHE_H
 

@@ -1,17 +1,15 @@
 /* answers.c - answer-script parser.
  * Trust boundary: untrusted bytes in, bounded by explicit lengths; no locale use.
- * Depends on: core (error, alloc, text). */
+ * Depends on: core (error, alloc, text), io (file: reading a script whole). */
 #include "answers.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "text.h"
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -40,36 +38,10 @@ static bool lower_eq(const char *s, size_t n, const char *word)
 }
 
 /* A plain decimal: [+-]? digits [. digits]? (or .digits), nothing else. The answer
- * format is fixed, so we parse by hand and never depend on LC_NUMERIC. */
+ * format is fixed, so core parses it by hand and never depends on LC_NUMERIC. */
 static bool parse_decimal(const char *s, size_t n, double *out)
 {
-    size_t i = 0;
-    bool neg = false;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        neg = s[i++] == '-';
-    double v = 0, scale = 1;
-    int digits = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-        if (digits < 18)
-            v = v * 10 + (s[i] - '0');
-        else
-            return false; /* too many digits to be a quiz answer */
-        digits++, i++;
-    }
-    if (i < n && s[i] == '.') {
-        i++;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (digits < 18) {
-                scale /= 10;
-                v += (s[i] - '0') * scale;
-            }
-            digits++, i++;
-        }
-    }
-    if (i != n || digits == 0)
-        return false;
-    *out = neg ? -v : v;
-    return true;
+    return tv_text_parse_number(s, n, TV_NUMBER_PLUS | TV_NUMBER_FRACTION, out);
 }
 
 /* @SECONDS as whole milliseconds, rounded half up, without floating point. */
@@ -243,10 +215,8 @@ bool tv_script_parse(tv_Script *sc, const char *name, const char *data, size_t l
     if (len > TV_SCRIPT_MAX_BYTES)
         return tv_error_set(err, TV_ERR_SCRIPT, sc->name, 0, "the script is larger than %u bytes",
                             TV_SCRIPT_MAX_BYTES);
-    size_t pos = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3; /* a UTF-8 byte-order mark, as some editors write */
-    else if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
+    size_t pos = tv_text_bom_len(data, len); /* a UTF-8 byte-order mark, as some editors write */
+    if (!pos && len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
         return tv_error_set(err, TV_ERR_SCRIPT, sc->name, 1, "the script looks like UTF-16; save it as UTF-8");
     int lineno = 0;
     while (pos < len) {
@@ -305,55 +275,21 @@ bool tv_script_load(tv_Script *sc, const char *path, tv_Alloc alloc, tv_Error *e
 {
     memset(sc, 0, sizeof *sc);
     tv_arena_init(&sc->arena, alloc);
-    bool is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "cannot open the answer script: %s", strerror(errno));
-    struct stat stbuf;
-    /* A file or a pipe (`--answers <(...)`); never a folder or a device. Reading stops
-     * at TV_SCRIPT_MAX_BYTES, so an endless pipe is refused rather than read forever. */
-    if (!is_stdin && (fstat(fd, &stbuf) != 0 || !(S_ISREG(stbuf.st_mode) || S_ISFIFO(stbuf.st_mode)))) {
-        close(fd);
-        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the answer script is not a file or a pipe");
-    }
-    if (!is_stdin)
-        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    bool ok = buf != NULL;
-    while (ok) {
-        if (len == cap) {
-            if (cap > TV_SCRIPT_MAX_BYTES) {
-                ok = tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the script is larger than %u bytes",
-                                  TV_SCRIPT_MAX_BYTES);
-                break;
-            }
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                ok = false;
-                break;
-            }
-            buf = grown, cap *= 2;
-        }
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            ok = tv_error_set(err, TV_ERR_SCRIPT, path, 0, "cannot read the answer script: %s", strerror(errno));
-            break;
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    if (!is_stdin)
-        close(fd);
-    if (!buf)
-        return tv_error_set(err, TV_ERR_NOMEM, path, 0, "out of memory");
-    if (ok)
-        ok = tv_script_parse(sc, path, buf, len, alloc, err);
-    else if (err && err->code == TV_ERR_NONE)
-        tv_error_set(err, TV_ERR_NOMEM, path, 0, "out of memory");
+    /* A file or a pipe (`--answers <(...)`, which is a link to one), or stdin; never a
+     * folder or a device. The cap holds for pipes too, so an endless one is refused
+     * rather than read forever. */
+    char *buf;
+    size_t len;
+    tv_Error rerr = {0};
+    tv_FileStatus st = strcmp(path, "-") == 0
+                           ? tv_file_read_fd(STDIN_FILENO, path, TV_SCRIPT_MAX_BYTES, &buf, &len, &rerr)
+                           : tv_file_read(path, TV_SCRIPT_MAX_BYTES, TV_FILE_FOLLOW | TV_FILE_PIPE, &buf, &len, &rerr);
+    if (st == TV_FILE_TOO_BIG)
+        return tv_error_set(err, TV_ERR_SCRIPT, path, 0, "the script is larger than %u bytes", TV_SCRIPT_MAX_BYTES);
+    if (st != TV_FILE_OK)
+        return tv_error_set(err, rerr.code == TV_ERR_NOMEM ? TV_ERR_NOMEM : TV_ERR_SCRIPT, path, 0,
+                            "the answer script %s", rerr.msg);
+    bool ok = tv_script_parse(sc, path, buf, len, alloc, err);
     free(buf);
     return ok;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "game_internal.h"
+#include "text.h"
 
 /* ==================== the typing rules ==================== */
 
@@ -38,11 +39,7 @@ static void entry_append(tv_Game *g, const char *t)
 /* Removes the last character, all of its UTF-8 bytes. */
 static void entry_delete(tv_Game *g)
 {
-    size_t n = strlen(g->entry);
-    while (n > 0 && ((unsigned char)g->entry[n - 1] & 0xC0) == 0x80)
-        n--;
-    if (n > 0)
-        g->entry[n - 1] = '\0';
+    tv_utf8_drop_last(g->entry);
 }
 
 static void entry_submit(tv_Game *g)
@@ -51,9 +48,8 @@ static void entry_submit(tv_Game *g)
         return;
     tv_Answer a = {.kind = TV_ANS_TEXT, .text = g->entry};
     if (question(g)->type == TV_Q_NUMERIC) {
-        char *end;
-        double v = strtod(g->entry, &end);
-        if (*end || !isfinite(v))
+        double v;
+        if (!tv_text_parse_number(g->entry, strlen(g->entry), TV_NUMBER_FRACTION, &v))
             return; /* the entry only takes digits, so this is "-" or "." alone */
         a = (tv_Answer){.kind = TV_ANS_NUMBER, .number = v};
     }

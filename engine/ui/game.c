@@ -501,11 +501,8 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
     /* Every pack that loaded starts selected; broken ones cannot be. */
     for (int i = 0; i < cfg->packs->n && i < TV_GAME_MAX_PACKS; i++)
         g->selected[i] = cfg->packs->packs[i].loaded && strcmp(cfg->packs->packs[i].id, "example") != 0;
-    if (cfg->prefs_dir) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/scores.txt", cfg->prefs_dir);
-        tv_scores_load(path, &g->scores, g->prefs_warning, sizeof g->prefs_warning);
-    }
+    tv_prefs_init(&g->prefs, cfg->prefs_dir);
+    tv_prefs_load_scores(&g->prefs, &g->scores, g->prefs_warning, sizeof g->prefs_warning);
     if (!cfg->offscreen && !cfg->no_audio) {
         g->audio = tv_audio_open();
         if (g->audio)

@@ -62,6 +62,7 @@ typedef struct tv_Game {
     tv_Audio *audio;
     tv_Settings settings;
     tv_Scores scores;
+    tv_Prefs prefs; /* the files in cfg.prefs_dir */
     char prefs_warning[1400];
 
     tv_Scene scene, back_scene;

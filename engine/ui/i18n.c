@@ -8,21 +8,18 @@
  * Supported: msgid/msgstr, "..." continuation lines, the escapes \n \t \" \\, # comments
  * of every kind, the header entry (msgid ""), CRLF and a UTF-8 BOM. Refused with a
  * file:line error: msgctxt and plural forms (keys are unique, so neither is needed).
- * Depends on: core (error), libc, POSIX (open, fstat). No SDL.
+ * Depends on: core (error, text), io (file), libc. No SDL.
  * Limits: 1 MiB per file. */
 #include "i18n.h"
 
+#include "file.h"
 #include "text.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define PO_MAX_BYTES (1u << 20)
 
@@ -54,59 +51,12 @@ struct tv_I18n {
 
 /* {====================================================================== reading */
 
+/* O_NONBLOCK (in tv_file_read) so a FIFO put where a .po belongs cannot hang the game.
+ * TV_FILE_FOLLOW: distributions commonly install assets as symbolic links. */
 static bool read_file(const char *path, char **out, size_t *outlen, tv_Error *err)
 {
-    *out = NULL;
-    *outlen = 0;
-    /* O_NONBLOCK so a FIFO put where a .po belongs cannot hang the game at open. No
-     * O_NOFOLLOW: distributions commonly install assets as symbolic links. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return tv_error_set(err, TV_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return tv_error_set(err, TV_ERR_IO, path, 0, "not a regular file");
-    }
-    if (st.st_size > (off_t)PO_MAX_BYTES) {
-        close(fd);
-        return tv_error_set(err, TV_ERR_IO, path, 0, "larger than %u KiB", PO_MAX_BYTES / 1024);
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) {
-        close(fd);
-        return tv_error_set(err, TV_ERR_NOMEM, path, 0, "out of memory");
-    }
-    /* Read one byte past the size from fstat, so a file that grew meanwhile is noticed
-     * instead of cut short. */
-    while (len < cap) {
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int e = errno;
-            close(fd);
-            free(buf);
-            return tv_error_set(err, TV_ERR_IO, path, 0, "cannot read: %s", strerror(e));
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    if (len > (size_t)st.st_size) {
-        free(buf);
-        return tv_error_set(err, TV_ERR_IO, path, 0, "the file changed while it was read");
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *outlen = len;
-    return true;
+    return tv_file_read(path, PO_MAX_BYTES, TV_FILE_FOLLOW, out, outlen, err) == TV_FILE_OK;
 }
-
-/* Length of the valid UTF-8 character at s (n bytes available), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n) { return tv_utf8_char_len((const char *)s, n); }
 
 /* }====================================================================== */
 
@@ -336,12 +286,10 @@ static bool parse_po(const char *path, const char *data, size_t len, Po *po, tv_
     Entry cur = {0};
     int state = IN_NONE;
     bool ok = true;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;
+    size_t pos = tv_text_bom_len(data, len);
     /* Check the encoding first, so every later message can quote text safely. */
     for (size_t i = pos, line = 1; ok && i < len;) {
-        size_t n = utf8_len((const unsigned char *)data + i, len - i);
+        size_t n = tv_utf8_char_len(data + i, len - i);
         if (!n || data[i] == '\0')
             ok = tv_error_set(err, TV_ERR_IO, path, (int)line, "not UTF-8 text (byte 0x%02X)",
                               (unsigned char)data[i]);
@@ -516,21 +464,6 @@ static const char *table_get(const Table *t, const char *key)
     return k ? t->texts[k - t->keys] : NULL;
 }
 
-/* A language code is also a file name, so it is held to "en" / "pt_BR" shapes: no
- * path separators or dots can reach open(). */
-static bool valid_lang(const char *lang)
-{
-    size_t n = 0;
-    while (lang[n] >= 'a' && lang[n] <= 'z')
-        n++;
-    if (n < 2 || n > 3)
-        return false;
-    if (!lang[n])
-        return true;
-    return lang[n] == '_' && lang[n + 1] >= 'A' && lang[n + 1] <= 'Z' && lang[n + 2] >= 'A' && lang[n + 2] <= 'Z' &&
-           !lang[n + 3];
-}
-
 /* Every translated string must carry en.po's conversions in en.po's order, since the
  * caller formats it with arguments meant for the English text. */
 static bool check_against_english(const char *path, const Po *tr, const Table *en, tv_Error *err)
@@ -551,7 +484,9 @@ static bool check_against_english(const char *path, const Po *tr, const Table *e
 
 tv_I18n *tv_i18n_load(const char *dir, const char *lang, tv_Error *err)
 {
-    if (!valid_lang(lang)) {
+    /* A language code is also a file name, so it is held to "en" / "pt_BR" shapes: no
+     * path separators or dots can reach open(). */
+    if (!tv_text_lang_valid(lang, strlen(lang))) {
         tv_error_set(err, TV_ERR_USAGE, "", 0, "language code '%s' is not like 'en', 'nl' or 'pt_BR'", lang);
         return NULL;
     }

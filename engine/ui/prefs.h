@@ -5,7 +5,10 @@
  * in the same folder, fsync, rename over the old one, fsync of the folder. A corrupt or
  * truncated file is never silently overwritten: it is copied to <name>.bad, a warning
  * is returned, and defaults are used.
- * Depends on: core (error), libc, POSIX. No SDL: the caller passes the folder. */
+ * Code: kvtext.c (the shared line reader and warnings), settings.c, scores.c, flags.c,
+ * and prefs.c (the folder handle); file I/O is engine/io/file.h.
+ * Depends on: io (file), core (error, text), libc, POSIX. No SDL: the caller passes
+ * the folder. */
 #ifndef TV_PREFS_H
 #define TV_PREFS_H
 
@@ -74,7 +77,38 @@ bool tv_flags_append(const char *path, const char *pack, const char *id, const c
  * (file:line) on a line that is not five fields with a known reason. */
 int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const fields[5]), void *ud, tv_Error *err);
 
-/* Writes data to path atomically (temp file, fsync, rename, fsync of the folder). */
-bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err);
+/* {====================================================================== the prefs folder */
+
+/* The prefs folder and the paths of its three files, so no caller builds
+ * "<dir>/settings.txt" by hand. A handle with no folder (dir NULL, or a zeroed struct)
+ * keeps nothing: loads give the defaults and true, saves and appends do nothing and
+ * return true, and listing flags gives 0. Holds no resources. */
+typedef enum tv_PrefsFile { TV_PREFS_SETTINGS, TV_PREFS_SCORES, TV_PREFS_FLAGS } tv_PrefsFile;
+
+typedef struct tv_Prefs {
+    bool active;        /* a folder was given */
+    char dir[4096];
+    char paths[3][4128]; /* by tv_PrefsFile */
+} tv_Prefs;
+
+/* dir is copied; NULL (or "") gives a handle that keeps nothing. */
+void tv_prefs_init(tv_Prefs *p, const char *dir);
+/* Safe on a zeroed handle and twice. */
+void tv_prefs_free(tv_Prefs *p);
+/* The path of one file ("<dir>/settings.txt"), or NULL when the handle keeps nothing. */
+const char *tv_prefs_path(const tv_Prefs *p, tv_PrefsFile which);
+
+/* tv_settings_load / _save, tv_scores_load / _save, tv_flags_append / _list on the
+ * folder's files, with the same results and warnings. */
+bool tv_prefs_load_settings(const tv_Prefs *p, tv_Settings *s, char *warn, size_t warnsize);
+bool tv_prefs_save_settings(const tv_Prefs *p, const tv_Settings *s, tv_Error *err);
+bool tv_prefs_load_scores(const tv_Prefs *p, tv_Scores *scores, char *warn, size_t warnsize);
+bool tv_prefs_save_scores(const tv_Prefs *p, const tv_Scores *scores, tv_Error *err);
+bool tv_prefs_append_flag(const tv_Prefs *p, const char *pack, const char *id, const char *version, const char *lang,
+                          const char *reason, tv_Error *err);
+int tv_prefs_list_flags(const tv_Prefs *p, void (*fn)(void *ud, const char *const fields[5]), void *ud,
+                        tv_Error *err);
+
+/* }====================================================================== */
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "game_internal.h"
+#include "text.h"
 
 enum { SETTING_ROWS = 13 };
 
@@ -276,13 +277,10 @@ static void setting_change(tv_Game *g, int row, int dir)
 
 static void settings_leave(tv_Game *g)
 {
-    if (g->cfg.prefs_dir) {
-        char path[4200];
-        tv_Error err = {0};
-        snprintf(path, sizeof path, "%s/settings.txt", g->cfg.prefs_dir);
-        if (!tv_settings_save(path, &g->settings, &err))
-            snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", path, err.msg);
-    }
+    tv_Error err = {0};
+    if (!tv_prefs_save_settings(&g->prefs, &g->settings, &err))
+        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s",
+                 tv_prefs_path(&g->prefs, TV_PREFS_SETTINGS), err.msg);
     tv_game_set_scene(g, g->back_scene);
 }
 
@@ -353,11 +351,7 @@ static bool name_edit_event(tv_Game *g, const SDL_Event *ev)
     if (ev->type == SDL_KEYDOWN) {
         SDL_Keycode k = ev->key.keysym.sym;
         if (k == SDLK_BACKSPACE) {
-            size_t n = strlen(name);
-            while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
-                n--; /* a whole UTF-8 character */
-            if (n > 0)
-                name[n - 1] = '\0';
+            tv_utf8_drop_last(name);
             return true;
         }
         if (k == SDLK_RETURN || k == SDLK_ESCAPE || k == SDLK_TAB) {

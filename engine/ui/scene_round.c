@@ -92,13 +92,10 @@ static void save_scores(tv_Game *g)
         snprintf(e.name, sizeof e.name, "%s", g->names[p]);
         tv_scores_add(&g->scores, key, &e);
     }
-    if (g->cfg.prefs_dir) {
-        char path[4200];
-        tv_Error err = {0};
-        snprintf(path, sizeof path, "%s/scores.txt", g->cfg.prefs_dir);
-        if (!tv_scores_save(path, &g->scores, &err))
-            snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", path, err.msg);
-    }
+    tv_Error err = {0};
+    if (!tv_prefs_save_scores(&g->prefs, &g->scores, &err))
+        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", tv_prefs_path(&g->prefs, TV_PREFS_SCORES),
+                 err.msg);
 }
 
 static void next_round(tv_Game *g)
@@ -631,13 +628,9 @@ static void flag(tv_Game *g, const char *reason)
             version = g->cfg.packs->packs[i].version;
     g->flagged = true;
     snprintf(g->flag_note, sizeof g->flag_note, "%s", tv_game_text(g, "reveal.flagged"));
-    if (g->cfg.prefs_dir) {
-        char path[4200];
-        tv_Error err = {0};
-        snprintf(path, sizeof path, "%s/flags.tsv", g->cfg.prefs_dir);
-        if (!tv_flags_append(path, q->pack, q->id, version, g->settings.lang, reason, &err))
-            snprintf(g->flag_note, sizeof g->flag_note, "%.63s", err.msg);
-    }
+    tv_Error err = {0};
+    if (!tv_prefs_append_flag(&g->prefs, q->pack, q->id, version, g->settings.lang, reason, &err))
+        snprintf(g->flag_note, sizeof g->flag_note, "%.63s", err.msg);
     tv_play_sound(g, TV_SOUND_CLICK);
 }
 

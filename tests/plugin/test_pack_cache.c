@@ -1,17 +1,22 @@
 /* plugin.cache: the game's cache of pack worker output (pack_cache.h), with the real
  * worker and a real pack copied to a temporary folder: a second load reads the cache,
  * editing a pack file or asking for another language runs the worker again, and a
- * damaged cache file is only a miss.
+ * damaged cache file is only a miss. A FIFO or a symbolic link planted in the cache
+ * folder neither hangs the game nor gets written through.
  * Environment: TRIVIUM_WORKER (trivium-pack-worker), TRIVIUM_SOURCE (the source tree). */
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "pack_cache.h"
 #include "packs.h"
+#include "rng.h"
 
 typedef struct Env {
     char root[64], packs[128], pack[160], cache[160];
@@ -109,6 +114,94 @@ TEST("a damaged or cut-short cache file is a miss: the worker runs and the pack 
     CHECK(kept); /* rewritten whole */
     tamper_cache(&e, "\"ok\"", "\"okay\""); /* valid JSON that is not a pack result */
     CHECK_STR("True or false", load_prompt(&e, "en", &kept));
+    env_free(&e);
+}
+
+/* The cache file that tv_pack_cache_* use for pack_dir (the naming is pack_cache.c's). */
+static void kept_path(const Env *e, const char *pack_dir, char *out, size_t size)
+{
+    snprintf(out, size, "%s/pack-%016" PRIx64 ".txt", e->cache, tv_hash64(pack_dir));
+}
+
+static char *file_text(const char *path)
+{
+    static char buf[256];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+TEST("a FIFO in place of a cache file is a miss at once, and the next write replaces it")
+{
+    Env e;
+    env_make(&e);
+    char path[400];
+    kept_path(&e, e.pack, path, sizeof path);
+    tv_pack_cache_write(e.cache, e.pack, 7, "{}", 2); /* makes the folder */
+    CHECK(unlink(path) == 0);
+    CHECK(mkfifo(path, 0600) == 0);
+    /* In a child with an alarm, so a read that waits for a writer fails the test
+     * instead of hanging it. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(5);
+        size_t len = 0;
+        char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+        _exit(got == NULL ? 0 : 1);
+    }
+    int status = 0;
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    /* Writing must not block on the FIFO either: it is replaced by a regular file. */
+    pid = fork();
+    if (pid == 0) {
+        alarm(5);
+        tv_pack_cache_write(e.cache, e.pack, 7, "{\"x\":1}", 7);
+        _exit(0);
+    }
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    struct stat st;
+    CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode));
+    size_t len = 0;
+    char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+    CHECK_STR("{\"x\":1}", got);
+    free(got);
+    env_free(&e);
+}
+
+TEST("a symbolic link planted in the cache folder is not followed, read or written through")
+{
+    Env e;
+    env_make(&e);
+    char path[400], outside[200], old_tmp[480];
+    kept_path(&e, e.pack, path, sizeof path);
+    tv_pack_cache_write(e.cache, e.pack, 7, "{}", 2); /* makes the folder */
+    CHECK(unlink(path) == 0);
+    snprintf(outside, sizeof outside, "%s/outside.txt", e.root);
+    FILE *f = fopen(outside, "wb");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("trivium-pack-cache 1 0000000000000007\n{\"secret\":1}", f);
+        fclose(f);
+    }
+    /* The cache file itself, and the temp name the cache used to pick (<path>.<pid>.tmp). */
+    snprintf(old_tmp, sizeof old_tmp, "%s.%ld.tmp", path, (long)getpid());
+    CHECK(symlink(outside, path) == 0);
+    CHECK(symlink(outside, old_tmp) == 0);
+    size_t len = 0;
+    CHECK(tv_pack_cache_read(e.cache, e.pack, 7, &len) == NULL); /* not followed */
+    tv_pack_cache_write(e.cache, e.pack, 7, "{\"mine\":1}", 10);
+    CHECK_STR("trivium-pack-cache 1 0000000000000007\n{\"secret\":1}", file_text(outside));
+    struct stat st;
+    CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode)); /* the link itself was replaced */
+    char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+    CHECK_STR("{\"mine\":1}", got);
+    free(got);
     env_free(&e);
 }
 

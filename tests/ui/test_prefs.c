@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "file.h"
 #include "prefs.h"
 
 static char dir[] = "/tmp/trivium-prefs-XXXXXX";
@@ -629,6 +630,73 @@ TEST("a missing flags file lists nothing")
     Seen seen = {0};
     CHECK_INT(0, tv_flags_list(at("no-flags.tsv"), collect, &seen, &err));
     CHECK_INT(0, seen.n);
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== the folder handle */
+
+TEST("equality notices a change in any one setting")
+{
+    tv_Settings a, b;
+    tv_settings_default(&a);
+    b = a;
+    CHECK(tv_settings_equal(&a, &b));
+    b.auto_advance = true;
+    CHECK(!tv_settings_equal(&a, &b));
+    b = a;
+    b.text_size = 3;
+    CHECK(!tv_settings_equal(&a, &b));
+    b = a;
+    snprintf(b.lang, sizeof b.lang, "nl");
+    CHECK(!tv_settings_equal(&a, &b));
+}
+
+TEST("the prefs handle names the three files in its folder and saves there")
+{
+    tv_Prefs p;
+    at("x"); /* makes the folder */
+    tv_prefs_init(&p, dir);
+    char want[600];
+    snprintf(want, sizeof want, "%s/settings.txt", dir);
+    CHECK_STR(want, tv_prefs_path(&p, TV_PREFS_SETTINGS));
+    snprintf(want, sizeof want, "%s/scores.txt", dir);
+    CHECK_STR(want, tv_prefs_path(&p, TV_PREFS_SCORES));
+    snprintf(want, sizeof want, "%s/flags.tsv", dir);
+    CHECK_STR(want, tv_prefs_path(&p, TV_PREFS_FLAGS));
+    tv_Settings s, got;
+    tv_settings_default(&s);
+    s.volume = 33;
+    tv_Error err = {0};
+    CHECK(tv_prefs_save_settings(&p, &s, &err));
+    char warn[256];
+    CHECK(tv_prefs_load_settings(&p, &got, warn, sizeof warn));
+    CHECK_INT(33, got.volume);
+    tv_prefs_free(&p);
+    tv_prefs_free(&p); /* safe twice */
+}
+
+TEST("a prefs handle without a folder keeps nothing and reports nothing")
+{
+    tv_Prefs p;
+    tv_prefs_init(&p, NULL);
+    CHECK(tv_prefs_path(&p, TV_PREFS_SETTINGS) == NULL);
+    tv_Settings s;
+    char warn[64] = "x";
+    CHECK(tv_prefs_load_settings(&p, &s, warn, sizeof warn));
+    CHECK_STR("", warn);
+    CHECK_INT(70, s.volume);
+    tv_Error err = {0};
+    CHECK(tv_prefs_save_settings(&p, &s, &err));
+    tv_Scores sc;
+    CHECK(tv_prefs_load_scores(&p, &sc, warn, sizeof warn));
+    CHECK_INT(0, sc.n);
+    CHECK(tv_prefs_save_scores(&p, &sc, &err));
+    CHECK(tv_prefs_append_flag(&p, "p", "i", "v", "en", "wrong", &err));
+    CHECK_INT(0, tv_prefs_list_flags(&p, NULL, NULL, &err));
+    tv_Prefs zero = {0};
+    CHECK(tv_prefs_path(&zero, TV_PREFS_FLAGS) == NULL);
+    tv_prefs_free(&zero);
 }
 
 /* }====================================================================== */

@@ -1,0 +1,310 @@
+/* io.file: whole-file reads refuse what is not a regular file (without hanging on a
+ * FIFO), stay under their cap, and atomic writes never leave half a file or a temp
+ * file behind. Runs in a mkdtemp folder. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "file.h"
+
+static char dir[] = "/tmp/trivium-io-XXXXXX";
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        unlink(path);
+        return;
+    }
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char sub[1024];
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        chmod(sub, 0700);
+        remove_tree(sub);
+    }
+    closedir(d);
+    rmdir(path);
+}
+
+static void remove_dir(void) { remove_tree(dir); }
+
+static const char *at(const char *name)
+{
+    static char paths[8][512];
+    static int next;
+    static bool made;
+    if (!made) {
+        made = mkdtemp(dir) != NULL;
+        CHECK(made);
+        atexit(remove_dir);
+    }
+    char *p = paths[next++ % 8];
+    snprintf(p, sizeof paths[0], "%s/%s", dir, name);
+    return p;
+}
+
+static void put_str(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static char *slurp(const char *path)
+{
+    char *data = NULL;
+    size_t len;
+    tv_file_read(path, 1 << 20, 0, &data, &len, NULL);
+    return data;
+}
+
+static int count_entries(const char *path, const char *containing)
+{
+    DIR *d = opendir(path);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        n += strstr(e->d_name, containing) != NULL;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+#define CHECK_CONTAINS(hay, needle)                                                                         \
+    do {                                                                                                    \
+        const char *h_ = (hay);                                                                             \
+        if (!h_ || !strstr(h_, needle)) {                                                                   \
+            fprintf(stderr, "  %s:%d: expected \"%s\" in \"%s\"\n", __FILE__, __LINE__, needle,             \
+                    h_ ? h_ : "(null)");                                                                    \
+            check_failed_here = 1;                                                                          \
+        }                                                                                                   \
+    } while (0)
+
+TEST("a regular file is read whole and NUL-terminated")
+{
+    const char *path = at("plain.txt");
+    put_str(path, "hello\n");
+    char *data;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_OK, tv_file_read(path, 6, 0, &data, &len, &err));
+    CHECK_INT(6, len);
+    CHECK_STR("hello\n", data);
+    free(data);
+}
+
+TEST("a file over the cap is refused as too big, naming the file")
+{
+    const char *path = at("big.txt");
+    put_str(path, "1234567");
+    char *data = (char *)1;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_TOO_BIG, tv_file_read(path, 6, 0, &data, &len, &err));
+    CHECK(data == NULL);
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "larger than 6 bytes");
+}
+
+TEST("a missing file says so")
+{
+    char *data;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_MISSING, tv_file_read(at("nothing.txt"), 100, 0, &data, &len, &err));
+    CHECK(data == NULL);
+}
+
+TEST("a FIFO in a file's place is refused at once, not waited on")
+{
+    const char *path = at("fifo.txt");
+    CHECK(mkfifo(path, 0600) == 0);
+    /* A child does the read, so a hang shows up as a kill instead of a stuck test. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(5);
+        char *data;
+        size_t len;
+        tv_Error err = {0};
+        bool ok = tv_file_read(path, 100, 0, &data, &len, &err) == TV_FILE_REFUSED &&
+                  strstr(err.msg, "not a regular file") != NULL;
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+TEST("a symbolic link is refused, and followed only when asked")
+{
+    const char *target = at("target.txt"), *link = at("link.txt");
+    put_str(target, "secret\n");
+    CHECK(symlink(target, link) == 0);
+    char *data;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_REFUSED, tv_file_read(link, 100, 0, &data, &len, &err));
+    CHECK_CONTAINS(err.msg, "symbolic link");
+    CHECK_STR(link, err.file);
+    CHECK_INT(TV_FILE_OK, tv_file_read(link, 100, TV_FILE_FOLLOW, &data, &len, &err));
+    CHECK_STR("secret\n", data);
+    free(data);
+}
+
+TEST("a folder is refused as not a regular file")
+{
+    char *data;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_REFUSED, tv_file_read(at(""), 100, 0, &data, &len, &err));
+    CHECK_CONTAINS(err.msg, "not a regular file");
+}
+
+TEST("with TV_FILE_PIPE a pipe is read to its end, under the cap")
+{
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    CHECK(write(fds[1], "@1 A\n", 5) == 5);
+    close(fds[1]);
+    char name[64];
+    snprintf(name, sizeof name, "/dev/fd/%d", fds[0]);
+    char *data;
+    size_t len;
+    tv_Error err = {0};
+    CHECK_INT(TV_FILE_OK, tv_file_read(name, 100, TV_FILE_FOLLOW | TV_FILE_PIPE, &data, &len, &err));
+    CHECK_STR("@1 A\n", data);
+    free(data);
+    close(fds[0]);
+    CHECK(pipe(fds) == 0);
+    CHECK(write(fds[1], "0123456789", 10) == 10);
+    close(fds[1]);
+    CHECK_INT(TV_FILE_TOO_BIG, tv_file_read_fd(fds[0], "-", 9, &data, &len, &err));
+    close(fds[0]);
+}
+
+TEST("an atomic write replaces the file and leaves no temporary file")
+{
+    const char *path = at("atomic.txt");
+    put_str(path, "old content, longer than the new\n");
+    tv_Error err = {0};
+    CHECK(tv_file_write_atomic(path, "new\n", 4, &err));
+    char *got = slurp(path);
+    CHECK_STR("new\n", got);
+    free(got);
+    CHECK_INT(0, count_entries(dir, ".tmp."));
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+}
+
+TEST("an atomic write replaces a planted link instead of writing through it")
+{
+    const char *outside = at("outside.txt"), *path = at("planted.txt");
+    put_str(outside, "keep me\n");
+    CHECK(symlink(outside, path) == 0);
+    tv_Error err = {0};
+    CHECK(tv_file_write_atomic(path, "mine\n", 5, &err));
+    char *got = slurp(outside);
+    CHECK_STR("keep me\n", got);
+    free(got);
+    got = slurp(path); /* no longer a link, so this read is allowed */
+    CHECK_STR("mine\n", got);
+    free(got);
+}
+
+/* Without root's override of permissions, so as root it runs as nobody in a child. */
+static bool write_into_readonly(const char *ro, const char *path)
+{
+    tv_Error err = {0};
+    bool ok = !tv_file_write_atomic(path, "new\n", 4, &err) && strcmp(err.file, path) == 0 &&
+              strstr(err.msg, "Permission denied");
+    char *got = slurp(path);
+    ok = ok && got && strcmp(got, "old\n") == 0 && count_entries(ro, ".tmp.") == 0;
+    free(got);
+    return ok;
+}
+
+TEST("a failed atomic write (read-only folder) names the file and keeps the old one")
+{
+    const char *ro = at("readonly");
+    char path[600];
+    snprintf(path, sizeof path, "%s/keep.txt", ro);
+    CHECK(mkdir(ro, 0755) == 0);
+    put_str(path, "old\n");
+    CHECK(chmod(path, 0644) == 0 && chmod(ro, 0555) == 0);
+    if (geteuid() != 0) {
+        CHECK(write_into_readonly(ro, path));
+    } else {
+        CHECK(chmod(dir, 0755) == 0);
+        pid_t pid = fork();
+        if (pid == 0)
+            _exit(setgid(65534) == 0 && setuid(65534) == 0 && write_into_readonly(ro, path) ? 0 : 1);
+        int status = 0;
+        CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        CHECK(chmod(dir, 0700) == 0);
+    }
+    chmod(ro, 0755);
+}
+
+TEST("a failed atomic write into a missing folder leaves nothing behind")
+{
+    const char *path = at("no/such/file.txt");
+    tv_Error err = {0};
+    CHECK(!tv_file_write_atomic(path, "x", 1, &err));
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "No such file or directory");
+    CHECK_INT(0, count_entries(dir, ".tmp."));
+}
+
+TEST("a bad file is copied to .bad from memory or from disk, replacing an older copy")
+{
+    const char *path = at("corrupt.txt");
+    put_str(path, "garbage\n");
+    put_str(at("corrupt.txt.bad"), "an older copy\n");
+    char bad[600];
+    tv_Error err = {0};
+    CHECK_INT(TV_BAD_COPIED, tv_file_keep_bad(path, "garbage\n", 8, bad, sizeof bad, &err));
+    CHECK_STR(at("corrupt.txt.bad"), bad);
+    char *got = slurp(bad);
+    CHECK_STR("garbage\n", got);
+    free(got);
+    put_str(path, "other garbage\n");
+    CHECK_INT(TV_BAD_COPIED, tv_file_keep_bad(path, NULL, 0, bad, sizeof bad, &err));
+    got = slurp(bad);
+    CHECK_STR("other garbage\n", got);
+    free(got);
+    got = slurp(path);
+    CHECK_STR("other garbage\n", got); /* the original stays */
+    free(got);
+    CHECK_INT(TV_BAD_NONE, tv_file_keep_bad(at("gone.txt"), NULL, 0, bad, sizeof bad, &err));
+}
+
+TEST("mkdir -p creates every missing folder and accepts existing ones")
+{
+    const char *deep = at("a/b/c");
+    tv_Error err = {0};
+    CHECK(tv_file_mkdirs(deep, 0700, &err));
+    struct stat st;
+    CHECK(stat(deep, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 0777) == 0700);
+    CHECK(tv_file_mkdirs(deep, 0700, &err)); /* twice is fine */
+    const char *file = at("afile");
+    put_str(file, "x");
+    char under[600];
+    snprintf(under, sizeof under, "%s/sub", file);
+    CHECK(!tv_file_mkdirs(under, 0700, &err));
+    CHECK(!tv_file_mkdirs(file, 0700, &err));
+    CHECK_CONTAINS(err.msg, "not a folder");
+}
+
+TEST_MAIN()
