@@ -3,7 +3,6 @@
 #include "session.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,18 +273,16 @@ void tv_session_wrong_answer(const tv_Session *s, int player, int round, tv_Answ
     }
 }
 
-/* Parses a whole string as a finite decimal number (C locale: we never call setlocale). */
+/* A typed number: the one decimal parser of the project (text.h), with the blanks a
+ * player may leave around it ignored. */
 static bool parse_number(const char *text, double *out)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    while (*end == ' ')
-        end++;
-    if (end == text || *end || errno == ERANGE || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    while (n && *text == ' ')
+        text++, n--;
+    return tv_text_parse_number(text, n, TV_NUMBER_PLUS | TV_NUMBER_FRACTION, out);
 }
 
 /* Turns a text answer into the form the question takes; checks shape. */
