@@ -1,4 +1,4 @@
-/* ui.i18n: .po files parse exactly, a gap in a translation shows English, and the
+/* i18n.strings: .po files parse exactly, a gap in a translation shows English, and the
  * shipped en.po and nl.po hold the same keys with the same printf conversions. */
 #include <stdbool.h>
 #include <stdlib.h>
