@@ -1,7 +1,8 @@
-/* cli.c - flag helpers, plugin path, pack selection. Depends on: core, plugin host. */
+/* cli.c - what the commands share: flag setters over tv_Cli, the plugin search path,
+ * pack selection, and printing errors with their exit codes.
+ * Depends on: core, plugin host, app/args. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,14 +41,109 @@ int tv_cli_usage(const char *command, const char *fmt, ...)
 
 bool tv_cli_parse_u64(const char *s, uint64_t *out)
 {
-    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end || errno == ERANGE)
-        return false;
-    *out = v;
+    return tv_args_parse_u64(s, out);
+}
+
+int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, size_t n, void *dest, int argc,
+                 char **argv, int first)
+{
+    tv_Error err = {0};
+    switch (tv_args_parse(specs, n, dest, argc, argv, first, &err)) {
+    case TV_ARGS_OK: return -1;
+    case TV_ARGS_HELP: fputs(usage, stdout); return TV_EXIT_OK;
+    case TV_ARGS_ERROR: break;
+    }
+    return tv_cli_usage(cli->command, "%s", err.msg);
+}
+
+/* Appends value to a list of at most max; what names the entries in the error. */
+static bool append(const char **items, int *n, int max, const tv_ArgSpec *spec, const char *what, const char *value,
+                   tv_Error *err)
+{
+    if (*n == max)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "%s%sat most %d %s", spec->flag ? spec->flag : "",
+                            spec->flag ? ": " : "", max, what);
+    items[(*n)++] = value;
+    return true;
+}
+
+bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->plugin_dirs, &cli->n_plugin_dirs, TV_MAX_PLUGIN_DIRS, spec, "folders", value, err);
+}
+
+bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (cli->n_select < TV_MAX_SELECT && !*value)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "%s needs a pack id", spec->flag);
+    return append(cli->select, &cli->n_select, TV_MAX_SELECT, spec, "packs", value, err);
+}
+
+bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->answers, &cli->n_answers, 4, spec, "players", value, err);
+}
+
+bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->paths, &cli->n_paths, TV_MAX_SELECT, spec, "paths", value, err);
+}
+
+bool tv_cli_arg_seed(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (!tv_args_parse_u64(value, &cli->seed))
+        return tv_args_expected(err, spec, value);
+    cli->have_seed = true;
+    return true;
+}
+
+bool tv_cli_arg_lang(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (strcmp(value, "en") != 0 && strcmp(value, "nl") != 0)
+        return tv_args_expected(err, spec, value);
+    cli->lang = value, cli->lang_given = true;
+    return true;
+}
+
+bool tv_cli_arg_format(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (strcmp(value, "json") != 0 && strcmp(value, "text") != 0)
+        return tv_args_expected(err, spec, value);
+    cli->json = strcmp(value, "json") == 0;
+    return true;
+}
+
+/* A whole number in [lo, hi] into *out. */
+static bool in_range(int *out, int lo, int hi, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    uint64_t v;
+    if (!tv_args_parse_u64(value, &v) || v < (uint64_t)lo || v > (uint64_t)hi)
+        return tv_args_expected(err, spec, value);
+    *out = (int)v;
+    return true;
+}
+
+bool tv_cli_arg_count(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    return in_range(&((tv_Cli *)dest)->count, 1, 10000, spec, value, err);
+}
+
+bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    return in_range(&((tv_Cli *)dest)->timer_percent, 10, 1000, spec, value, err);
+}
+
+bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    if (!tv_cli_parse_types(value, &((tv_Cli *)dest)->types))
+        return tv_args_expected(err, spec, value);
     return true;
 }
 
