@@ -1,17 +1,14 @@
 /* cli.c - what the commands share: flag setters over tv_Cli, the plugin search path,
  * pack selection, and printing errors with their exit codes.
- * Depends on: core, plugin host, app/args. */
+ * Depends on: core, plugin host, app/args, app/paths. */
 #include "cli.h"
+
+#include "paths.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#ifndef TRIVIUM_SHARE_PLUGINS
-#define TRIVIUM_SHARE_PLUGINS "/usr/local/share/trivium/plugins"
-#endif
 
 int tv_cli_fail(const tv_Error *err)
 {
@@ -149,41 +146,24 @@ bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_
 
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size)
 {
-    char exe_dir[4096];
-    snprintf(exe_dir, sizeof exe_dir, "%s", cli->self_exe);
-    char *slash = strrchr(exe_dir, '/');
-    if (slash) {
-        *slash = '\0';
-        snprintf(out, size, "%s/../share/trivium/%s", exe_dir, sub);
-        if (access(out, F_OK) == 0)
-            return;
-    }
-    snprintf(out, size, "%s", fallback);
+    (void)fallback; /* paths.c knows the install folder */
+    char source[TV_PATHS_MAX];
+    if (tv_paths_source_tree(cli->self_exe, source, sizeof source))
+        snprintf(out, size, "%s/%s", source, sub);
+    else
+        tv_paths_share_dir(cli->self_exe, sub, out, size);
 }
 
-void tv_cli_find_worker(tv_Cli *cli)
+bool tv_cli_init(tv_Cli *cli)
 {
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", cli->self_exe);
-    char *slash = strrchr(dir, '/');
-    snprintf(cli->pack_worker, sizeof cli->pack_worker, "%s", cli->self_exe);
-    if (!slash)
-        return;
-    *slash = '\0';
-    char candidate[sizeof cli->pack_worker];
-#ifdef TRIVIUM_LIBEXEC_REL
-    const char *const places[2] = {"%s/trivium-pack-worker", "%s/../" TRIVIUM_LIBEXEC_REL "/trivium-pack-worker"};
-#else
-    const char *const places[1] = {"%s/trivium-pack-worker"};
-#endif
-    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        if (snprintf(candidate, sizeof candidate, places[i], dir) >= (int)sizeof candidate)
-            continue;
-        if (access(candidate, X_OK) == 0) {
-            memcpy(cli->pack_worker, candidate, sizeof candidate);
-            return;
-        }
-    }
+    if (!tv_paths_self(cli->self_exe, sizeof cli->self_exe))
+        return false;
+    char looked[2 * TV_PATHS_MAX];
+    tv_paths_find_worker(cli->self_exe, cli->pack_worker, sizeof cli->pack_worker, looked, sizeof looked);
+    const char *env = getenv("TRIVIUM_WORKER_TIMEOUT_MS");
+    if (env && atoi(env) > 0)
+        cli->worker_timeout_ms = atoi(env);
+    return true;
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)
@@ -200,16 +180,15 @@ bool tv_cli_parse_types(const char *list, unsigned *out)
     return *out != 0;
 }
 
-/* True when this executable lives in the build tree it was configured from. */
-static bool running_from_build_tree(const char *exe)
+typedef struct Scan {
+    tv_PackSet *set;
+    tv_Error *err;
+} Scan;
+
+static bool scan(const char *dir, void *ud)
 {
-#ifdef TRIVIUM_BUILD_DIR
-    size_t n = strlen(TRIVIUM_BUILD_DIR);
-    return strncmp(exe, TRIVIUM_BUILD_DIR, n) == 0 && exe[n] == '/';
-#else
-    (void)exe;
-    return false;
-#endif
+    Scan *sc = ud;
+    return tv_packset_scan(sc->set, dir, sc->err);
 }
 
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
@@ -217,28 +196,16 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     for (int i = 0; i < cli->n_plugin_dirs; i++)
         if (!tv_packset_scan(set, cli->plugin_dirs[i], err))
             return false;
-    const char *env = getenv("TRIVIUM_PLUGIN_PATH");
-    if (env && *env) {
-        char *copy = strdup(env);
-        for (char *save = NULL, *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir; dir = strtok_r(NULL, ":", &save))
-            if (!tv_packset_scan(set, dir, err)) {
-                free(copy);
-                return false;
-            }
-        free(copy);
+    Scan sc = {set, err};
+    if (!tv_paths_each_plugin_dir(cli->self_exe, scan, &sc))
+        return false;
+    /* Every pack found is about to be loaded, and only the worker runs pack code. */
+    char worker[TV_PATHS_MAX], looked[2 * TV_PATHS_MAX];
+    if (set->n > 0 && !cli->pack_worker[0]) {
+        tv_paths_find_worker(cli->self_exe, worker, sizeof worker, looked, sizeof looked);
+        return tv_error_set(err, TV_ERR_PACK, NULL, 0,
+                            "cannot load packs: trivium-pack-worker, which runs their code, is not at %s", looked);
     }
-    /* Tests that must see only their own fixture packs switch the built-in ones off. */
-    const char *no_builtin = getenv("TRIVIUM_NO_BUILTIN_PACKS");
-    if (no_builtin && *no_builtin && strcmp(no_builtin, "0") != 0)
-        return true;
-    char share[4200];
-    tv_cli_share_dir(cli, "plugins", TRIVIUM_SHARE_PLUGINS, share, sizeof share);
-    if (!tv_packset_scan(set, share, err))
-        return false;
-#ifdef TRIVIUM_SOURCE_PLUGINS
-    if (running_from_build_tree(cli->self_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))
-        return false;
-#endif
     return true;
 }
 
@@ -263,7 +230,8 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
-    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang};
+    tv_LoadOptions opt = {
+        .worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang, .timeout_ms = cli->worker_timeout_ms};
     tv_packset_load(set, &opt, by_folder ? want : NULL);
     free(want);
 

@@ -41,7 +41,8 @@ typedef struct tv_Cli {
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
-    char pack_worker[4096]; /* what runs pack code: trivium-pack-worker, or this executable */
+    char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
+    int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
 } tv_Cli;
 
 /* Prints "trivium: file:line: message" to stderr and returns the exit code for err. */
@@ -49,13 +50,14 @@ int tv_cli_fail(const tv_Error *err);
 /* Prints "trivium <command>: message" and returns TV_EXIT_USAGE. */
 int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The installed share folder for sub ("plugins", "assets"), found next to the
- * executable as ../share/trivium/<sub>, so `cmake --install --prefix P` works from any
- * folder; falls back to the compiled-in path. */
+/* Fills self_exe, pack_worker (paths.h) and worker_timeout_ms, the things found
+ * outside the command line. False when this executable cannot be found. */
+bool tv_cli_init(tv_Cli *cli);
+
+/* Kept for app/play.c until it calls tv_paths_assets_dir: the source tree's <sub>
+ * from a build tree, else the share folder's. fallback is ignored. */
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);
-/* Finds trivium-pack-worker beside this executable (build tree) or in
- * ../libexec/trivium (installed); falls back to this executable's own pack-worker. */
-void tv_cli_find_worker(tv_Cli *cli);
+
 /* Parses argv[first..) against specs into dest (usually cli itself). Returns -1 to go
  * on, TV_EXIT_OK after printing usage for --help, or TV_EXIT_USAGE after printing
  * "trivium <command>: message". */
@@ -94,8 +96,9 @@ bool tv_cli_parse_types(const char *list, unsigned *out);
 /* Parses a decimal unsigned 64-bit value, the whole string (tv_args_parse_u64). */
 bool tv_cli_parse_u64(const char *s, uint64_t *out);
 
-/* Discovers packs along the search path: --plugins dirs, $TRIVIUM_PLUGIN_PATH, the
- * installed share folder, then the source tree's plugins/ when run from a build tree. */
+/* Discovers packs along the search path: --plugins dirs, then tv_paths_each_plugin_dir.
+ * Fails with TV_ERR_PACK, naming where it looked, when packs were found but no
+ * trivium-pack-worker to load them. */
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err);
 
 /* Loads what cli->select names ("all" for every pack) and fills selected[] with pack

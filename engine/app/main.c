@@ -1,16 +1,14 @@
 /* main.c - the trivium command: finds its own executable and the pack worker, then
  * hands argv to one command (commands.h, play_cmd.h). Only engine/app turns errors
  * into exit codes and prints them.
- * Depends on: app commands; the worker (Lua) only through pack-worker. */
+ * Depends on: app commands. Never Lua: pack code runs in trivium-pack-worker. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "play_cmd.h"
-#include "worker.h"
 
 #ifndef TRIVIUM_VERSION
 #define TRIVIUM_VERSION "0.0.0"
@@ -33,15 +31,10 @@ static const char *const usage_main =
 int main(int argc, char **argv)
 {
     tv_Cli cli = {.lang = "en", .seed = 1};
-    if (argc >= 2 && strcmp(argv[1], "pack-worker") == 0)
-        return tv_worker_main(argc - 1, argv + 1);
-    ssize_t n = readlink("/proc/self/exe", cli.self_exe, sizeof cli.self_exe - 1);
-    if (n <= 0) {
+    if (!tv_cli_init(&cli)) {
         fprintf(stderr, "trivium: cannot find my own executable to run pack workers\n");
         return 1;
     }
-    cli.self_exe[n] = '\0';
-    tv_cli_find_worker(&cli);
     if (argc < 2 || argv[1][0] == '-') {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
             fputs(usage_main, stdout);

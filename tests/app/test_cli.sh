@@ -128,5 +128,16 @@ if grep -qF "pack.lua:11: error: question 'no-nl': prompt has no 'nl' translatio
 expect_rc "lint --strict passes the example pack" 0 "$TRIVIUM" lint --strict plugins/example
 expect_eq "with no findings" "" "$(cat "$T/out")"
 
+# The trivium binary itself: no Lua in the game process, folders found at run time.
+if ldd "$TRIVIUM" | grep -qi lua; then bad "trivium links Lua: $(ldd "$TRIVIUM" | grep -i lua)"; else ok "trivium does not link Lua (pack code runs in trivium-pack-worker)"; fi
+if nm "$TRIVIUM" 2>/dev/null | grep -q ' lua_'; then bad "trivium holds Lua symbols"; else ok "trivium holds no lua_ symbols"; fi
+mkdir -p "$T/copy"
+cp "$TRIVIUM" "$T/copy/trivium"
+expect_rc "a copy without the build-tree marker finds no source-tree packs" 0 env -u TRIVIUM_PLUGIN_PATH "$T/copy/trivium" list
+if grep -q "^example " "$T/out"; then bad "the copy found the source tree's plugins/: $(cat "$T/out")"; else ok "so it does not list plugins/example"; fi
+expect_eq "the build tree has the marker, naming this source tree" "$PWD" "$(cat "$(dirname "$TRIVIUM")/trivium-source-tree")"
+expect_rc "a missing worker stops a pack load with exit 3" 3 "$T/copy/trivium" list "${PK[@]}"
+expect_err "naming where it looked" "cannot load packs: trivium-pack-worker, which runs their code, is not at $T/copy/trivium-pack-worker or $T/copy/../libexec/trivium/trivium-pack-worker"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
