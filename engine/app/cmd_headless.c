@@ -1,7 +1,8 @@
 /* cmd_headless.c - `trivium headless` (one session played from answer scripts on a
  * virtual clock) and `trivium dump` (every question of a session with its answer key),
  * with the session opening they share.
- * Depends on: core, runner, plugin host (through cli.c); never Lua or SDL. */
+ * Depends on: core, runner, plugin host (through cli.c), ui/i18n (plain C, for the
+ * true/false words); never Lua or SDL. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include "answers.h"
 #include "cli.h"
 #include "commands.h"
+#include "i18n.h"
+#include "paths.h"
 #include "play.h"
 #include "report.h"
 #include "session.h"
@@ -87,6 +90,49 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char 
     return -1;
 }
 
+/* The true/false words the game shows (round.true and round.false in
+ * assets/i18n/<lang>.po), for each language the game has: scripts may type either
+ * language's, and a dump prints the words of --lang. */
+typedef struct Words {
+    tv_I18n *i18n[2];
+    tv_Labels labels[3];
+    int n;
+} Words;
+
+static const char *const word_langs[2] = {"en", "nl"};
+
+static void words_free(Words *w)
+{
+    for (int i = 0; i < 2; i++)
+        tv_i18n_free(w->i18n[i]);
+}
+
+static int words_load(const tv_Cli *cli, Words *w)
+{
+    char dir[TV_PATHS_MAX + 8];
+    tv_paths_assets_dir(cli->self_exe, dir, TV_PATHS_MAX);
+    strcat(dir, "/i18n");
+    tv_Error err = {0};
+    for (int i = 0; i < 2; i++) {
+        w->i18n[i] = tv_i18n_load(dir, word_langs[i], &err);
+        if (!w->i18n[i])
+            return tv_cli_fail(&err);
+        w->labels[w->n++] = (tv_Labels){tv_i18n_get(w->i18n[i], "round.true"), tv_i18n_get(w->i18n[i], "round.false")};
+    }
+    /* docs/scoring.md has always accepted =onwaar, the word the runner once printed. */
+    w->labels[w->n++] = (tv_Labels){"waar", "onwaar"};
+    return -1;
+}
+
+/* The words of lang; English for any other, as the game falls back. */
+static tv_Labels words_of(const Words *w, const char *lang)
+{
+    for (int i = 0; i < 2; i++)
+        if (strcmp(lang, word_langs[i]) == 0)
+            return w->labels[i];
+    return w->labels[0];
+}
+
 /* A recorded script names its seed, packs and switches in "#!" lines; the command
  * line wins where both say something. */
 static void apply_directives(tv_Cli *cli, const tv_ScriptDirectives *d)
@@ -140,10 +186,17 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     if (rc < 0)
         rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
                           cli->n_answers);
-    if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, &err))
+    Words words = {0};
+    if (rc < 0)
+        rc = words_load(cli, &words);
+    if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words.labels, words.n, &err))
         rc = tv_cli_fail(&err);
     if (rc < 0) {
-        tv_ReportInfo info = {.lang = cli->lang, .n_packs = n_ids, .packs = ids, .players = cli->answers};
+        tv_ReportInfo info = {.lang = cli->lang,
+                              .labels = words_of(&words, cli->lang),
+                              .n_packs = n_ids,
+                              .packs = ids,
+                              .players = cli->answers};
         if (cli->json)
             rc = tv_report_session_json(stdout, &s, &info) ? TV_EXIT_OK : 1;
         else {
@@ -151,6 +204,7 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
             rc = TV_EXIT_OK;
         }
     }
+    words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
     for (int i = 0; i < 4; i++)
@@ -172,8 +226,11 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
     rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
+    Words words = {0};
+    if (rc < 0)
+        rc = words_load(cli, &words);
     if (rc < 0) {
-        tv_ReportInfo info = {.lang = cli->lang, .n_packs = n_ids, .packs = ids};
+        tv_ReportInfo info = {.lang = cli->lang, .labels = words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
         if (cli->json)
             rc = tv_report_dump_json(stdout, &s, &info) ? TV_EXIT_OK : 1;
         else {
@@ -181,6 +238,7 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
             rc = TV_EXIT_OK;
         }
     }
+    words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
     return rc;

@@ -139,5 +139,14 @@ expect_eq "the build tree has the marker, naming this source tree" "$PWD" "$(cat
 expect_rc "a missing worker stops a pack load with exit 3" 3 "$T/copy/trivium" list "${PK[@]}"
 expect_err "naming where it looked" "cannot load packs: trivium-pack-worker, which runs their code, is not at $T/copy/trivium-pack-worker or $T/copy/../libexec/trivium/trivium-pack-worker"
 
+# True/false words come from the UI strings (assets/i18n/*.po), in either language.
+for w in "=true:0" "=False:1" "=waar:0" "=niet waar:1" "=onwaar:1"; do
+  printf 'D\nBACD\n42\n%s\n=x\nA\n' "${w%:*}" >"$T/tf.txt"
+  expect_rc "a typed true/false answer '${w%:*}' is accepted" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/tf.txt" --format json
+  expect_eq "and read as option ${w#*:}" "$( [ "${w#*:}" = 0 ] && echo A || echo B)" "$(json "$T/out" 'j["questions"][3]["given"]')"
+done
+expect_rc "dump --lang nl" 0 "$TRIVIUM" dump "${PK[@]}" --pack scoring --seed 1 --lang nl --format json
+expect_eq "shows the game's Dutch true/false words" "['Waar', 'Niet waar'] Niet waar" "$(json "$T/out" 'str(j["questions"][3]["options"]) + " " + j["questions"][3]["answer"]')"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
