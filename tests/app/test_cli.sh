@@ -148,5 +148,23 @@ done
 expect_rc "dump --lang nl" 0 "$TRIVIUM" dump "${PK[@]}" --pack scoring --seed 1 --lang nl --format json
 expect_eq "shows the game's Dutch true/false words" "['Waar', 'Niet waar'] Niet waar" "$(json "$T/out" 'str(j["questions"][3]["options"]) + " " + j["questions"][3]["answer"]')"
 
+# One flag parser (engine/app/args.c) for every command: the same words everywhere.
+for cmd in headless list lint dump; do
+  expect_rc "$cmd: an unknown option is a usage error" 2 "$TRIVIUM" $cmd --frobnicate
+  expect_err "$cmd: it names the option" "trivium $cmd: unknown option --frobnicate"
+  expect_rc "$cmd: a flag without its value is a usage error" 2 "$TRIVIUM" $cmd --plugins
+  expect_err "$cmd: it names the flag" "trivium $cmd: --plugins needs a value"
+  many=()
+  for i in $(seq 33); do many+=(--plugins "$T"); done
+  expect_rc "$cmd: a 33rd --plugins folder is refused" 2 "$TRIVIUM" $cmd "${many[@]}"
+  expect_err "$cmd: saying how many are allowed" "trivium $cmd: --plugins: at most 32 folders"
+done
+expect_rc "a bad value names the flag and what was expected" 2 "$TRIVIUM" headless --count 0
+expect_err "(--count)" "trivium headless: --count 0: expected a number from 1 to 10000"
+expect_rc "a positional argument where none is taken" 2 "$TRIVIUM" list extra
+expect_err "is named" "trivium list: unexpected argument 'extra'"
+expect_rc "the worker is not a trivium command any more" 2 "$TRIVIUM" pack-worker
+expect_err "(it is trivium-pack-worker)" "trivium: unknown command 'pack-worker'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
