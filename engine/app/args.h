@@ -41,7 +41,9 @@ struct tv_ArgSpec {
     tv_ArgSet set;      /* NULL: a switch that sets the bool at offset */
     size_t offset;      /* where in dest the generic setters write */
     const char *expect; /* what a good value is, for tv_args_expected; NULL when any is */
-    const char *help;   /* one line for the options list (the usage text stays hand-written) */
+    const char *help;   /* one line on what the flag does, for a generated options list; the
+                           usage texts stay hand-written for now, and tv_cli_parse asserts
+                           that each mentions every flag of its table */
 };
 
 typedef enum tv_ArgsResult {

@@ -5,6 +5,7 @@
 
 #include "paths.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,10 @@ bool tv_cli_parse_u64(const char *s, uint64_t *out)
 int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, size_t n, void *dest, int argc,
                  char **argv, int first)
 {
+    /* The usage text is written by hand; a flag it does not mention is a flag nobody
+     * can find, so a table and its usage must not drift apart. */
+    for (size_t i = 0; i < n; i++)
+        assert(!specs[i].flag || strstr(usage, specs[i].flag));
     tv_Error err = {0};
     switch (tv_args_parse(specs, n, dest, argc, argv, first, &err)) {
     case TV_ARGS_OK: return -1;
