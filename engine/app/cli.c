@@ -3,13 +3,13 @@
  * Depends on: core, plugin host, app/args, app/paths. */
 #include "cli.h"
 
-#include "paths.h"
-
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "paths.h"
 
 int tv_cli_fail(const tv_Error *err)
 {
@@ -171,6 +171,12 @@ bool tv_cli_init(tv_Cli *cli)
     return true;
 }
 
+tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang)
+{
+    return (tv_LoadOptions){
+        .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms};
+}
+
 bool tv_cli_parse_types(const char *list, unsigned *out)
 {
     *out = 0;
@@ -235,8 +241,7 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
-    tv_LoadOptions opt = {
-        .worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang, .timeout_ms = cli->worker_timeout_ms};
+    tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
     tv_packset_load(set, &opt, by_folder ? want : NULL);
     free(want);
 

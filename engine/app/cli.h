@@ -54,6 +54,10 @@ int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((forma
  * outside the command line. False when this executable cannot be found. */
 bool tv_cli_init(tv_Cli *cli);
 
+/* Load options carrying what tv_cli_init found (the worker, its time limit) for a
+ * load with this seed and language; the caller adds background and cache_dir. */
+tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang);
+
 /* Kept for app/play.c until it calls tv_paths_assets_dir: the source tree's <sub>
  * from a build tree, else the share folder's. fallback is ignored. */
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);

@@ -40,7 +40,7 @@ int tv_cmd_list(tv_Cli *cli, int argc, char **argv)
         tv_packset_free(&set);
         return tv_cli_fail(&err);
     }
-    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang};
+    tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
     tv_packset_load(&set, &opt, NULL);
     if (set.n == 0)
         printf("no packs found (search path: --plugins, $TRIVIUM_PLUGIN_PATH, the installed packs)\n");
