@@ -1,16 +1,15 @@
-/* cli.c - flag helpers, plugin path, pack selection. Depends on: core, plugin host. */
+/* cli.c - what the commands share: flag setters over tv_Cli, the plugin search path,
+ * pack selection, and printing errors with their exit codes.
+ * Depends on: core, plugin host, app/args, app/paths. */
 #include "cli.h"
 
-#include <errno.h>
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#ifndef TRIVIUM_SHARE_PLUGINS
-#define TRIVIUM_SHARE_PLUGINS "/usr/local/share/trivium/plugins"
-#endif
+#include "paths.h"
 
 int tv_cli_fail(const tv_Error *err)
 {
@@ -40,54 +39,142 @@ int tv_cli_usage(const char *command, const char *fmt, ...)
 
 bool tv_cli_parse_u64(const char *s, uint64_t *out)
 {
-    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end || errno == ERANGE)
-        return false;
-    *out = v;
+    return tv_args_parse_u64(s, out);
+}
+
+int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, size_t n, void *dest, int argc,
+                 char **argv, int first)
+{
+    /* The usage text is written by hand; a flag it does not mention is a flag nobody
+     * can find, so a table and its usage must not drift apart. */
+    for (size_t i = 0; i < n; i++)
+        assert(!specs[i].flag || strstr(usage, specs[i].flag));
+    tv_Error err = {0};
+    switch (tv_args_parse(specs, n, dest, argc, argv, first, &err)) {
+    case TV_ARGS_OK: return -1;
+    case TV_ARGS_HELP: fputs(usage, stdout); return TV_EXIT_OK;
+    case TV_ARGS_ERROR: break;
+    }
+    return tv_cli_usage(cli->command, "%s", err.msg);
+}
+
+/* Appends value to a list of at most max; what names the entries in the error. */
+static bool append(const char **items, int *n, int max, const tv_ArgSpec *spec, const char *what, const char *value,
+                   tv_Error *err)
+{
+    if (*n == max)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "%s%sat most %d %s", spec->flag ? spec->flag : "",
+                            spec->flag ? ": " : "", max, what);
+    items[(*n)++] = value;
+    return true;
+}
+
+bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->plugin_dirs, &cli->n_plugin_dirs, TV_MAX_PLUGIN_DIRS, spec, "folders", value, err);
+}
+
+bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (cli->n_select < TV_MAX_SELECT && !*value)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "%s needs a pack id", spec->flag);
+    return append(cli->select, &cli->n_select, TV_MAX_SELECT, spec, "packs", value, err);
+}
+
+bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->answers, &cli->n_answers, 4, spec, "players", value, err);
+}
+
+bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    return append(cli->paths, &cli->n_paths, TV_MAX_SELECT, spec, "paths", value, err);
+}
+
+bool tv_cli_arg_seed(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (!tv_args_parse_u64(value, &cli->seed))
+        return tv_args_expected(err, spec, value);
+    cli->have_seed = true;
+    return true;
+}
+
+bool tv_cli_arg_lang(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (strcmp(value, "en") != 0 && strcmp(value, "nl") != 0)
+        return tv_args_expected(err, spec, value);
+    cli->lang = value, cli->lang_given = true;
+    return true;
+}
+
+bool tv_cli_arg_format(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    if (strcmp(value, "json") != 0 && strcmp(value, "text") != 0)
+        return tv_args_expected(err, spec, value);
+    cli->json = strcmp(value, "json") == 0;
+    return true;
+}
+
+/* A whole number in [lo, hi] into *out. */
+static bool in_range(int *out, int lo, int hi, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    uint64_t v;
+    if (!tv_args_parse_u64(value, &v) || v < (uint64_t)lo || v > (uint64_t)hi)
+        return tv_args_expected(err, spec, value);
+    *out = (int)v;
+    return true;
+}
+
+bool tv_cli_arg_count(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    return in_range(&((tv_Cli *)dest)->count, 1, 10000, spec, value, err);
+}
+
+bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    return in_range(&((tv_Cli *)dest)->timer_percent, 10, 1000, spec, value, err);
+}
+
+bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    if (!tv_cli_parse_types(value, &((tv_Cli *)dest)->types))
+        return tv_args_expected(err, spec, value);
     return true;
 }
 
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size)
 {
-    char exe_dir[4096];
-    snprintf(exe_dir, sizeof exe_dir, "%s", cli->self_exe);
-    char *slash = strrchr(exe_dir, '/');
-    if (slash) {
-        *slash = '\0';
-        snprintf(out, size, "%s/../share/trivium/%s", exe_dir, sub);
-        if (access(out, F_OK) == 0)
-            return;
-    }
-    snprintf(out, size, "%s", fallback);
+    (void)fallback; /* paths.c knows the install folder */
+    char source[TV_PATHS_MAX];
+    if (tv_paths_source_tree(cli->self_exe, source, sizeof source))
+        snprintf(out, size, "%s/%s", source, sub);
+    else
+        tv_paths_share_dir(cli->self_exe, sub, out, size);
 }
 
-void tv_cli_find_worker(tv_Cli *cli)
+bool tv_cli_init(tv_Cli *cli)
 {
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", cli->self_exe);
-    char *slash = strrchr(dir, '/');
-    snprintf(cli->pack_worker, sizeof cli->pack_worker, "%s", cli->self_exe);
-    if (!slash)
-        return;
-    *slash = '\0';
-    char candidate[sizeof cli->pack_worker];
-#ifdef TRIVIUM_LIBEXEC_REL
-    const char *const places[2] = {"%s/trivium-pack-worker", "%s/../" TRIVIUM_LIBEXEC_REL "/trivium-pack-worker"};
-#else
-    const char *const places[1] = {"%s/trivium-pack-worker"};
-#endif
-    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        if (snprintf(candidate, sizeof candidate, places[i], dir) >= (int)sizeof candidate)
-            continue;
-        if (access(candidate, X_OK) == 0) {
-            memcpy(cli->pack_worker, candidate, sizeof candidate);
-            return;
-        }
-    }
+    if (!tv_paths_self(cli->self_exe, sizeof cli->self_exe))
+        return false;
+    char looked[2 * TV_PATHS_MAX];
+    tv_paths_find_worker(cli->self_exe, cli->pack_worker, sizeof cli->pack_worker, looked, sizeof looked);
+    const char *env = getenv("TRIVIUM_WORKER_TIMEOUT_MS");
+    if (env && atoi(env) > 0)
+        cli->worker_timeout_ms = atoi(env);
+    return true;
+}
+
+tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang)
+{
+    return (tv_LoadOptions){
+        .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms};
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)
@@ -104,16 +191,15 @@ bool tv_cli_parse_types(const char *list, unsigned *out)
     return *out != 0;
 }
 
-/* True when this executable lives in the build tree it was configured from. */
-static bool running_from_build_tree(const char *exe)
+typedef struct Scan {
+    tv_PackSet *set;
+    tv_Error *err;
+} Scan;
+
+static bool scan(const char *dir, void *ud)
 {
-#ifdef TRIVIUM_BUILD_DIR
-    size_t n = strlen(TRIVIUM_BUILD_DIR);
-    return strncmp(exe, TRIVIUM_BUILD_DIR, n) == 0 && exe[n] == '/';
-#else
-    (void)exe;
-    return false;
-#endif
+    Scan *sc = ud;
+    return tv_packset_scan(sc->set, dir, sc->err);
 }
 
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
@@ -121,28 +207,16 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     for (int i = 0; i < cli->n_plugin_dirs; i++)
         if (!tv_packset_scan(set, cli->plugin_dirs[i], err))
             return false;
-    const char *env = getenv("TRIVIUM_PLUGIN_PATH");
-    if (env && *env) {
-        char *copy = strdup(env);
-        for (char *save = NULL, *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir; dir = strtok_r(NULL, ":", &save))
-            if (!tv_packset_scan(set, dir, err)) {
-                free(copy);
-                return false;
-            }
-        free(copy);
+    Scan sc = {set, err};
+    if (!tv_paths_each_plugin_dir(cli->self_exe, scan, &sc))
+        return false;
+    /* Every pack found is about to be loaded, and only the worker runs pack code. */
+    char worker[TV_PATHS_MAX], looked[2 * TV_PATHS_MAX];
+    if (set->n > 0 && !cli->pack_worker[0]) {
+        tv_paths_find_worker(cli->self_exe, worker, sizeof worker, looked, sizeof looked);
+        return tv_error_set(err, TV_ERR_PACK, NULL, 0,
+                            "cannot load packs: trivium-pack-worker, which runs their code, is not at %s", looked);
     }
-    /* Tests that must see only their own fixture packs switch the built-in ones off. */
-    const char *no_builtin = getenv("TRIVIUM_NO_BUILTIN_PACKS");
-    if (no_builtin && *no_builtin && strcmp(no_builtin, "0") != 0)
-        return true;
-    char share[4200];
-    tv_cli_share_dir(cli, "plugins", TRIVIUM_SHARE_PLUGINS, share, sizeof share);
-    if (!tv_packset_scan(set, share, err))
-        return false;
-#ifdef TRIVIUM_SOURCE_PLUGINS
-    if (running_from_build_tree(cli->self_exe) && !tv_packset_scan(set, TRIVIUM_SOURCE_PLUGINS, err))
-        return false;
-#endif
     return true;
 }
 
@@ -167,7 +241,7 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
-    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = cli->seed, .lang = cli->lang};
+    tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
     tv_packset_load(set, &opt, by_folder ? want : NULL);
     free(want);
 

@@ -1,12 +1,14 @@
-/* cli.h - shared command-line plumbing: flag parsing helpers, the plugin search path,
- * pack selection and error printing with the exit codes of docs/cli.md.
- * Depends on: core, plugin host (never Lua or SDL directly). */
+/* cli.h - what the `trivium` commands share: the parsed command line (tv_Cli) and the
+ * args.h setters that fill it, the plugin search path, pack selection, and error
+ * printing with the exit codes (0 ok, 1 lint findings, 2 usage, 3 pack, 4 answer script).
+ * Depends on: core, plugin host, app/args (never Lua or SDL directly). */
 #ifndef TV_CLI_H
 #define TV_CLI_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "args.h"
 #include "error.h"
 #include "packs.h"
 
@@ -39,7 +41,8 @@ typedef struct tv_Cli {
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
-    char pack_worker[4096]; /* what runs pack code: trivium-pack-worker, or this executable */
+    char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
+    int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
 } tv_Cli;
 
 /* Prints "trivium: file:line: message" to stderr and returns the exit code for err. */
@@ -47,20 +50,59 @@ int tv_cli_fail(const tv_Error *err);
 /* Prints "trivium <command>: message" and returns TV_EXIT_USAGE. */
 int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The installed share folder for sub ("plugins", "assets"), found next to the
- * executable as ../share/trivium/<sub>, so `cmake --install --prefix P` works from any
- * folder; falls back to the compiled-in path. */
+/* Fills self_exe, pack_worker (paths.h) and worker_timeout_ms, the things found
+ * outside the command line. False when this executable cannot be found. */
+bool tv_cli_init(tv_Cli *cli);
+
+/* Load options carrying what tv_cli_init found (the worker, its time limit) for a
+ * load with this seed and language; the caller adds background and cache_dir. */
+tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang);
+
+/* Kept for app/play.c until it calls tv_paths_assets_dir: the source tree's <sub>
+ * from a build tree, else the share folder's. fallback is ignored. */
 void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);
-/* Finds trivium-pack-worker beside this executable (build tree) or in
- * ../libexec/trivium (installed); falls back to this executable's own pack-worker. */
-void tv_cli_find_worker(tv_Cli *cli);
+
+/* Parses argv[first..) against specs into dest (usually cli itself). Returns -1 to go
+ * on, TV_EXIT_OK after printing usage for --help, or TV_EXIT_USAGE after printing
+ * "trivium <command>: message". */
+int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, size_t n, void *dest, int argc,
+                 char **argv, int first);
+
+/* args.h setters for the tv_Cli fields the commands share; dest is a tv_Cli. */
+bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 32 */
+bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* up to 64 */
+bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 4 */
+bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* positional */
+bool tv_cli_arg_seed(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* + have_seed */
+bool tv_cli_arg_lang(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* en or nl */
+bool tv_cli_arg_format(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);  /* text or json */
+bool tv_cli_arg_count(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);   /* 1..10000 */
+bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* 10..1000 */
+bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);
+
+/* Table rows for those flags, so each flag reads and fails the same in every command. */
+#define TV_CLI_ROW_PLUGINS {"--plugins", true, tv_cli_arg_plugins, 0, NULL, "also look for packs in DIR (repeatable)"}
+#define TV_CLI_ROW_PACK {"--pack", true, tv_cli_arg_pack, 0, NULL, "play pack ID, or all (repeatable)"}
+#define TV_CLI_ROW_SEED                                                                                         \
+    {"--seed", true, tv_cli_arg_seed, 0, "a whole number from 0 to 18446744073709551615", "the session's seed"}
+#define TV_CLI_ROW_LANG {"--lang", true, tv_cli_arg_lang, 0, "en or nl", "the packs' language"}
+#define TV_CLI_ROW_FORMAT {"--format", true, tv_cli_arg_format, 0, "text or json", "text for people, json for tools"}
+#define TV_CLI_ROW_COUNT {"--count", true, tv_cli_arg_count, 0, "a number from 1 to 10000", "ask N questions"}
+#define TV_CLI_ROW_ANSWERS {"--answers", true, tv_cli_arg_answers, 0, NULL, "a player's answer script, or -"}
+#define TV_CLI_ROW_TIMER_PERCENT                                                                                \
+    {"--timer-percent", true, tv_cli_arg_timer_percent, 0, "a number from 10 to 1000", "scale every time limit"}
+#define TV_CLI_ROW_TYPES                                                                                        \
+    {"--types", true, tv_cli_arg_types, 0,                                                                      \
+     "a comma-separated list of choice, truefalse, numeric, order, text", "ask only these question types"}
+
 /* Parses "choice,truefalse" into a bit per tv_QType; false on an unknown name. */
 bool tv_cli_parse_types(const char *list, unsigned *out);
-/* Parses a decimal unsigned 64-bit value, the whole string. */
+/* Parses a decimal unsigned 64-bit value, the whole string (tv_args_parse_u64). */
 bool tv_cli_parse_u64(const char *s, uint64_t *out);
 
-/* Discovers packs along the search path: --plugins dirs, $TRIVIUM_PLUGIN_PATH, the
- * installed share folder, then the source tree's plugins/ when run from a build tree. */
+/* Discovers packs along the search path: --plugins dirs, then tv_paths_each_plugin_dir.
+ * Fails with TV_ERR_PACK, naming where it looked, when packs were found but no
+ * trivium-pack-worker to load them. */
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err);
 
 /* Loads what cli->select names ("all" for every pack) and fills selected[] with pack

@@ -1,4 +1,5 @@
-/* play.c - scripts to session answers. Depends on: core, runner/answers. */
+/* play.c - scripts to session answers. The true/false words come from the caller (the
+ * UI strings), not from here. Depends on: core, runner/answers. */
 #include "play.h"
 
 #include <stdio.h>
@@ -6,15 +7,8 @@
 
 #include "text.h"
 
-const char *tv_truefalse_label(const char *lang, bool value)
-{
-    if (strcmp(lang, "nl") == 0)
-        return value ? "Waar" : "Onwaar";
-    return value ? "True" : "False";
-}
-
-static bool step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st, tv_Answer *a,
-                           tv_Error *err)
+static bool step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st,
+                           const tv_Labels *accept, int n_accept, tv_Answer *a, tv_Error *err)
 {
     const tv_Round *r = tv_session_round(s, round);
     memset(a, 0, sizeof *a);
@@ -26,13 +20,13 @@ static bool step_to_answer(const tv_Session *s, int player, int round, const tv_
     case TV_STEP_NUMBER: a->kind = TV_ANS_NUMBER, a->number = st->number; return true;
     case TV_STEP_TEXT:
         if (r->q->type == TV_Q_TRUEFALSE) {
-            /* True/false by its label, in either language. */
+            /* True/false by its label, in any language given: option 0 is true. */
             for (int v = 0; v < 2; v++)
-                if (tv_text_match(st->text, tv_truefalse_label("en", v == 0)) ||
-                    tv_text_match(st->text, tv_truefalse_label("nl", v == 0))) {
-                    a->kind = TV_ANS_OPTION, a->option = v;
-                    return true;
-                }
+                for (int l = 0; l < n_accept; l++)
+                    if (tv_text_match(st->text, v == 0 ? accept[l].true_label : accept[l].false_label)) {
+                        a->kind = TV_ANS_OPTION, a->option = v;
+                        return true;
+                    }
             return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "a true/false question takes A, B, =true or =false");
         }
         a->kind = TV_ANS_TEXT, a->text = st->text;
@@ -53,7 +47,8 @@ static bool step_to_answer(const tv_Session *s, int player, int round, const tv_
     return false;
 }
 
-bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, tv_Error *err)
+bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, const tv_Labels *accept, int n_accept,
+                     tv_Error *err)
 {
     for (int p = 0; p < n; p++) {
         const tv_Script *sc = &scripts[p];
@@ -72,7 +67,7 @@ bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, tv_Error *e
             tv_Error e = {0};
             tv_Answer a;
             bool ok = !st->lifeline || tv_session_lifeline(s, p, r, &e);
-            ok = ok && step_to_answer(s, p, r, st, &a, &e);
+            ok = ok && step_to_answer(s, p, r, st, accept, n_accept, &a, &e);
             ok = ok && tv_session_answer(s, p, r, &a, st->t_ms, &e) != NULL;
             if (!ok)
                 return tv_error_set(err, TV_ERR_SCRIPT, scripts[p].name, st->line, "question %d (%s/%s): %s",

@@ -9,12 +9,19 @@
 #include "answers.h"
 #include "session.h"
 
-/* Labels of the true/false options in lang ("en" or "nl"). */
-const char *tv_truefalse_label(const char *lang, bool value);
+/* The words on a true/false question's two options in one language (the UI strings
+ * round.true and round.false). Borrowed: the caller keeps them alive. */
+typedef struct tv_Labels {
+    const char *true_label;
+    const char *false_label;
+} tv_Labels;
 
 /* Answers every round for every player from scripts[0..n) (one per player, in order).
+ * A typed answer (=TEXT) to a true/false question matches either label of any of
+ * accept[0..n_accept), so a script reads the same whatever --lang is.
  * Fails with TV_ERR_SCRIPT naming the script file and line at fault. */
-bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, tv_Error *err);
+bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, const tv_Labels *accept, int n_accept,
+                     tv_Error *err);
 
 /* Writes how an answer would be written in a script ("B", "CADB", "12.5", "=text",
  * "timeout", "skip") into buf. */

@@ -1,4 +1,5 @@
-/* report.c - JSON and text reports of sessions and dumps. Depends on: core, cJSON. */
+/* report.c - JSON and text reports of sessions and dumps; the true/false words come
+ * in tv_ReportInfo. Depends on: core, cJSON, runner/play (tv_format_given). */
 #include "report.h"
 
 #include <stdlib.h>
@@ -7,6 +8,12 @@
 #include <cjson/cJSON.h>
 
 #include "play.h"
+
+/* A true/false option's word: option 0 is true. */
+static const char *tf_label(const tv_ReportInfo *info, bool value)
+{
+    return value ? info->labels.true_label : info->labels.false_label;
+}
 
 static void add_common(cJSON *root, const tv_Session *s, const tv_ReportInfo *info)
 {
@@ -158,9 +165,9 @@ bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *in
             for (int k = 0; k < rd->n_shown; k++)
                 cJSON_AddItemToArray(opts, cJSON_CreateString(q->type == TV_Q_CHOICE
                                                                   ? q->options[rd->shown[k]]
-                                                                  : tv_truefalse_label(info->lang, k == 0)));
+                                                                  : tf_label(info, k == 0)));
             cJSON_AddStringToObject(o, "answer", q->type == TV_Q_CHOICE ? q->options[0]
-                                                                         : tv_truefalse_label(info->lang, q->truth));
+                                                                         : tf_label(info, q->truth));
             break;
         }
         case TV_Q_ORDER: {
@@ -207,7 +214,7 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
             for (int k = 0; k < rd->n_shown; k++) {
                 bool right = tv_round_option_correct(rd, k);
                 fprintf(out, "   %c) %s%s\n", 'A' + k,
-                        q->type == TV_Q_CHOICE ? q->options[rd->shown[k]] : tv_truefalse_label(info->lang, k == 0),
+                        q->type == TV_Q_CHOICE ? q->options[rd->shown[k]] : tf_label(info, k == 0),
                         right ? "   <- answer" : "");
             }
             break;

@@ -1,15 +1,17 @@
 /* report.h - what `trivium headless` and `trivium dump` print: JSON for machines,
  * aligned text for people.
- * Depends on: core, cJSON. */
+ * Depends on: core, runner/play (tv_Labels), cJSON. */
 #ifndef TV_REPORT_H
 #define TV_REPORT_H
 
 #include <stdio.h>
 
+#include "play.h"
 #include "session.h"
 
 typedef struct tv_ReportInfo {
     const char *lang;
+    tv_Labels labels;              /* the true/false options' words in lang (dumps) */
     int n_packs;
     const char *const *packs;      /* selected pack ids */
     const char *const *players;    /* answer-script names, one per player */

@@ -128,5 +128,43 @@ if grep -qF "pack.lua:11: error: question 'no-nl': prompt has no 'nl' translatio
 expect_rc "lint --strict passes the example pack" 0 "$TRIVIUM" lint --strict plugins/example
 expect_eq "with no findings" "" "$(cat "$T/out")"
 
+# The trivium binary itself: no Lua in the game process, folders found at run time.
+if ldd "$TRIVIUM" | grep -qi lua; then bad "trivium links Lua: $(ldd "$TRIVIUM" | grep -i lua)"; else ok "trivium does not link Lua (pack code runs in trivium-pack-worker)"; fi
+if nm "$TRIVIUM" 2>/dev/null | grep -q ' lua_'; then bad "trivium holds Lua symbols"; else ok "trivium holds no lua_ symbols"; fi
+mkdir -p "$T/copy"
+cp "$TRIVIUM" "$T/copy/trivium"
+expect_rc "a copy without the build-tree marker finds no source-tree packs" 0 env -u TRIVIUM_PLUGIN_PATH "$T/copy/trivium" list
+if grep -q "^example " "$T/out"; then bad "the copy found the source tree's plugins/: $(cat "$T/out")"; else ok "so it does not list plugins/example"; fi
+expect_eq "the build tree has the marker, naming this source tree" "$PWD" "$(cat "$(dirname "$TRIVIUM")/trivium-source-tree")"
+expect_rc "a missing worker stops a pack load with exit 3" 3 "$T/copy/trivium" list "${PK[@]}"
+expect_err "naming where it looked" "cannot load packs: trivium-pack-worker, which runs their code, is not at $T/copy/trivium-pack-worker or $T/copy/../libexec/trivium/trivium-pack-worker"
+
+# True/false words come from the UI strings (assets/i18n/*.po), in either language.
+for w in "=true:0" "=False:1" "=waar:0" "=niet waar:1" "=onwaar:1"; do
+  printf 'D\nBACD\n42\n%s\n=x\nA\n' "${w%:*}" >"$T/tf.txt"
+  expect_rc "a typed true/false answer '${w%:*}' is accepted" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers "$T/tf.txt" --format json
+  expect_eq "and read as option ${w#*:}" "$( [ "${w#*:}" = 0 ] && echo A || echo B)" "$(json "$T/out" 'j["questions"][3]["given"]')"
+done
+expect_rc "dump --lang nl" 0 "$TRIVIUM" dump "${PK[@]}" --pack scoring --seed 1 --lang nl --format json
+expect_eq "shows the game's Dutch true/false words" "['Waar', 'Niet waar'] Niet waar" "$(json "$T/out" 'str(j["questions"][3]["options"]) + " " + j["questions"][3]["answer"]')"
+
+# One flag parser (engine/app/args.c) for every command: the same words everywhere.
+for cmd in headless list lint dump; do
+  expect_rc "$cmd: an unknown option is a usage error" 2 "$TRIVIUM" $cmd --frobnicate
+  expect_err "$cmd: it names the option" "trivium $cmd: unknown option --frobnicate"
+  expect_rc "$cmd: a flag without its value is a usage error" 2 "$TRIVIUM" $cmd --plugins
+  expect_err "$cmd: it names the flag" "trivium $cmd: --plugins needs a value"
+  many=()
+  for i in $(seq 33); do many+=(--plugins "$T"); done
+  expect_rc "$cmd: a 33rd --plugins folder is refused" 2 "$TRIVIUM" $cmd "${many[@]}"
+  expect_err "$cmd: saying how many are allowed" "trivium $cmd: --plugins: at most 32 folders"
+done
+expect_rc "a bad value names the flag and what was expected" 2 "$TRIVIUM" headless --count 0
+expect_err "(--count)" "trivium headless: --count 0: expected a number from 1 to 10000"
+expect_rc "a positional argument where none is taken" 2 "$TRIVIUM" list extra
+expect_err "is named" "trivium list: unexpected argument 'extra'"
+expect_rc "the worker is not a trivium command any more" 2 "$TRIVIUM" pack-worker
+expect_err "(it is trivium-pack-worker)" "trivium: unknown command 'pack-worker'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -72,10 +72,10 @@ class Trivium:
         self.plugins = os.path.join(source, "plugins")
         self.env = {k: v for k, v in os.environ.items() if k != "TRIVIUM_PLUGIN_PATH"}
 
-    def run(self, args, stdin=None):
-        """Runs trivium in the source tree; returns (exit code, stdout bytes, stderr text)."""
+    def run(self, args, stdin=None, exe=None):
+        """Runs trivium (or exe) in the source tree; returns (exit code, stdout bytes, stderr text)."""
         try:
-            p = subprocess.run([self.exe] + args, cwd=self.source, env=self.env, input=stdin,
+            p = subprocess.run([exe or self.exe] + args, cwd=self.source, env=self.env, input=stdin,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
         except subprocess.TimeoutExpired:
             return None, b"", "timed out after %d s" % RUN_TIMEOUT
@@ -105,8 +105,8 @@ class Trivium:
     def worker(self):
         """Loads the pack through the pack worker; returns (data, None) or (None, problem)."""
         folder = "plugins/" + self.pack
-        rc, out, err = self.run(["pack-worker", "--dir", folder, "--display", folder, "--seed", "1",
-                                 "--lang", "en"])
+        rc, out, err = self.run(["--dir", folder, "--display", folder, "--seed", "1", "--lang", "en"],
+                                exe=os.path.join(os.path.dirname(self.exe), "trivium-pack-worker"))
         if rc != 0:
             return None, "pack-worker: exit %s: %s" % (rc, err[-500:])
         pos = 0

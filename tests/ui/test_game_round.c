@@ -16,6 +16,7 @@
 #include "game_internal.h"
 
 static const char *trivium, *source;
+static char worker[4200]; /* trivium-pack-worker, beside trivium */
 static int64_t clock_ms = 50000;
 
 static void key(tv_Game *g, SDL_Keycode k)
@@ -197,7 +198,7 @@ static void fixture_load(Fixture *f, const char *lang, int w, int h, bool record
     snprintf(packdir, sizeof packdir, "%s/tests/packs", source);
     tv_packset_init(&f->packs, tv_alloc_default());
     tv_packset_scan(&f->packs, packdir, NULL);
-    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = lang};
+    tv_LoadOptions opt = {.worker_exe = worker, .seed = 1, .lang = lang};
     tv_packset_load(&f->packs, &opt, NULL);
     f->scoring = tv_packset_find(&f->packs, "scoring");
     CHECK(f->scoring >= 0 && f->packs.packs[f->scoring].loaded);
@@ -210,7 +211,7 @@ static void fixture_load(Fixture *f, const char *lang, int w, int h, bool record
 
 static void fixture_start(Fixture *f)
 {
-    tv_GameConfig cfg = {.worker_exe = trivium,
+    tv_GameConfig cfg = {.worker_exe = worker,
                          .packs = &f->packs,
                          .assets_dir = f->assets,
                          .prefs_dir = f->prefs[0] ? f->prefs : NULL,
@@ -679,6 +680,8 @@ int main(int argc, char **argv)
     }
     trivium = argv[1];
     source = argv[2];
+    const char *slash = strrchr(trivium, '/');
+    snprintf(worker, sizeof worker, "%.*strivium-pack-worker", slash ? (int)(slash - trivium + 1) : 0, trivium);
     SDL_SetMainReady();
     SDL_Init(0);
     for (int i = 0; i < check_n; i++) {
