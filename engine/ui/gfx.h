@@ -1,12 +1,12 @@
-/* gfx.h - drawing for the front end: fonts found through fontconfig, text rendered by
- * SDL2_ttf into cached textures, and filled shapes through SDL_RenderGeometry.
+/* gfx.h - drawing for the front end: text rendered by SDL2_ttf into cached textures,
+ * and filled shapes through SDL_RenderGeometry. (Finding the font files: font.h.)
  *
  * Text is rasterised only when its string, size, wrap width or colour changes: a static
  * frame draws cached textures only (tv_gfx_text_renders counts rasterisations, so tests
  * can check that). Sizes are in layout units: 1 unit = the window's shorter side / 720,
  * times the text-size setting for text, so the layout scales with the window and HiDPI
  * (the renderer's output size is used, not the window's).
- * Depends on: SDL2, SDL2_ttf, fontconfig. */
+ * Depends on: SDL2, SDL2_ttf. */
 #ifndef TV_GFX_H
 #define TV_GFX_H
 
@@ -16,6 +16,7 @@
 #include <SDL_ttf.h>
 
 #include "error.h"
+#include "font.h" /* tv_font_find, for the callers that include only this header */
 
 typedef struct tv_Color {
     Uint8 r, g, b, a;
@@ -53,11 +54,6 @@ typedef struct tv_Gfx {
     SDL_Texture *gradient; /* the background, for gradient_top..gradient_bottom */
     tv_Color gradient_top, gradient_bottom;
 } tv_Gfx;
-
-/* Finds a sans font covering Latin Extended (Š, ć, ë) through fontconfig, unless
- * override names a file. Fills path (and bold, or the regular path when no bold face
- * exists). Fails with a message naming what was looked for. */
-bool tv_font_find(const char *override, char *path, size_t size, char *bold, size_t bold_size, tv_Error *err);
 
 /* Takes the renderer (borrowed) and the font files. Calls TTF_Init when needed. */
 bool tv_gfx_init(tv_Gfx *g, SDL_Renderer *r, const char *font_path, const char *bold_path, tv_Error *err);
