@@ -1,5 +1,5 @@
 /* gfx.h - drawing for the front end: text rendered by SDL2_ttf into cached textures,
- * and filled shapes through SDL_RenderGeometry. (Finding the font files: font.h.)
+ * the offscreen layer and colours. (Finding the font files: font.h; shapes: shapes.h.)
  *
  * Text is rasterised only when its string, size, wrap width or colour changes: a static
  * frame draws cached textures only (tv_gfx_text_renders counts rasterisations, so tests
@@ -23,15 +23,6 @@ typedef struct tv_Color {
 } tv_Color;
 
 typedef enum tv_Align { TV_ALIGN_LEFT, TV_ALIGN_CENTER, TV_ALIGN_RIGHT } tv_Align;
-
-typedef enum tv_Shape {
-    TV_SHAPE_TRIANGLE,
-    TV_SHAPE_DIAMOND,
-    TV_SHAPE_CIRCLE,
-    TV_SHAPE_SQUARE,
-    TV_SHAPE_STAR,
-    TV_SHAPE_HEXAGON,
-} tv_Shape;
 
 typedef struct tv_TextEntry tv_TextEntry;
 
@@ -79,14 +70,6 @@ bool tv_gfx_layer_reuse(tv_Gfx *g);
 /* Pixels for a number of layout units. */
 int tv_px(const tv_Gfx *g, float units);
 
-void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom); /* vertical gradient */
-void tv_gfx_rect(tv_Gfx *g, SDL_Rect rect, tv_Color c);
-void tv_gfx_round_rect(tv_Gfx *g, SDL_Rect rect, int radius, tv_Color c);
-void tv_gfx_round_frame(tv_Gfx *g, SDL_Rect rect, int radius, int thickness, tv_Color c);
-void tv_gfx_shape(tv_Gfx *g, tv_Shape shape, int cx, int cy, int radius, tv_Color c);
-/* A tick (right) or a cross (wrong) drawn with thick strokes. */
-void tv_gfx_mark(tv_Gfx *g, bool right, int cx, int cy, int size, tv_Color c);
-
 /* Draws text (UTF-8) of size `units` (scaled by the text-size setting) wrapped to
  * max_w pixels (0 = no wrap), aligned inside [x, x + max_w) or at x. Returns the height
  * drawn. */
@@ -101,5 +84,9 @@ float tv_gfx_fit_text(tv_Gfx *g, const char *text, float units, float min_units,
 tv_Color tv_rgb(unsigned hex);
 tv_Color tv_alpha(tv_Color c, Uint8 a);
 tv_Color tv_mix(tv_Color a, tv_Color b, float t);
+
+/* After tv_Gfx and tv_Color: shapes.h declares functions on them. Included here so the
+ * scenes, which include only this header, keep building. */
+#include "shapes.h"
 
 #endif
