@@ -3,6 +3,7 @@
 add_library(tv_ui STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/gfx.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/font.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/textcache.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/shapes.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/game.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_menu.c
