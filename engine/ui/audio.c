@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL.h>
 
@@ -218,6 +219,8 @@ struct tv_Audio {
     Voice voices[TV_AUDIO_VOICES];
     float gain_target;
     bool paused; /* main thread only: the device is paused while nothing plays */
+    bool offline; /* tv_audio_mix_offline took over: the device stays paused */
+    int rate;     /* the device's, which the effects are rendered at */
     /* Owned by the callback thread. */
     float gain_now;
     float gain_smoothing;
@@ -320,6 +323,7 @@ tv_Audio *tv_audio_open(void)
         return audio;
     }
     audio->channels = got.channels;
+    audio->rate = got.freq;
     /* One-pole smoothing with a ~5 ms time constant at the obtained rate. */
     audio->gain_smoothing = (float)(1.0 - exp(-1.0 / (0.005 * got.freq)));
 
@@ -368,7 +372,7 @@ void tv_audio_play(tv_Audio *audio, tv_Sound sound)
     audio->voices[slot].sound = (int)sound;
     audio->voices[slot].pos = 0;
     SDL_UnlockAudioDevice(audio->device);
-    if (audio->paused) {
+    if (audio->paused && !audio->offline) {
         SDL_PauseAudioDevice(audio->device, 0);
         audio->paused = false;
     }
@@ -376,7 +380,7 @@ void tv_audio_play(tv_Audio *audio, tv_Sound sound)
 
 void tv_audio_idle(tv_Audio *audio)
 {
-    if (!tv_audio_available(audio) || audio->paused)
+    if (!tv_audio_available(audio) || audio->paused || audio->offline)
         return;
     SDL_LockAudioDevice(audio->device);
     bool busy = false;
@@ -397,6 +401,26 @@ void tv_audio_set_volume(tv_Audio *audio, int volume, bool mute)
     SDL_LockAudioDevice(audio->device);
     audio->gain_target = gain;
     SDL_UnlockAudioDevice(audio->device);
+}
+
+int tv_audio_mix_offline(tv_Audio *audio, float *out, int frames, int *rate)
+{
+    if (rate)
+        *rate = tv_audio_available(audio) ? audio->rate : 0;
+    if (out && frames > 0)
+        memset(out, 0, sizeof(float) * (size_t)frames);
+    if (!tv_audio_available(audio))
+        return 0;
+    if (!audio->offline) {
+        /* Returns once the callback has left mix(), and SDL calls it no more. */
+        SDL_PauseAudioDevice(audio->device, 1);
+        audio->paused = audio->offline = true;
+        audio->channels = 1; /* nothing reads the device's channels any more */
+    }
+    if (!out || frames <= 0)
+        return 0;
+    mix(audio, (Uint8 *)(void *)out, (int)(sizeof(float) * (size_t)frames));
+    return frames;
 }
 
 void tv_audio_close(tv_Audio *audio)

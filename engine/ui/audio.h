@@ -36,4 +36,13 @@ void tv_audio_close(tv_Audio *audio);
  * samples written (at most max). */
 int tv_audio_render(tv_Sound sound, int rate, float *out, int max);
 
+/* Test hook: takes the handle offline and mixes `frames` mono samples of what it is
+ * playing into out, exactly as the device callback would (voices, volume glide,
+ * clipping). The first call pauses the device for good, so from then on sound advances
+ * only through this function and a test sees every voice and gain change; *rate (if
+ * not NULL) gets the rate the effects were rendered at. A handle without a device (or
+ * NULL) fills out with silence and returns 0; otherwise returns frames. Not for the
+ * game: the device stays silent afterwards. */
+int tv_audio_mix_offline(tv_Audio *audio, float *out, int frames, int *rate);
+
 #endif

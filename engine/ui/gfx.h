@@ -1,38 +1,31 @@
-/* gfx.h - drawing for the front end: fonts found through fontconfig, text rendered by
- * SDL2_ttf into cached textures, and filled shapes through SDL_RenderGeometry.
+/* gfx.h - drawing for the front end: the renderer's output size and layout units, the
+ * offscreen layer, colours, and text in layout units over the text cache.
  *
- * Text is rasterised only when its string, size, wrap width or colour changes: a static
- * frame draws cached textures only (tv_gfx_text_renders counts rasterisations, so tests
- * can check that). Sizes are in layout units: 1 unit = the window's shorter side / 720,
- * times the text-size setting for text, so the layout scales with the window and HiDPI
- * (the renderer's output size is used, not the window's).
- * Depends on: SDL2, SDL2_ttf, fontconfig. */
+ * Sizes are in layout units: 1 unit = the window's shorter side / 720, times the
+ * text-size setting for text, so the layout scales with the window and HiDPI (the
+ * renderer's output size is used, not the window's). Text is rasterised only when its
+ * string, size, or wrap width changes, not its colour or alignment (textcache.h): a
+ * static frame draws cached textures only (tv_gfx_text_renders counts rasterisations,
+ * so tests can check that).
+ *
+ * This header is also the front end's one include for drawing: it pulls in font.h
+ * (tv_font_find), textcache.h (tv_Align) and shapes.h (rectangles, tiles, shapes), so
+ * the scenes need not name the pieces.
+ * Depends on: SDL2, SDL2_ttf (through textcache.h). */
 #ifndef TV_GFX_H
 #define TV_GFX_H
 
 #include <stdbool.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include "error.h"
+#include "font.h"
+#include "textcache.h"
 
 typedef struct tv_Color {
     Uint8 r, g, b, a;
 } tv_Color;
-
-typedef enum tv_Align { TV_ALIGN_LEFT, TV_ALIGN_CENTER, TV_ALIGN_RIGHT } tv_Align;
-
-typedef enum tv_Shape {
-    TV_SHAPE_TRIANGLE,
-    TV_SHAPE_DIAMOND,
-    TV_SHAPE_CIRCLE,
-    TV_SHAPE_SQUARE,
-    TV_SHAPE_STAR,
-    TV_SHAPE_HEXAGON,
-} tv_Shape;
-
-typedef struct tv_TextEntry tv_TextEntry;
 
 typedef struct tv_Gfx {
     SDL_Renderer *r;
@@ -40,13 +33,7 @@ typedef struct tv_Gfx {
     float unit;        /* pixels per layout unit */
     float text_scale;  /* the text-size setting: 0.85, 1, 1.2, 1.4 */
     bool software;     /* SDL's software renderer: rectangles and textures beat triangles */
-    char font_path[1024], bold_path[1024];
-    TTF_Font *face[2]; /* regular and bold, opened once and resized as needed */
-    int face_px[2];
-    tv_TextEntry *cache; /* hash chains */
-    int cache_buckets, cache_count;
-    unsigned frame;
-    int renders_total; /* text rasterisations since init */
+    tv_TextCache text; /* the fonts and the rasterised text */
     SDL_Texture *layer;    /* the still part of the screen, kept while only a little moves */
     bool layer_in_use;     /* the layer holds a whole screen's still part */
     bool no_layer;         /* the renderer has no render targets (tests set it to compare) */
@@ -54,13 +41,10 @@ typedef struct tv_Gfx {
     tv_Color gradient_top, gradient_bottom;
 } tv_Gfx;
 
-/* Finds a sans font covering Latin Extended (Š, ć, ë) through fontconfig, unless
- * override names a file. Fills path (and bold, or the regular path when no bold face
- * exists). Fails with a message naming what was looked for. */
-bool tv_font_find(const char *override, char *path, size_t size, char *bold, size_t bold_size, tv_Error *err);
-
-/* Takes the renderer (borrowed) and the font files. Calls TTF_Init when needed. */
+/* Takes the renderer (borrowed) and the font files. Calls TTF_Init when needed.
+ * On failure g is left freed. */
 bool tv_gfx_init(tv_Gfx *g, SDL_Renderer *r, const char *font_path, const char *bold_path, tv_Error *err);
+/* Safe on a zeroed tv_Gfx and twice. */
 void tv_gfx_free(tv_Gfx *g);
 /* Call at the start of every frame: reads the output size, updates the unit, and
  * evicts text not drawn for a while. */
@@ -83,20 +67,12 @@ bool tv_gfx_layer_reuse(tv_Gfx *g);
 /* Pixels for a number of layout units. */
 int tv_px(const tv_Gfx *g, float units);
 
-void tv_gfx_clear(tv_Gfx *g, tv_Color top, tv_Color bottom); /* vertical gradient */
-void tv_gfx_rect(tv_Gfx *g, SDL_Rect rect, tv_Color c);
-void tv_gfx_round_rect(tv_Gfx *g, SDL_Rect rect, int radius, tv_Color c);
-void tv_gfx_round_frame(tv_Gfx *g, SDL_Rect rect, int radius, int thickness, tv_Color c);
-void tv_gfx_shape(tv_Gfx *g, tv_Shape shape, int cx, int cy, int radius, tv_Color c);
-/* A tick (right) or a cross (wrong) drawn with thick strokes. */
-void tv_gfx_mark(tv_Gfx *g, bool right, int cx, int cy, int size, tv_Color c);
-
 /* Draws text (UTF-8) of size `units` (scaled by the text-size setting) wrapped to
  * max_w pixels (0 = no wrap), aligned inside [x, x + max_w) or at x. Returns the height
  * drawn. */
 int tv_gfx_text(tv_Gfx *g, const char *text, float units, bool bold, tv_Color c, int x, int y, int max_w,
                 tv_Align align);
-/* Measures without drawing (uses and fills the same cache). */
+/* Measures without drawing (uses and fills the same cache entry tv_gfx_text draws). */
 void tv_gfx_text_size(tv_Gfx *g, const char *text, float units, bool bold, int max_w, int *w, int *h);
 /* The largest size <= units (down to min_units) at which text wrapped to max_w fits
  * max_h; returns that size. Keeps long prompts from being clipped at small windows. */
@@ -105,5 +81,8 @@ float tv_gfx_fit_text(tv_Gfx *g, const char *text, float units, float min_units,
 tv_Color tv_rgb(unsigned hex);
 tv_Color tv_alpha(tv_Color c, Uint8 a);
 tv_Color tv_mix(tv_Color a, tv_Color b, float t);
+
+/* After tv_Gfx and tv_Color: shapes.h declares functions on them. */
+#include "shapes.h"
 
 #endif

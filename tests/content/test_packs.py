@@ -6,8 +6,9 @@ Usage: test_packs.py --trivium PATH --source DIR --pack ID
 Runs the trivium binary against DIR/plugins only (never the installed packs or
 $TRIVIUM_PLUGIN_PATH) and checks the pack's questions as players see them:
 lint, shown options, translations, sources, scoring and answer keys, variety.
-Prints one line per check ("ok: ..." or "FAIL: ...", details indented below a
-failure) and ends with "N passed, M failed"; exits 1 when anything failed.
+Prints one line per check ("ok: ...", "FAIL: ..." with details indented below, or
+"skip: ..." for a check that does not apply to this pack) and ends with
+"N passed, M failed, K skipped"; exits 1 when anything failed.
 Standard library only.
 """
 
@@ -22,11 +23,12 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 SEEDS = range(1, 41)          # dump seeds for checks 2, 3, 5 and 6
-VARIETY_SEEDS = range(1, 21)  # seeds compared pairwise for generator variety
+VARIETY_SEEDS = range(1, 21)  # seeds compared pairwise for session variety
 LANGS = ("en", "nl")
 MIN_DISTINCT = 25             # distinct (prompt, answer) pairs over SEEDS, in en
 RUN_TIMEOUT = 60              # seconds for any single trivium run
 MAX_DETAILS = 40              # detail lines printed under one failing check
+ALL_TYPES = {"choice", "truefalse", "numeric", "order", "text"}  # docs/pack-api.md
 
 # Prompts or explanations that may legitimately read the same in en and nl, as
 # (pack, question id, field). Keep this tiny: an entry needs a reason.
@@ -148,6 +150,7 @@ class Report:
         self.pack = pack
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def check(self, ok, what, details=()):
         details = sorted(set(details)) if details else []
@@ -162,6 +165,15 @@ class Report:
             if len(details) > MAX_DETAILS:
                 print("    - ... and %d more" % (len(details) - MAX_DETAILS))
         sys.stdout.flush()
+
+    def skip(self, what, why):
+        """A check that does not apply to this pack: counted apart, never as a pass."""
+        self.skipped += 1
+        print("skip: %s: %s (%s)" % (self.pack, what, why))
+        sys.stdout.flush()
+
+    def summary(self):
+        return "%d passed, %d failed, %d skipped" % (self.passed, self.failed, self.skipped)
 
 
 # ---------------------------------------------------------------- checks
@@ -389,8 +401,16 @@ def check_variety(worker, dumps, rep, pack):
     en = [dumps[(s, "en")] for s in SEEDS if (s, "en") in dumps]
     distinct = {(q["prompt"], json.dumps(q["answer"], ensure_ascii=False)) for d in en for q in d["questions"]}
     if pack == "example":
-        rep.check(True, "%d distinct questions over seeds %d..%d (en; minimum not asserted for example)" % (
-            len(distinct), SEEDS[0], SEEDS[-1]))
+        # The example is a template, too small for MIN_DISTINCT; what it must show is a
+        # generator whose questions change with the seed.
+        static = (worker or {}).get("static_count")
+        if static is None:
+            rep.skip("its generator varies with the seed", "the pack-worker did not report its static questions")
+        else:
+            rep.check(len(distinct) > static, "its generator varies with the seed: %d distinct questions over "
+                      "seeds %d..%d, %d of them static (en)" % (len(distinct), SEEDS[0], SEEDS[-1], static),
+                      ["%s: %d distinct (prompt, answer) pairs, no more than its %d static questions" % (
+                          pack, len(distinct), static)])
     else:
         rep.check(len(distinct) >= MIN_DISTINCT, "%d distinct questions over seeds %d..%d (en; at least %d)" % (
             len(distinct), SEEDS[0], SEEDS[-1], MIN_DISTINCT),
@@ -398,18 +418,18 @@ def check_variety(worker, dumps, rep, pack):
     types = {q["type"] for d in en for q in d["questions"]}
     levels = {q["difficulty"] for d in en for q in d["questions"]}
     if pack == "example":
-        rep.check(True, "types %s, difficulties %s (not asserted for example)" % (
-            ",".join(sorted(types)), ",".join(map(str, sorted(levels)))))
+        # docs/pack-api.md and README.md say the example uses every question type.
+        rep.check(ALL_TYPES <= types, "uses every question type (%s)" % ",".join(sorted(types)),
+                  ["%s: never shows a %s question" % (pack, t) for t in ALL_TYPES - types])
+        rep.skip("has difficulties 1, 2 and 3 (%s)" % ",".join(map(str, sorted(levels))),
+                 "not asked of the example pack")
     else:
         rep.check(len(types) >= 3, "uses at least 3 question types (%s)" % ",".join(sorted(types)),
                   ["%s: only %d question types" % (pack, len(types))])
         rep.check({1, 2, 3} <= levels, "has difficulties 1, 2 and 3 (%s)" % ",".join(map(str, sorted(levels))),
                   ["%s: difficulty %d is never used" % (pack, l) for l in {1, 2, 3} - levels])
-    if not worker:
-        return  # the pack-worker failure is already reported; whether it generates is unknown
-    if not (worker.get("pack") or {}).get("has_generate"):
-        rep.check(True, "no generator, session variety not checked")
-        return
+    # Asked of every pack: a static pack's dump is shuffled by the seed too, so a
+    # session that ignored the seed fails here with or without a generator.
     seeds = [s for s in VARIETY_SEEDS if (s, "en") in dumps]
     firsts = [tuple(q["id"] for q in dumps[(s, "en")]["questions"][:10]) for s in seeds]
     pairs = same = 0
@@ -440,7 +460,7 @@ def main():
     if not re.fullmatch(r"[a-z0-9.-]+", pack) or not os.path.isfile(os.path.join(source, "plugins", pack,
                                                                                    "pack.lua")):
         rep.check(False, "pack folder plugins/%s/pack.lua exists under %s" % (pack, source))
-        print("%d passed, %d failed" % (rep.passed, rep.failed))
+        print(rep.summary())
         return 1
     tv = Trivium(exe, source, pack)
 
@@ -481,7 +501,7 @@ def main():
             check_answer_keys(tv, pool, dumps, rep, pack)
             check_variety(worker, dumps, rep, pack)
 
-    print("%d passed, %d failed" % (rep.passed, rep.failed))
+    print(rep.summary())
     return 1 if rep.failed else 0
 
 

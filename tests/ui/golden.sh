@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ui.golden: renders every scene at two sizes in two languages with
+# ui.golden: renders every scene (players included) at two sizes in two languages with
 # `trivium screenshot` and compares it with the reference under tests/ui/golden/.
 # On a mismatch the actual image and a diff are left in OUT_DIR.
 # usage: golden.sh TRIVIUM IMGDIFF SOURCE_DIR OUT_DIR [--update]
@@ -12,7 +12,7 @@ export TRIVIUM_NO_BUILTIN_PACKS=1
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 pass=0 fail=0
 cases=()
-for scene in title packs question reveal results settings; do
+for scene in title packs players question reveal results settings; do
   for size in 800x600 1280x720; do
     for lang in en nl; do cases+=("$scene 3 $size $lang"); done
   done

@@ -156,19 +156,170 @@ TEST("a short buffer gets the start of the effect, and bad arguments render noth
     CHECK_INT(0, tv_audio_render(TV_SOUND_CLICK, RATE, part, 0));
 }
 
+/* Every call a game makes, with the callback running: a smoke test for crashes and
+ * races. What the calls must do is checked offline below, where the mix can be read:
+ * "more sounds than voices" and "out-of-range volumes". */
 static void exercise(tv_Audio *audio)
 {
     for (int s = 0; s < TV_SOUND_COUNT; s++)
         tv_audio_play(audio, (tv_Sound)s);
     tv_audio_set_volume(audio, 50, false);
-    /* More sounds than voices: the oldest must be replaced, not overrun. */
-    for (int i = 0; i < 20; i++)
+    for (int i = 0; i < 20; i++) /* more sounds than voices */
         tv_audio_play(audio, (tv_Sound)(i % TV_SOUND_COUNT));
     tv_audio_set_volume(audio, 0, false);
     tv_audio_set_volume(audio, 100, true);
-    tv_audio_set_volume(audio, 250, false); /* out of range: clamped, not trusted */
+    tv_audio_set_volume(audio, 250, false); /* out of range */
     tv_audio_set_volume(audio, -5, false);
     tv_audio_play(audio, TV_SOUND_TICK);
+}
+
+static float effect[MAX_SAMPLES], other[MAX_SAMPLES], mixed[MAX_SAMPLES], expected[MAX_SAMPLES];
+
+/* A handle on the dummy driver, taken offline: its sound advances only when mixed. */
+static tv_Audio *open_offline(int *rate)
+{
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    tv_Audio *audio = tv_audio_open();
+    CHECK(tv_audio_available(audio));
+    *rate = 0;
+    CHECK_INT(0, tv_audio_mix_offline(audio, NULL, 0, rate));
+    CHECK(*rate >= 8000 && *rate <= RATE); /* the buffers here hold 3 s at RATE */
+    if (*rate < 8000 || *rate > RATE) {
+        tv_audio_close(audio);
+        unsetenv("SDL_AUDIODRIVER");
+        return NULL;
+    }
+    return audio;
+}
+
+static void close_offline(tv_Audio *audio)
+{
+    tv_audio_close(audio);
+    unsetenv("SDL_AUDIODRIVER");
+}
+
+/* The largest difference; infinite when a sample is not a number (fmax would skip it). */
+static double max_diff(const float *a, const float *b, int n)
+{
+    double m = 0.0;
+    for (int i = 0; i < n; i++) {
+        double d = fabs((double)a[i] - b[i]);
+        if (isnan(d))
+            return INFINITY;
+        m = fmax(m, d);
+    }
+    return m;
+}
+
+static bool all_zero(const float *x, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (x[i] != 0.0f) /* NaN included */
+            return false;
+    return true;
+}
+
+/* Mixes long enough for a volume change to finish its glide; nothing may be playing. */
+static void settle(tv_Audio *audio, int rate)
+{
+    CHECK_INT(rate / 2, tv_audio_mix_offline(audio, mixed, rate / 2, NULL));
+    CHECK(all_zero(mixed, rate / 2));
+}
+
+static int peak_at(const float *x, int n)
+{
+    int k = 0;
+    for (int i = 1; i < n; i++)
+        if (fabsf(x[i]) > fabsf(x[k]))
+            k = i;
+    return k;
+}
+
+TEST("a sound plays at the volume set; out-of-range volumes are clamped, not trusted")
+{
+    int rate;
+    tv_Audio *audio = open_offline(&rate);
+    if (!audio)
+        return;
+    int n = tv_audio_render(TV_SOUND_CLICK, rate, effect, MAX_SAMPLES);
+    int pk = peak_at(effect, n);
+    static const struct {
+        int volume;
+        bool mute;
+        const char *what; /* expect: '1' full, 'h' quieter, '0' silent */
+        char expect;
+    } cases[] = {{100, false, "100", '1'}, {250, false, "250 (clamped to 100)", '1'}, {50, false, "50", 'h'},
+                 {-5, false, "-5 (clamped to 0)", '0'}, {0, false, "0", '0'},     {100, true, "muted", '0'},
+                 {1000000, false, "a million", '1'}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        int failed_before = check_failed_here; /* to name only the cases that fail */
+        check_failed_here = 0;
+        tv_audio_set_volume(audio, cases[c].volume, cases[c].mute);
+        settle(audio, rate);
+        tv_audio_play(audio, TV_SOUND_CLICK);
+        CHECK_INT(n + 100, tv_audio_mix_offline(audio, mixed, n + 100, NULL));
+        double gain = mixed[pk] / effect[pk];
+        switch (cases[c].expect) {
+        case '1':
+            CHECK(max_diff(mixed, effect, n) == 0.0); /* gain exactly 1: the effect as rendered */
+            break;
+        case 'h':
+            CHECK(gain > 0.05 && gain < 0.2); /* about -20 dB at half the slider */
+            for (int i = 0; i < n; i++)
+                expected[i] = effect[i] * (float)gain;
+            CHECK(max_diff(mixed, expected, n) < 1e-6);
+            break;
+        default:
+            CHECK(all_zero(mixed, n));
+        }
+        CHECK(all_zero(mixed + n, 100)); /* and the voice is free again */
+        if (check_failed_here)
+            fprintf(stderr, "  at volume %s: gain %g, peak %g\n", cases[c].what, gain, peak(mixed, n));
+        check_failed_here |= failed_before;
+    }
+    close_offline(audio);
+}
+
+TEST("more sounds than voices: the one furthest through its sound is replaced, the others play on")
+{
+    int rate;
+    tv_Audio *audio = open_offline(&rate);
+    if (!audio)
+        return;
+    enum { VOICES = 8, STEP = 2000 };
+    int nf = tv_audio_render(TV_SOUND_FANFARE, rate, other, MAX_SAMPLES);
+    int nc = tv_audio_render(TV_SOUND_CLICK, rate, effect, MAX_SAMPLES);
+    CHECK(nf > (VOICES + 1) * STEP + nc); /* every fanfare outlasts the test */
+    tv_audio_set_volume(audio, 20, false); /* quiet enough that eight voices never clip */
+    settle(audio, rate);
+    tv_audio_play(audio, TV_SOUND_CLICK);
+    tv_audio_mix_offline(audio, mixed, nc, NULL);
+    int pk = peak_at(effect, nc);
+    float gain = mixed[pk] / effect[pk];
+    CHECK(gain > 0.0f && gain < 0.1f);
+    /* Fill every voice, each started STEP frames after the one before. */
+    for (int v = 0; v < VOICES; v++) {
+        tv_audio_play(audio, TV_SOUND_FANFARE);
+        tv_audio_mix_offline(audio, mixed, STEP, NULL);
+    }
+    tv_audio_play(audio, TV_SOUND_CLICK); /* a ninth */
+    int m = nc + 2 * STEP;
+    CHECK_INT(m, tv_audio_mix_offline(audio, mixed, m, NULL));
+    /* Expected: the click in place of the first fanfare, and fanfares 2..8 going on. */
+    static float kept[MAX_SAMPLES];
+    for (int i = 0; i < m; i++) {
+        float s = i < nc ? effect[i] : 0.0f, first = other[VOICES * STEP + i];
+        for (int v = 1; v < VOICES; v++)
+            s += other[(VOICES - v) * STEP + i];
+        expected[i] = s * gain;
+        kept[i] = (s - (i < nc ? effect[i] : 0.0f) + first) * gain; /* if the ninth were dropped */
+    }
+    double got = max_diff(mixed, expected, m);
+    CHECK(got < 1e-5);
+    CHECK(max_diff(mixed, kept, m) > 1e-3); /* the test can tell the two apart */
+    if (got >= 1e-5)
+        fprintf(stderr, "  mix differs from the expected voices by up to %g\n", got);
+    close_offline(audio);
 }
 
 TEST("with SDL's dummy driver the game can play, change volume and close")
@@ -208,17 +359,30 @@ TEST("an unknown audio driver gives a silent handle, not an error")
     CHECK(audio != NULL);
     CHECK(!tv_audio_available(audio));
     exercise(audio);
+    float out[64] = {1.0f};
+    CHECK_INT(0, tv_audio_mix_offline(audio, out, 64, NULL));
+    CHECK(all_zero(out, 64));
     tv_audio_close(audio);
     CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
     unsetenv("SDL_AUDIODRIVER");
 }
 
-TEST("a NULL handle is silent too")
+TEST("a NULL handle is silent too: it mixes silence and starts no audio")
 {
+    CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
     CHECK(!tv_audio_available(NULL));
     tv_audio_play(NULL, TV_SOUND_CLICK);
     tv_audio_set_volume(NULL, 50, false);
+    tv_audio_idle(NULL);
+    float out[64];
+    for (int i = 0; i < 64; i++)
+        out[i] = 1.0f;
+    int rate = -1;
+    CHECK_INT(0, tv_audio_mix_offline(NULL, out, 64, &rate));
+    CHECK_INT(0, rate);
+    CHECK(all_zero(out, 64));
     tv_audio_close(NULL);
+    CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
 }
 
 TEST_MAIN()
