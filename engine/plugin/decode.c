@@ -327,6 +327,7 @@ static bool decode_question(Dec *d, const cJSON *j, int index, const char *defau
     case TV_Q_ORDER: return text_list(d, j, at, TV_WIRE_ITEMS, 2, TV_MAX_ITEMS, true, q->items, &q->n_items);
     case TV_Q_TEXT: return text_list(d, j, at, TV_WIRE_ACCEPT, 1, TV_MAX_ACCEPT, false, q->accept, &q->n_accept);
     }
+    /* Unreachable: tv_qtype_parse accepts only the five types above. */
     return fail(d, TV_ERR_PACK, "%sunknown type", at);
 }
 
