@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "api_quiz.h"
 #include "convert.h"
 #include "describe.h"
 #include "sandbox.h"
@@ -214,7 +215,7 @@ int tv_worker_main(int argc, char **argv)
         lua_pushliteral(L, "generate");
         lua_rawget(L, -2);
         lua_remove(L, -2);
-        tv_api_push_ctx(L, lang, id->valuestring);
+        tv_api_push_ctx(L, &sb.rng, lang, id->valuestring);
         if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
             add_error(&conv, file, line, msg);
         else {
