@@ -132,12 +132,14 @@ void tv_children_wait(tv_Child *cs, int n)
         struct pollfd pfds[1024];
         int owner[1024];
         int np = 0, running = 0;
+        bool reaping = false; /* a child closed both pipes but has not exited yet */
         int64_t now = now_ms(), next_deadline = INT64_MAX;
         for (int i = 0; i < n; i++) {
             tv_Child *c = &cs[i];
             if (!c->running)
                 continue;
             running++;
+            reaping |= c->out_fd < 0 && c->err_fd < 0;
             if (np < 1022 && c->out_fd >= 0)
                 pfds[np] = (struct pollfd){.fd = c->out_fd, .events = POLLIN}, owner[np++] = i;
             if (np < 1023 && c->err_fd >= 0)
@@ -148,8 +150,9 @@ void tv_children_wait(tv_Child *cs, int n)
         if (running == 0)
             return;
         int wait = next_deadline == INT64_MAX ? 100 : (int)(next_deadline - now > 0 ? next_deadline - now : 0);
-        if (np > 0)
-            poll(pfds, (nfds_t)np, wait);
+        if (reaping && wait > 5)
+            wait = 5; /* it usually exits a moment after closing its pipes */
+        poll(pfds, (nfds_t)np, wait);
         for (int k = 0; k < np; k++)
             if (pfds[k].revents) {
                 tv_Child *c = &cs[owner[k]];
@@ -163,14 +166,16 @@ void tv_children_wait(tv_Child *cs, int n)
             tv_Child *c = &cs[i];
             if (!c->running)
                 continue;
-            if (c->out_fd < 0 && c->err_fd < 0) {
-                waitpid(c->pid, &c->status, 0);
-            } else if (now >= c->deadline_ms) {
+            /* Pipes closed is not the same as exited: a child may close them and run on,
+             * so the deadline holds until it is reaped. */
+            bool exited = c->out_fd < 0 && c->err_fd < 0 && waitpid(c->pid, &c->status, WNOHANG) == c->pid;
+            if (!exited && now < c->deadline_ms)
+                continue;
+            if (!exited) {
                 c->timed_out = true;
                 kill(c->pid, SIGKILL);
                 waitpid(c->pid, &c->status, 0);
-            } else
-                continue;
+            }
             close_fd(&c->out_fd);
             close_fd(&c->err_fd);
             c->running = false;
