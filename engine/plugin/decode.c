@@ -507,6 +507,8 @@ bool tv_pack_decode(tv_Pack *p, const char *json, size_t len, const char *defaul
         else if (!p->title[0] || !p->version[0])
             fail(&d, TV_ERR_PACK, "pack.%s is missing", !p->title[0] ? TV_WIRE_TITLE : TV_WIRE_VERSION);
         else {
+            /* The one place NULL becomes English: callers do not pass their translation of
+             * round.category_default yet, and until they do a Dutch game shows "General". */
             const char *cat = default_category ? default_category : TV_DEFAULT_CATEGORY;
             const char *copy = tv_arena_strdup(&p->arena, cat);
             if (!copy)
