@@ -306,7 +306,7 @@ static const char *question_id(Q *q)
     }
     lua_pop(L, 1);
     if (field(q, "id") == LUA_TSTRING && lua_rawlen(L, -1) > 0 && lua_rawlen(L, -1) <= TV_WIRE_MAX_QID &&
-        strlen(lua_tostring(L, -1)) == lua_rawlen(L, -1)) {
+        strlen(lua_tostring(L, -1)) == lua_rawlen(L, -1) && tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1))) {
         id = lua_tostring(L, -1);
         snprintf(q->label, sizeof q->label, "question '%s'", id);
         tv_copy_printable(q->label, sizeof q->label, q->label);
@@ -314,7 +314,7 @@ static const char *question_id(Q *q)
         if (strchr(q->where, ':') == NULL)
             tv_sandbox_find_id(q->c->sb, id, q->where, sizeof q->where);
     } else
-        qerr(q, "id must be a non-empty string of at most %d bytes", TV_WIRE_MAX_QID);
+        qerr(q, "id must be a non-empty UTF-8 string of at most %d bytes", TV_WIRE_MAX_QID);
     lua_pop(L, 1);
     if (!id)
         return NULL;
@@ -355,6 +355,8 @@ static void common_fields(Q *q, cJSON *o)
         qwarn(q, "has no source: name where the fact comes from");
     else if (st != LUA_TSTRING)
         qerr(q, "source must be a string");
+    else if (!tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1)) || strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1))
+        qerr(q, "source must be UTF-8 text"); /* the host refuses the whole pack otherwise */
     else {
         const char *src = lua_tostring(L, -1);
         cJSON_AddStringToObject(o, TV_WIRE_SOURCE, src);
