@@ -174,7 +174,8 @@ bool tv_cli_init(tv_Cli *cli)
 tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang)
 {
     return (tv_LoadOptions){
-        .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms};
+        .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms,
+        .default_category = cli->default_category};
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)

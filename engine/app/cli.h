@@ -43,6 +43,7 @@ typedef struct tv_Cli {
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
+    const char *default_category; /* round.category_default in --lang, borrowed; NULL: the host's */
 } tv_Cli;
 
 /* Prints "trivium: file:line: message" to stderr and returns the exit code for err. */

@@ -107,7 +107,7 @@ static void words_free(Words *w)
         tv_i18n_free(w->i18n[i]);
 }
 
-static int words_load(const tv_Cli *cli, Words *w)
+static int words_load(tv_Cli *cli, Words *w)
 {
     char dir[TV_PATHS_MAX + 8];
     tv_paths_assets_dir(cli->self_exe, dir, TV_PATHS_MAX);
@@ -119,6 +119,10 @@ static int words_load(const tv_Cli *cli, Words *w)
             return tv_cli_fail(&err);
         w->labels[w->n++] = (tv_Labels){tv_i18n_get(w->i18n[i], "round.true"), tv_i18n_get(w->i18n[i], "round.false")};
     }
+    /* A question its pack gave no category is shown under the language's default one. */
+    for (int i = 0; i < 2; i++)
+        if (strcmp(cli->lang, word_langs[i]) == 0)
+            cli->default_category = tv_i18n_get(w->i18n[i], "round.category_default");
     /* docs/scoring.md has always accepted =onwaar, the word the runner once printed. */
     w->labels[w->n++] = (tv_Labels){"waar", "onwaar"};
     return -1;
@@ -183,12 +187,12 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     tv_Session s = {0};
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
-    if (rc < 0)
-        rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
-                          cli->n_answers);
     Words words = {0};
     if (rc < 0)
         rc = words_load(cli, &words);
+    if (rc < 0)
+        rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
+                          cli->n_answers);
     if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words.labels, words.n, &err))
         rc = tv_cli_fail(&err);
     if (rc < 0) {
@@ -225,10 +229,10 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
     tv_Session s = {0};
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
-    rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
     Words words = {0};
+    rc = words_load(cli, &words);
     if (rc < 0)
-        rc = words_load(cli, &words);
+        rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
     if (rc < 0) {
         tv_ReportInfo info = {.lang = cli->lang, .labels = words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
         if (cli->json)

@@ -1,12 +1,15 @@
 /* lint.c - `trivium lint`: loads each pack several times (two runs of the same seed to
  * prove the generator deterministic, other seeds and every declared language to reach
  * more generated questions) and prints each finding once as file:line: message.
+ * A pack that fails its first load is not run again: its error is already known, and a
+ * pack killed by its timer would pay that timer on every run.
  * Depends on: core, plugin host. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "wire.h"
 
 typedef struct Finding {
     char *text; /* "file:line: severity: msg" */
@@ -53,10 +56,13 @@ static bool build_set(tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     return true;
 }
 
-static void collect(Findings *f, const tv_PackSet *set, bool strict)
+/* want: the packs that were loaded (NULL: all). */
+static void collect(Findings *f, const tv_PackSet *set, const bool *want, bool strict)
 {
     for (int i = 0; i < set->n; i++) {
         const tv_Pack *p = &set->packs[i];
+        if (want && !want[i])
+            continue;
         for (int k = 0; k < p->n_diags; k++)
             add(f, p->diags[k].file, p->diags[k].line, p->diags[k].warning, strict, p->diags[k].msg);
         if (!p->loaded && p->n_diags == 0)
@@ -81,16 +87,27 @@ int tv_cmd_lint(tv_Cli *cli)
     Findings f = {0};
     tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = "en"};
     tv_packset_load(&first, &opt, NULL);
-    collect(&f, &first, cli->strict);
+    collect(&f, &first, NULL, cli->strict);
+    bool *rerun = calloc((size_t)first.n, sizeof *rerun);
+    if (!rerun) {
+        tv_packset_free(&first);
+        free(f.items);
+        fprintf(stderr, "trivium lint: out of memory\n");
+        return TV_EXIT_USAGE;
+    }
+    for (int i = 0; i < first.n; i++)
+        rerun[i] = first.packs[i].loaded;
 
-    /* The same seed again must give byte-identical questions. */
+    /* The same seed again must give byte-identical output. The set is rebuilt the same
+     * way, so its packs are in the same order as first's. */
     build_set(cli, &again, &err);
-    tv_packset_load(&again, &opt, NULL);
+    bool same = again.n == first.n;
+    tv_packset_load(&again, &opt, same ? rerun : NULL);
     for (int i = 0; i < first.n && i < again.n; i++)
         if (first.packs[i].loaded && again.packs[i].loaded &&
             strcmp(first.packs[i].raw_digest, again.packs[i].raw_digest) != 0) {
             char where[1100];
-            snprintf(where, sizeof where, "%s/pack.lua", first.packs[i].display);
+            tv_pack_file_path(where, sizeof where, first.packs[i].display);
             add(&f, where, 0, false, cli->strict,
                 "generate is not deterministic: the same seed gave different questions (use ctx.rng, ipairs, and "
                 "sort with a total order)");
@@ -115,8 +132,9 @@ int tv_cmd_lint(tv_Cli *cli)
             tv_PackSet more;
             build_set(cli, &more, &err);
             tv_LoadOptions o = {.worker_exe = cli->pack_worker, .seed = seed, .lang = langs[l]};
-            tv_packset_load(&more, &o, NULL);
-            collect(&f, &more, cli->strict);
+            bool same_set = more.n == first.n;
+            tv_packset_load(&more, &o, same_set ? rerun : NULL);
+            collect(&f, &more, same_set ? rerun : NULL, cli->strict);
             tv_packset_free(&more);
         }
 
@@ -131,6 +149,7 @@ int tv_cmd_lint(tv_Cli *cli)
     fprintf(stderr, "lint: %d pack%s checked, %d error%s, %d warning%s\n", first.n, first.n == 1 ? "" : "s",
             f.errors, f.errors == 1 ? "" : "s", f.warnings, f.warnings == 1 ? "" : "s");
     tv_packset_free(&first);
+    free(rerun);
     (void)loaded;
     return f.errors ? TV_EXIT_LINT : TV_EXIT_OK;
 }

@@ -23,6 +23,11 @@ typedef enum tv_QType {
     TV_Q_TEXT,
 } tv_QType;
 
+/* Where a question's fact comes from: one entry of its pack's sources table. */
+typedef struct tv_Source {
+    const char *key, *publisher, *title, *date, *url; /* "" when absent */
+} tv_Source;
+
 typedef struct tv_Question {
     const char *pack; /* the pack's id */
     const char *id;   /* unique within the pack */
@@ -33,6 +38,9 @@ typedef struct tv_Question {
     const char *prompt;
     const char *explain; /* "" when none */
     const char *source;  /* key into the pack's sources, "" when none */
+    const tv_Source *src; /* that source, resolved when the pack was decoded; NULL when
+                             source is "" or names no entry of the pack's sources */
+    const char *pack_version; /* the pack's version, for flags */
     const char *where;   /* "plugins/x/pack.lua:42" for messages, "" when unknown */
 
     /* choice: options[0] is the answer, options[1..] the wrong ones */

@@ -1,6 +1,8 @@
 /* rng.c - xoshiro256** seeded by splitmix64. Depends on: libc. */
 #include "rng.h"
 
+#include <string.h>
+
 static uint64_t splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
@@ -18,11 +20,13 @@ void tv_rng_seed(tv_Rng *rng, uint64_t seed)
         rng->s[i] = splitmix64(&x);
 }
 
-uint64_t tv_hash64(const char *s)
+uint64_t tv_hash64(const char *s) { return tv_hash64_bytes(s, strlen(s), TV_HASH64_INIT); }
+
+uint64_t tv_hash64_bytes(const void *p, size_t n, uint64_t h)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
         h *= 0x100000001b3ull;
     }
     return h;

@@ -21,6 +21,10 @@ void tv_rng_seed(tv_Rng *rng, uint64_t seed);
 void tv_rng_derive(tv_Rng *rng, uint64_t seed, const char *label);
 /* FNV-1a 64 of a NUL-terminated string; exposed for stream labels. */
 uint64_t tv_hash64(const char *s);
+/* FNV-1a 64 of n bytes at p, continuing from h (start with TV_HASH64_INIT). For data
+ * that may hold NULs or has a known length, such as a worker's data frame. */
+#define TV_HASH64_INIT 0xcbf29ce484222325ull
+uint64_t tv_hash64_bytes(const void *p, size_t n, uint64_t h);
 
 uint64_t tv_rng_next(tv_Rng *rng);
 /* Uniform in [0, n); n must be > 0. Unbiased (rejection sampling). */

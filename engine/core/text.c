@@ -26,6 +26,41 @@ size_t tv_utf8_char_len(const char *s, size_t n)
     return r > 0 && utf8proc_codepoint_valid(cp) ? (size_t)r : 0;
 }
 
+tv_TextFault tv_text_check_display(const char *s, size_t len, size_t max)
+{
+    if (len == 0)
+        return TV_TEXT_EMPTY;
+    if (len > max)
+        return TV_TEXT_TOO_LONG;
+    if (!tv_utf8_valid(s, len) || memchr(s, '\0', len))
+        return TV_TEXT_NOT_UTF8;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch < 0x20 && ch != '\n') || ch == 0x7f)
+            return TV_TEXT_CONTROL;
+        /* U+202A..U+202E are E2 80 AA..AE, U+2066..U+2069 are E2 81 A6..A9. */
+        if (ch == 0xE2 && i + 2 < len) {
+            unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
+            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9))
+                return TV_TEXT_BIDI;
+        }
+    }
+    return TV_TEXT_OK;
+}
+
+const char *tv_text_fault_name(tv_TextFault fault)
+{
+    switch (fault) {
+    case TV_TEXT_OK: return "is fine";
+    case TV_TEXT_EMPTY: return "is empty";
+    case TV_TEXT_TOO_LONG: return "is too long";
+    case TV_TEXT_NOT_UTF8: return "is not valid UTF-8 text";
+    case TV_TEXT_CONTROL: return "holds a control character";
+    case TV_TEXT_BIDI: return "holds a bidirectional control character";
+    }
+    return "is unusable";
+}
+
 char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len)
 {
     if (!tv_utf8_valid(s, len) || memchr(s, '\0', len))

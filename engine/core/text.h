@@ -21,6 +21,26 @@ bool tv_utf8_valid(const char *s, size_t len);
  * bytes there are not valid UTF-8 (overlong, surrogate, past U+10FFFF, truncated). */
 size_t tv_utf8_char_len(const char *s, size_t n);
 
+/* What makes a text unfit to show a player, as tv_text_check_display finds it. */
+typedef enum tv_TextFault {
+    TV_TEXT_OK,
+    TV_TEXT_EMPTY,    /* len == 0 */
+    TV_TEXT_TOO_LONG, /* len > max */
+    TV_TEXT_NOT_UTF8, /* invalid UTF-8, or a NUL byte inside */
+    TV_TEXT_CONTROL,  /* a C0 control other than '\n', or DEL */
+    TV_TEXT_BIDI,     /* a bidi override or isolate (U+202A..U+202E, U+2066..U+2069) */
+} tv_TextFault;
+
+/* The one rule for text a player sees (prompts, options, titles), applied by the pack
+ * worker when it reads a pack and again by the host when it decodes the worker's output.
+ * Checks s[0..len) in the order of the enum and returns the first fault, or TV_TEXT_OK.
+ * Bidi controls are refused because they can hide which option is which. */
+tv_TextFault tv_text_check_display(const char *s, size_t len, size_t max);
+/* The fault as the end of a sentence naming the text: "is empty", "is not valid UTF-8
+ * text", "holds a control character"...; for TV_TEXT_TOO_LONG the caller says the sizes.
+ * A static string. */
+const char *tv_text_fault_name(tv_TextFault fault);
+
 /* Folds s[0..len). On success returns a NUL-terminated string the caller frees with
  * tv_free(alloc, p, strlen(p) + 1); returns NULL on invalid UTF-8 or out of memory. */
 char *tv_text_fold(tv_Alloc alloc, const char *s, size_t len);

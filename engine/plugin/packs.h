@@ -15,10 +15,6 @@
 #include "error.h"
 #include "question.h"
 
-typedef struct tv_Source {
-    const char *key, *publisher, *title, *date, *url; /* "" when absent */
-} tv_Source;
-
 typedef struct tv_Diag {
     const char *file;
     int line;
@@ -61,6 +57,9 @@ typedef struct tv_LoadOptions {
     const char *cache_dir;  /* the game's: packs whose files, worker, seed and language are
                                unchanged are read from here instead of run (pack_cache.h);
                                NULL always runs the workers. Must outlive the load. */
+    const char *default_category; /* for questions whose pack gives none: the caller's
+                                     translation of "round.category_default"; NULL gives
+                                     "General". Must outlive the load. */
 } tv_LoadOptions;
 
 #define TV_WORKER_TIMEOUT_DEFAULT_MS 5000

@@ -420,19 +420,6 @@ static void draw_question(tv_Game *g)
         draw_pause(g);
 }
 
-static const tv_Source *find_source(const tv_Game *g, const tv_Question *q)
-{
-    for (int i = 0; i < g->cfg.packs->n; i++) {
-        const tv_Pack *pk = &g->cfg.packs->packs[i];
-        if (!pk->loaded || strcmp(pk->id, q->pack) != 0)
-            continue;
-        for (int k = 0; k < pk->n_sources; k++)
-            if (strcmp(pk->sources[k].key, q->source) == 0)
-                return &pk->sources[k];
-    }
-    return NULL;
-}
-
 /* The right answer as one line of text, for the reveal. */
 static void answer_text(const tv_Game *g, char *out, size_t size)
 {
@@ -568,7 +555,7 @@ static void draw_reveal(tv_Game *g)
         float s = tv_gfx_fit_text(x, q->explain, 22, 13, false, w, rest * 2 / 3);
         y += tv_gfx_text(x, q->explain, s, false, p.text, pad, y, w, TV_ALIGN_CENTER) + tv_px(x, 8);
     }
-    const tv_Source *src = find_source(g, q);
+    const tv_Source *src = q->src;
     if (src || q->source[0]) {
         char s[900], line[1000];
         if (src)
@@ -622,10 +609,7 @@ static void flag(tv_Game *g, const char *reason)
     if (g->flagged)
         return;
     const tv_Question *q = cur(g)->q;
-    const char *version = "";
-    for (int i = 0; i < g->cfg.packs->n; i++)
-        if (g->cfg.packs->packs[i].loaded && strcmp(g->cfg.packs->packs[i].id, q->pack) == 0)
-            version = g->cfg.packs->packs[i].version;
+    const char *version = q->pack_version ? q->pack_version : "";
     g->flagged = true;
     snprintf(g->flag_note, sizeof g->flag_note, "%s", tv_game_text(g, "reveal.flagged"));
     tv_Error err = {0};

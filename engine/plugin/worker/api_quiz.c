@@ -1,11 +1,12 @@
 /* api_quiz.c - the `quiz` table and generate's ctx (with ctx.rng), as seen from pack code.
  * Trust boundary: called by untrusted pack code; validates every argument.
- * Depends on: Lua 5.4, core (rng). */
+ * Depends on: Lua 5.4, core (rng). Not on the sandbox: the generator reaches ctx.rng's
+ * functions as an upvalue, so sandbox.c uses this file and not the other way round. */
+#include "api_quiz.h"
+
 #include <string.h>
 
 #include <lauxlib.h>
-
-#include "sandbox.h"
 
 /* quiz.<type>{...}: sets type and remembers where the constructor was called, so a
  * validation error later can name pack.lua:LINE. */
@@ -42,7 +43,7 @@ static int f_lang(lua_State *L)
 
 static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
 
-void tv_api_push_quiz(lua_State *L)
+int tv_luaopen_quiz(lua_State *L)
 {
     lua_newtable(L);
     for (const char *const *t = types; *t; t++) {
@@ -52,9 +53,13 @@ void tv_api_push_quiz(lua_State *L)
     }
     lua_pushcfunction(L, f_lang);
     lua_setfield(L, -2, "lang");
+    return 1;
 }
 
-/* ---- ctx.rng: a table of closures, each usable as rng:f(...) or rng.f(...) ---- */
+/* ---- ctx.rng: a table of closures, each usable as rng:f(...) or rng.f(...) ----
+ * Upvalue 1 is the rng table (to recognise rng:f() calls), upvalue 2 the tv_Rng. */
+
+static tv_Rng *rng_of(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(2)); }
 
 /* Index of the first real argument: 2 when called with ':' (self is upvalue 1). */
 static int first_arg(lua_State *L)
@@ -72,31 +77,31 @@ static int check_list(lua_State *L, int arg)
 
 static int rng_int(lua_State *L)
 {
-    tv_Sandbox *sb = tv_sandbox_get(L);
+    tv_Rng *rng = rng_of(L);
     int a = first_arg(L);
     lua_Integer lo = luaL_checkinteger(L, a), hi = luaL_checkinteger(L, a + 1);
     luaL_argcheck(L, lo <= hi, a + 1, "int(a, b) needs a <= b");
-    lua_pushinteger(L, tv_rng_range(&sb->rng, lo, hi));
+    lua_pushinteger(L, tv_rng_range(rng, lo, hi));
     return 1;
 }
 
 static int rng_pick(lua_State *L)
 {
-    tv_Sandbox *sb = tv_sandbox_get(L);
+    tv_Rng *rng = rng_of(L);
     int a = first_arg(L);
     int n = check_list(L, a);
     luaL_argcheck(L, n > 0, a, "pick needs a non-empty list");
-    lua_rawgeti(L, a, 1 + (lua_Integer)tv_rng_below(&sb->rng, (uint64_t)n));
+    lua_rawgeti(L, a, 1 + (lua_Integer)tv_rng_below(rng, (uint64_t)n));
     return 1;
 }
 
 static int rng_shuffle(lua_State *L)
 {
-    tv_Sandbox *sb = tv_sandbox_get(L);
+    tv_Rng *rng = rng_of(L);
     int a = first_arg(L);
     int n = check_list(L, a);
     for (int i = n; i > 1; i--) {
-        int j = 1 + (int)tv_rng_below(&sb->rng, (uint64_t)i);
+        int j = 1 + (int)tv_rng_below(rng, (uint64_t)i);
         lua_rawgeti(L, a, i);
         lua_rawgeti(L, a, j);
         lua_rawseti(L, a, i);
@@ -108,7 +113,7 @@ static int rng_shuffle(lua_State *L)
 
 static int rng_sample(lua_State *L)
 {
-    tv_Sandbox *sb = tv_sandbox_get(L);
+    tv_Rng *rng = rng_of(L);
     int a = first_arg(L);
     int n = check_list(L, a);
     lua_Integer k = luaL_checkinteger(L, a + 1);
@@ -123,7 +128,7 @@ static int rng_sample(lua_State *L)
     lua_createtable(L, (int)k, 0);
     int out = lua_gettop(L);
     for (int i = 1; i <= k; i++) {
-        int j = i + (int)tv_rng_below(&sb->rng, (uint64_t)(n - i + 1));
+        int j = i + (int)tv_rng_below(rng, (uint64_t)(n - i + 1));
         lua_rawgeti(L, copy, j);
         lua_rawgeti(L, copy, i);
         lua_rawseti(L, copy, j);
@@ -132,22 +137,23 @@ static int rng_sample(lua_State *L)
     return 1;
 }
 
-void tv_api_push_rng(lua_State *L)
+void tv_api_push_rng(lua_State *L, tv_Rng *rng)
 {
     static const luaL_Reg methods[] = {
         {"int", rng_int}, {"pick", rng_pick}, {"shuffle", rng_shuffle}, {"sample", rng_sample}, {NULL, NULL}};
     lua_newtable(L);
     for (const luaL_Reg *m = methods; m->func; m++) {
         lua_pushvalue(L, -1); /* the rng table itself, to recognise rng:f() calls */
-        lua_pushcclosure(L, m->func, 1);
+        lua_pushlightuserdata(L, rng);
+        lua_pushcclosure(L, m->func, 2);
         lua_setfield(L, -2, m->name);
     }
 }
 
-void tv_api_push_ctx(lua_State *L, const char *lang, const char *pack_id)
+void tv_api_push_ctx(lua_State *L, tv_Rng *rng, const char *lang, const char *pack_id)
 {
     lua_createtable(L, 0, 3);
-    tv_api_push_rng(L);
+    tv_api_push_rng(L, rng);
     lua_setfield(L, -2, "rng");
     lua_pushstring(L, lang);
     lua_setfield(L, -2, "lang");

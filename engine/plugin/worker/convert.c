@@ -1,4 +1,5 @@
-/* convert.c - pack tables to JSON, with the schema checks that `lint` reports.
+/* convert.c - questions to JSON, with the schema checks that `lint` reports; the text
+ * helpers the pack table shares (convert_pack.c reads the pack table itself).
  * Trust boundary: reads untrusted tables with raw access only; bounds every text.
  * Depends on: Lua 5.4, cJSON, core. */
 #include "convert.h"
@@ -14,10 +15,8 @@
 #include "error.h"
 #include "question.h"
 #include "text.h"
+#include "../wire.h"
 
-#define MAX_QUESTIONS 2000
-#define MAX_PROMPT 1000
-#define MAX_TEXT 300
 
 void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)
 {
@@ -70,81 +69,55 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
     snprintf(place, sizeof place, "%s", where);
     make_utf8(place);
     cJSON *d = cJSON_CreateObject();
-    cJSON_AddStringToObject(d, "where", place);
-    cJSON_AddStringToObject(d, "severity", severity);
-    cJSON_AddStringToObject(d, "msg", msg);
+    cJSON_AddStringToObject(d, TV_WIRE_WHERE, place);
+    cJSON_AddStringToObject(d, TV_WIRE_SEVERITY, severity);
+    cJSON_AddStringToObject(d, TV_WIRE_MSG, msg);
     cJSON_AddItemToArray(c->diags, d);
-    if (strcmp(severity, "error") == 0)
+    if (strcmp(severity, TV_WIRE_ERROR) == 0)
         c->errors++;
 }
 
-/* ---- a question being converted ---- */
-typedef struct Q {
-    tv_Convert *c;
-    int t;           /* stack index of the question table */
-    char where[1300]; /* file:line */
-    char label[160];  /* "question 'id'" */
-    bool bad;
-} Q;
+/* ---- a table being converted (a question, or the pack table: convert_pack.c) ---- */
+typedef tv_ConvItem Q;
+
+/* Records a diagnostic about q, named by its label; an error also makes q unusable. */
+static void qdiag(Q *q, const char *severity, const char *fmt, va_list ap)
+{
+    char msg[900];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    tv_convert_diag(q->c, severity, q->where, "%s: %s", q->label, msg);
+    if (strcmp(severity, TV_WIRE_ERROR) == 0)
+        q->bad = true;
+}
 
 static void qerr(Q *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void qerr(Q *q, const char *fmt, ...)
 {
-    char msg[900];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    qdiag(q, TV_WIRE_ERROR, fmt, ap);
     va_end(ap);
-    tv_convert_diag(q->c, "error", q->where, "%s: %s", q->label, msg);
-    q->bad = true;
 }
 
 static void qwarn(Q *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void qwarn(Q *q, const char *fmt, ...)
 {
-    char msg[900];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    qdiag(q, TV_WIRE_WARNING, fmt, ap);
     va_end(ap);
-    tv_convert_diag(q->c, "warning", q->where, "%s: %s", q->label, msg);
 }
 
-/* Checks a string as player-facing text; returns NULL (after an error) when unusable. */
+/* Checks a string as player-facing text (the rule the host applies again, text.h);
+ * returns NULL (after an error) when unusable. */
 static const char *check_string(Q *q, const char *s, size_t len, const char *what, size_t max)
 {
-    if (len == 0) {
-        qerr(q, "%s is empty", what);
-        return NULL;
-    }
-    if (len > max) {
+    tv_TextFault fault = tv_text_check_display(s, len, max);
+    if (fault == TV_TEXT_TOO_LONG)
         qerr(q, "%s is %zu bytes long; the limit is %zu", what, len, max);
-        return NULL;
-    }
-    if (!tv_utf8_valid(s, len) || strlen(s) != len) {
-        qerr(q, "%s is not valid UTF-8 text", what);
-        return NULL;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch < 0x20 && ch != '\n') || ch == 0x7f) {
-            qerr(q, "%s holds a control character", what);
-            return NULL;
-        }
-        /* Bidi overrides and isolates (U+202A..U+202E, U+2066..U+2069) can hide which
-         * option is which. */
-        if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
-            (unsigned char)s[i + 2] <= 0xAE) {
-            qerr(q, "%s holds a bidirectional control character", what);
-            return NULL;
-        }
-        if (ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
-            (unsigned char)s[i + 2] <= 0xA9) {
-            qerr(q, "%s holds a bidirectional control character", what);
-            return NULL;
-        }
-    }
-    return s;
+    else if (fault != TV_TEXT_OK)
+        qerr(q, "%s %s", what, tv_text_fault_name(fault));
+    return fault == TV_TEXT_OK ? s : NULL;
 }
 
 /* The text at stack index idx in the session language. Plain strings are the same in
@@ -199,7 +172,8 @@ static int field(Q *q, const char *name)
     return lua_rawget(L, q->t);
 }
 
-static void add_text(Q *q, cJSON *obj, const char *key, const char *name, bool required, size_t max, bool translate)
+void tv_convert_add_text(tv_ConvItem *q, cJSON *obj, const char *key, const char *name, bool required, size_t max,
+                         bool translate)
 {
     lua_State *L = q->c->sb->L;
     if (field(q, name) == LUA_TNIL) {
@@ -241,7 +215,7 @@ static cJSON *text_list(Q *q, const char *name, int min, int max, const char *fi
         if (lua_isnil(L, -1))
             qerr(q, "%s is missing (a hole in the list)", what);
         else {
-            const char *s = text_value(q, -1, what, MAX_TEXT, false);
+            const char *s = text_value(q, -1, what, TV_WIRE_MAX_TEXT, false);
             if (s)
                 cJSON_AddItemToArray(arr, cJSON_CreateString(s));
         }
@@ -318,6 +292,164 @@ static void warn_unknown_fields(Q *q)
     }
 }
 
+/* ---- one question: the fields every type has, then one function per type ---- */
+
+/* Reads __where and the id, names the question by its id from here on, and checks the id
+ * is not used twice. Returns the id (anchored in the question table) or NULL after an error. */
+static const char *question_id(Q *q)
+{
+    lua_State *L = q->c->sb->L;
+    const char *id = NULL;
+    if (field(q, "__where") == LUA_TSTRING) {
+        snprintf(q->where, sizeof q->where, "%s", lua_tostring(L, -1));
+        make_utf8(q->where); /* a pack can set __where itself; the host wants UTF-8 */
+    }
+    lua_pop(L, 1);
+    if (field(q, "id") == LUA_TSTRING && lua_rawlen(L, -1) > 0 && lua_rawlen(L, -1) <= TV_WIRE_MAX_QID &&
+        strlen(lua_tostring(L, -1)) == lua_rawlen(L, -1) && tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1))) {
+        id = lua_tostring(L, -1);
+        snprintf(q->label, sizeof q->label, "question '%s'", id);
+        tv_copy_printable(q->label, sizeof q->label, q->label);
+        /* Without a constructor line, find where the id is written. */
+        if (strchr(q->where, ':') == NULL)
+            tv_sandbox_find_id(q->c->sb, id, q->where, sizeof q->where);
+    } else
+        qerr(q, "id must be a non-empty UTF-8 string of at most %d bytes", TV_WIRE_MAX_QID);
+    lua_pop(L, 1);
+    if (!id)
+        return NULL;
+    if (cJSON_GetObjectItemCaseSensitive(q->c->ids, id)) {
+        qerr(q, "the id is used twice in this pack");
+        return NULL;
+    }
+    cJSON_AddTrueToObject(q->c->ids, id);
+    return id;
+}
+
+/* prompt, explain, category, difficulty, time and source. */
+static void common_fields(Q *q, cJSON *o)
+{
+    tv_Convert *c = q->c;
+    lua_State *L = c->sb->L;
+    tv_convert_add_text(q, o, TV_WIRE_PROMPT, "prompt", true, TV_WIRE_MAX_PROMPT, true);
+    tv_convert_add_text(q, o, TV_WIRE_EXPLAIN, "explain", false, TV_WIRE_MAX_PROMPT, true);
+    /* No category: none is written, and the host gives its own (translated) default. */
+    if (field(q, "category") != LUA_TNIL) {
+        const char *s = text_value(q, -1, "category", TV_WIRE_MAX_CATEGORY, false);
+        if (s)
+            cJSON_AddStringToObject(o, TV_WIRE_CATEGORY, s);
+    }
+    lua_pop(L, 1);
+
+    double d = 1, t = TV_TIME_DEFAULT_MS / 1000.0;
+    bool present;
+    if (number_field(q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3))
+        qerr(q, "difficulty must be 1, 2 or 3, got %g", d);
+    if (number_field(q, "time", &t, &present) && (t < 5 || t > 120))
+        qerr(q, "time must be between 5 and 120 seconds, got %g", t);
+    cJSON_AddNumberToObject(o, TV_WIRE_DIFFICULTY, d);
+    cJSON_AddNumberToObject(o, TV_WIRE_TIME_MS, round(t * 1000));
+
+    int st = field(q, "source");
+    if (st == LUA_TNIL)
+        qwarn(q, "has no source: name where the fact comes from");
+    else if (st != LUA_TSTRING)
+        qerr(q, "source must be a string");
+    else if (!tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1)) || strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1))
+        qerr(q, "source must be UTF-8 text"); /* the host refuses the whole pack otherwise */
+    else {
+        const char *src = lua_tostring(L, -1);
+        cJSON_AddStringToObject(o, TV_WIRE_SOURCE, src);
+        if (c->sources) {
+            if (!cJSON_GetObjectItemCaseSensitive(c->sources, src))
+                qwarn(q, "source '%s' is not a key of the pack's sources table", src);
+            else if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, src))
+                cJSON_AddTrueToObject(c->used_sources, src);
+        }
+    }
+    lua_pop(L, 1);
+    if (!cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE))
+        cJSON_AddStringToObject(o, TV_WIRE_SOURCE, "");
+}
+
+static void convert_choice(Q *q, cJSON *o)
+{
+    lua_State *L = q->c->sb->L;
+    const char *answer = NULL;
+    if (field(q, "answer") == LUA_TNIL)
+        qerr(q, "answer is missing");
+    else
+        answer = text_value(q, -1, "answer", TV_WIRE_MAX_TEXT, false);
+    if (answer) {
+        cJSON *opts = text_list(q, "wrong", 1, TV_MAX_OPTIONS - 1, answer);
+        check_distinct(q, opts, "options", true);
+        cJSON_AddItemToObject(o, TV_WIRE_OPTIONS, opts);
+    }
+    lua_pop(L, 1); /* answer, kept alive until copied into opts */
+}
+
+static void convert_truefalse(Q *q, cJSON *o)
+{
+    lua_State *L = q->c->sb->L;
+    if (field(q, "answer") != LUA_TBOOLEAN)
+        qerr(q, "answer must be true or false");
+    else
+        cJSON_AddBoolToObject(o, TV_WIRE_TRUTH, lua_toboolean(L, -1));
+    lua_pop(L, 1);
+}
+
+static void convert_numeric(Q *q, cJSON *o)
+{
+    double answer = 0, tol = 0;
+    bool present;
+    if (!number_field(q, "answer", &answer, &present) || !present) {
+        if (!present)
+            qerr(q, "answer must be a number");
+    }
+    if (number_field(q, "tolerance", &tol, &present) && tol < 0)
+        qerr(q, "tolerance must not be negative");
+    cJSON_AddNumberToObject(o, TV_WIRE_NUMBER, answer);
+    cJSON_AddNumberToObject(o, TV_WIRE_TOLERANCE, tol);
+    tv_convert_add_text(q, o, TV_WIRE_UNIT, "unit", false, TV_WIRE_MAX_UNIT, false);
+}
+
+static void convert_order(Q *q, cJSON *o)
+{
+    cJSON *items = text_list(q, "items", 2, TV_MAX_ITEMS, NULL);
+    check_distinct(q, items, "items", false);
+    cJSON_AddItemToObject(o, TV_WIRE_ITEMS, items);
+}
+
+static void convert_text(Q *q, cJSON *o)
+{
+    lua_State *L = q->c->sb->L;
+    cJSON *accept;
+    int at = field(q, "answer");
+    /* One text, or a list of texts; a table with string keys is one text's languages. */
+    bool is_list = at == LUA_TTABLE && lua_rawlen(L, -1) > 0;
+    lua_pop(L, 1);
+    if (is_list)
+        accept = text_list(q, "answer", 1, TV_MAX_ACCEPT, NULL);
+    else {
+        accept = cJSON_CreateArray();
+        if (field(q, "answer") == LUA_TNIL)
+            qerr(q, "answer is missing");
+        else {
+            const char *s = text_value(q, -1, "answer", TV_WIRE_MAX_TEXT, false);
+            if (s)
+                cJSON_AddItemToArray(accept, cJSON_CreateString(s));
+        }
+        lua_pop(L, 1);
+    }
+    cJSON_AddItemToObject(o, TV_WIRE_ACCEPT, accept);
+}
+
+/* Indexed by tv_QType. */
+static void (*const convert_type[])(Q *, cJSON *) = {
+    [TV_Q_CHOICE] = convert_choice, [TV_Q_TRUEFALSE] = convert_truefalse, [TV_Q_NUMERIC] = convert_numeric,
+    [TV_Q_ORDER] = convert_order,   [TV_Q_TEXT] = convert_text,
+};
+
 static void convert_question(tv_Convert *c, int idx, int index, bool generated)
 {
     lua_State *L = c->sb->L;
@@ -325,34 +457,14 @@ static void convert_question(tv_Convert *c, int idx, int index, bool generated)
     snprintf(q.label, sizeof q.label, "%s question %d", generated ? "generated" : "", index);
     if (q.label[0] == ' ')
         memmove(q.label, q.label + 1, strlen(q.label));
-    snprintf(q.where, sizeof q.where, "%s/pack.lua", c->sb->display_dir);
+    tv_pack_file_path(q.where, sizeof q.where, c->sb->display_dir);
     if (lua_type(L, q.t) != LUA_TTABLE) {
         qerr(&q, "must be a table, got %s", luaL_typename(L, q.t));
         return;
     }
-    const char *id = NULL;
-    if (field(&q, "__where") == LUA_TSTRING)
-        snprintf(q.where, sizeof q.where, "%s", lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (field(&q, "id") == LUA_TSTRING && lua_rawlen(L, -1) > 0 && lua_rawlen(L, -1) <= 100 &&
-        strlen(lua_tostring(L, -1)) == lua_rawlen(L, -1)) {
-        id = lua_tostring(L, -1);
-        snprintf(q.label, sizeof q.label, "question '%s'", id);
-        tv_copy_printable(q.label, sizeof q.label, q.label);
-        /* Without a constructor line, find where the id is written. */
-        if (strchr(q.where, ':') == NULL)
-            tv_sandbox_find_id(c->sb, id, q.where, sizeof q.where);
-    } else
-        qerr(&q, "id must be a non-empty string of at most 100 bytes");
-    lua_pop(L, 1);
+    const char *id = question_id(&q);
     if (!id)
         return;
-    if (cJSON_GetObjectItemCaseSensitive(c->ids, id)) {
-        qerr(&q, "the id is used twice in this pack");
-        return;
-    }
-    cJSON_AddTrueToObject(c->ids, id);
-
     tv_QType type = TV_Q_CHOICE;
     if (field(&q, "type") != LUA_TSTRING || !tv_qtype_parse(lua_tostring(L, -1), &type)) {
         qerr(&q, "type must be one of choice, truefalse, numeric, order, text (or use quiz.choice{...} and friends)");
@@ -362,292 +474,17 @@ static void convert_question(tv_Convert *c, int idx, int index, bool generated)
     lua_pop(L, 1);
 
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "id", id);
-    cJSON_AddStringToObject(o, "type", tv_qtype_name(type));
-    cJSON_AddBoolToObject(o, "generated", generated);
-    add_text(&q, o, "prompt", "prompt", true, MAX_PROMPT, true);
-    add_text(&q, o, "explain", "explain", false, MAX_PROMPT, true);
-    if (field(&q, "category") == LUA_TNIL)
-        cJSON_AddStringToObject(o, "category", strcmp(c->lang, "nl") == 0 ? "Algemeen" : "General");
-    else {
-        const char *s = text_value(&q, -1, "category", 60, false);
-        if (s)
-            cJSON_AddStringToObject(o, "category", s);
-    }
-    lua_pop(L, 1);
-
-    double d = 1, t = TV_TIME_DEFAULT_MS / 1000.0;
-    bool present;
-    if (number_field(&q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3))
-        qerr(&q, "difficulty must be 1, 2 or 3, got %g", d);
-    if (number_field(&q, "time", &t, &present) && (t < 5 || t > 120))
-        qerr(&q, "time must be between 5 and 120 seconds, got %g", t);
-    cJSON_AddNumberToObject(o, "difficulty", d);
-    cJSON_AddNumberToObject(o, "time_ms", round(t * 1000));
-
-    /* source */
-    int st = field(&q, "source");
-    if (st == LUA_TNIL)
-        qwarn(&q, "has no source: name where the fact comes from");
-    else if (st != LUA_TSTRING)
-        qerr(&q, "source must be a string");
-    else {
-        const char *src = lua_tostring(L, -1);
-        cJSON_AddStringToObject(o, "source", src);
-        if (c->sources) {
-            if (!cJSON_GetObjectItemCaseSensitive(c->sources, src))
-                qwarn(&q, "source '%s' is not a key of the pack's sources table", src);
-            else if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, src))
-                cJSON_AddTrueToObject(c->used_sources, src);
-        }
-    }
-    lua_pop(L, 1);
-    if (!cJSON_GetObjectItemCaseSensitive(o, "source"))
-        cJSON_AddStringToObject(o, "source", "");
-
-    switch (type) {
-    case TV_Q_CHOICE: {
-        const char *answer = NULL;
-        if (field(&q, "answer") == LUA_TNIL)
-            qerr(&q, "answer is missing");
-        else
-            answer = text_value(&q, -1, "answer", MAX_TEXT, false);
-        if (answer) {
-            cJSON *opts = text_list(&q, "wrong", 1, TV_MAX_OPTIONS - 1, answer);
-            lua_pop(L, 1); /* answer, kept alive until copied into opts */
-            check_distinct(&q, opts, "options", true);
-            cJSON_AddItemToObject(o, "options", opts);
-        } else
-            lua_pop(L, 1);
-        break;
-    }
-    case TV_Q_TRUEFALSE:
-        if (field(&q, "answer") != LUA_TBOOLEAN)
-            qerr(&q, "answer must be true or false");
-        else
-            cJSON_AddBoolToObject(o, "truth", lua_toboolean(L, -1));
-        lua_pop(L, 1);
-        break;
-    case TV_Q_NUMERIC: {
-        double answer = 0, tol = 0;
-        if (!number_field(&q, "answer", &answer, &present) || !present) {
-            if (!present)
-                qerr(&q, "answer must be a number");
-        }
-        if (number_field(&q, "tolerance", &tol, &present) && tol < 0)
-            qerr(&q, "tolerance must not be negative");
-        cJSON_AddNumberToObject(o, "number", answer);
-        cJSON_AddNumberToObject(o, "tolerance", tol);
-        add_text(&q, o, "unit", "unit", false, 40, false);
-        break;
-    }
-    case TV_Q_ORDER: {
-        cJSON *items = text_list(&q, "items", 2, TV_MAX_ITEMS, NULL);
-        check_distinct(&q, items, "items", false);
-        cJSON_AddItemToObject(o, "items", items);
-        break;
-    }
-    case TV_Q_TEXT: {
-        cJSON *accept;
-        int at = field(&q, "answer");
-        /* One text, or a list of texts; a table with string keys is one text's languages. */
-        bool is_list = at == LUA_TTABLE && lua_rawlen(L, -1) > 0;
-        lua_pop(L, 1);
-        if (is_list)
-            accept = text_list(&q, "answer", 1, TV_MAX_ACCEPT, NULL);
-        else {
-            accept = cJSON_CreateArray();
-            if (field(&q, "answer") == LUA_TNIL)
-                qerr(&q, "answer is missing");
-            else {
-                const char *s = text_value(&q, -1, "answer", MAX_TEXT, false);
-                if (s)
-                    cJSON_AddItemToArray(accept, cJSON_CreateString(s));
-            }
-            lua_pop(L, 1);
-        }
-        cJSON_AddItemToObject(o, "accept", accept);
-        break;
-    }
-    }
+    cJSON_AddStringToObject(o, TV_WIRE_ID, id);
+    cJSON_AddStringToObject(o, TV_WIRE_TYPE, tv_qtype_name(type));
+    cJSON_AddBoolToObject(o, TV_WIRE_GENERATED, generated);
+    common_fields(&q, o);
+    convert_type[type](&q, o);
     warn_unknown_fields(&q);
-    cJSON_AddStringToObject(o, "where", q.where);
+    cJSON_AddStringToObject(o, TV_WIRE_WHERE, q.where);
     if (q.bad)
         cJSON_Delete(o);
     else
         cJSON_AddItemToArray(c->questions, o);
-}
-
-/* ---- the pack table ---- */
-
-static bool valid_id(const char *s, size_t len)
-{
-    if (len == 0 || len > 64)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char ch = s[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-'))
-            return false;
-    }
-    return true;
-}
-
-const char *const tv_convert_source_fields[] = {"publisher", "title", "date", "url", NULL};
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static void read_sources(tv_Convert *c, Q *q, int p)
-{
-    lua_State *L = c->sb->L;
-    lua_pushliteral(L, "sources");
-    int t = lua_rawget(L, p);
-    if (t == LUA_TNIL) {
-        lua_pop(L, 1);
-        return;
-    }
-    if (t != LUA_TTABLE) {
-        tv_convert_diag(c, "error", q->where, "sources must be a table of key = { publisher, title, date, url }");
-        lua_pop(L, 1);
-        return;
-    }
-    c->sources = cJSON_CreateObject();
-    int s = lua_gettop(L);
-    char *keys[256];
-    int n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, s)) {
-        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || n >= 256) {
-            tv_convert_diag(c, "error", q->where, "sources: each entry must be key = { publisher = ..., title = ... }");
-            lua_pop(L, 1);
-            continue;
-        }
-        keys[n++] = strdup(lua_tostring(L, -2));
-        lua_pop(L, 1);
-    }
-    qsort(keys, (size_t)n, sizeof *keys, cmp_str);
-    for (int i = 0; i < n; i++) {
-        cJSON *src = cJSON_CreateObject();
-        cJSON_AddStringToObject(src, "key", keys[i]);
-        lua_pushstring(L, keys[i]);
-        lua_rawget(L, s);
-        for (const char *const *f = tv_convert_source_fields; *f; f++) {
-            lua_pushstring(L, *f);
-            if (lua_rawget(L, -2) == LUA_TSTRING) {
-                size_t len;
-                const char *v = lua_tolstring(L, -1, &len);
-                if (len <= MAX_TEXT && tv_utf8_valid(v, len))
-                    cJSON_AddStringToObject(src, *f, v);
-            }
-            lua_pop(L, 1);
-        }
-        if (!cJSON_GetObjectItemCaseSensitive(src, "publisher") && !cJSON_GetObjectItemCaseSensitive(src, "title"))
-            tv_convert_diag(c, "warning", q->where, "source '%s' has neither a publisher nor a title", keys[i]);
-        lua_pop(L, 1);
-        cJSON_AddItemToObject(c->sources, keys[i], src);
-        free(keys[i]);
-    }
-    lua_pop(L, 1);
-}
-
-const char *const tv_convert_pack_fields[] = {"id",      "title",     "version",  "description", "author",
-                                              "languages", "sources", "questions", "generate",    NULL};
-
-bool tv_convert_pack(tv_Convert *c)
-{
-    lua_State *L = c->sb->L;
-    Q q = {.c = c};
-    snprintf(q.where, sizeof q.where, "%s/pack.lua", c->sb->display_dir);
-    snprintf(q.label, sizeof q.label, "the pack table");
-    if (lua_type(L, -1) != LUA_TTABLE) {
-        tv_convert_diag(c, "error", q.where, "pack.lua must return a table, got %s", luaL_typename(L, -1));
-        lua_pop(L, 1);
-        return false;
-    }
-    c->pack_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->pack_ref);
-    int p = lua_gettop(L);
-    q.t = p;
-
-    /* languages first: they decide which translations to expect */
-    c->n_langs = 0;
-    lua_pushliteral(L, "languages");
-    int lt = lua_rawget(L, p);
-    if (lt == LUA_TTABLE) {
-        lua_Unsigned n = lua_rawlen(L, -1);
-        for (lua_Unsigned i = 1; i <= n && c->n_langs < 8; i++) {
-            lua_rawgeti(L, -1, (lua_Integer)i);
-            size_t len;
-            const char *code = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-            if (!code || len < 2 || len > 3 || strspn(code, "abcdefghijklmnopqrstuvwxyz") != len)
-                tv_convert_diag(c, "error", q.where, "languages must list codes such as \"en\" and \"nl\"");
-            else
-                snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "%s", code);
-            lua_pop(L, 1);
-        }
-    } else if (lt != LUA_TNIL)
-        tv_convert_diag(c, "error", q.where, "languages must be a list such as { \"en\", \"nl\" }");
-    lua_pop(L, 1);
-    if (c->n_langs == 0)
-        snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "en");
-    cJSON *langs = cJSON_AddArrayToObject(c->pack, "languages");
-    for (int i = 0; i < c->n_langs; i++)
-        cJSON_AddItemToArray(langs, cJSON_CreateString(c->langs[i]));
-
-    lua_pushliteral(L, "id");
-    size_t len = 0;
-    const char *id = lua_rawget(L, p) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-    if (!id || !valid_id(id, len))
-        tv_convert_diag(c, "error", q.where, "id must be a string of a-z, 0-9, '.' and '-' (at most 64)");
-    else
-        cJSON_AddStringToObject(c->pack, "id", id);
-    lua_pop(L, 1);
-
-    lua_pushliteral(L, "version");
-    if (lua_rawget(L, p) != LUA_TSTRING || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 40)
-        tv_convert_diag(c, "error", q.where, "version must be a string such as \"1.0.0\"");
-    else
-        cJSON_AddStringToObject(c->pack, "version", lua_tostring(L, -1));
-    lua_pop(L, 1);
-
-    add_text(&q, c->pack, "title", "title", true, 80, false);
-    add_text(&q, c->pack, "description", "description", false, MAX_PROMPT, false);
-    lua_pushliteral(L, "author");
-    if (lua_rawget(L, p) == LUA_TSTRING && lua_rawlen(L, -1) <= 200 &&
-        tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1)))
-        cJSON_AddStringToObject(c->pack, "author", lua_tostring(L, -1));
-    lua_pop(L, 1);
-
-    read_sources(c, &q, p);
-
-    lua_pushliteral(L, "generate");
-    int gt = lua_rawget(L, p);
-    if (gt != LUA_TNIL && gt != LUA_TFUNCTION)
-        tv_convert_diag(c, "error", q.where, "generate must be a function(ctx) returning a list of questions");
-    cJSON_AddBoolToObject(c->pack, "has_generate", gt == LUA_TFUNCTION);
-    lua_pop(L, 1);
-
-    lua_pushnil(L);
-    while (lua_next(L, p)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *k = lua_tostring(L, -1);
-            bool known = false;
-            for (const char *const *f = tv_convert_pack_fields; *f && !known; f++)
-                known = strcmp(*f, k) == 0;
-            if (!known)
-                tv_convert_diag(c, "warning", q.where, "the pack table has an unknown field '%s' (a typo?)", k);
-        }
-    }
-
-    lua_pushliteral(L, "questions");
-    int qt = lua_rawget(L, p);
-    if (qt == LUA_TNIL && gt != LUA_TFUNCTION)
-        tv_convert_diag(c, "error", q.where, "the pack has neither questions nor a generate function");
-    else if (qt != LUA_TNIL && qt != LUA_TTABLE)
-        tv_convert_diag(c, "error", q.where, "questions must be a list of questions");
-    lua_pop(L, 1);
-    lua_pop(L, 1); /* the pack table */
-    return c->errors == 0;
 }
 
 bool tv_convert_questions(tv_Convert *c, bool generated)
@@ -656,16 +493,16 @@ bool tv_convert_questions(tv_Convert *c, bool generated)
     int before = c->errors;
     int list = lua_gettop(L);
     char where[1100];
-    snprintf(where, sizeof where, "%s/pack.lua", c->sb->display_dir);
+    tv_pack_file_path(where, sizeof where, c->sb->display_dir);
     if (lua_type(L, list) != LUA_TTABLE) {
-        tv_convert_diag(c, "error", where, "%s must return a list of questions, got %s",
+        tv_convert_diag(c, TV_WIRE_ERROR, where, "%s must return a list of questions, got %s",
                         generated ? "generate" : "questions", luaL_typename(L, list));
         lua_pop(L, 1);
         return false;
     }
     lua_Unsigned n = lua_rawlen(L, list);
-    if (n + (lua_Unsigned)cJSON_GetArraySize(c->questions) > MAX_QUESTIONS) {
-        tv_convert_diag(c, "error", where, "a pack holds at most %d questions", MAX_QUESTIONS);
+    if (n + (lua_Unsigned)cJSON_GetArraySize(c->questions) > TV_WIRE_MAX_QUESTIONS) {
+        tv_convert_diag(c, TV_WIRE_ERROR, where, "a pack holds at most %d questions", TV_WIRE_MAX_QUESTIONS);
         lua_pop(L, 1);
         return false;
     }
@@ -676,18 +513,4 @@ bool tv_convert_questions(tv_Convert *c, bool generated)
     }
     lua_pop(L, 1);
     return c->errors == before;
-}
-
-void tv_convert_finish(tv_Convert *c)
-{
-    if (!c->sources)
-        return;
-    char where[1100];
-    snprintf(where, sizeof where, "%s/pack.lua", c->sb->display_dir);
-    cJSON *s;
-    cJSON_ArrayForEach(s, c->sources)
-    {
-        if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, s->string))
-            tv_convert_diag(c, "warning", where, "source '%s' is not used by any question", s->string);
-    }
 }

@@ -45,6 +45,23 @@ bool tv_convert_questions(tv_Convert *c, bool generated);
 /* Warns about sources no question used. */
 void tv_convert_finish(tv_Convert *c);
 
+/* ---- shared by convert.c and convert_pack.c only ---- */
+
+/* A table being converted: a question, or the pack table. */
+typedef struct tv_ConvItem {
+    tv_Convert *c;
+    int t;            /* stack index of the table */
+    char where[1300]; /* file:line */
+    char label[160];  /* "question 'id'", "the pack table" */
+    bool bad;         /* an error was reported: drop the item */
+} tv_ConvItem;
+
+/* Reads field name of its table as display text in the session language into obj[key]
+ * ("" when absent and not required); reports what is wrong. translate: a plain string in
+ * a multi-language pack gets a warning. Leaves the stack as it was. */
+void tv_convert_add_text(tv_ConvItem *it, cJSON *obj, const char *key, const char *name, bool required,
+                         size_t max, bool translate);
+
 /* Records a diagnostic; severity is "error" or "warning". */
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -15,6 +15,7 @@
 #include <lualib.h>
 
 #include "convert.h"
+#include "api_quiz.h"
 #include "sandbox.h"
 
 static int cmp_item(const void *a, const void *b)
@@ -115,7 +116,7 @@ static int describe_sandbox(lua_State *L)
     lua_rawgeti(L, LUA_REGISTRYINDEX, sb->builtins_ref);
     describe(L, -1, "_ENV", "", cJSON_AddObjectToObject(root, "sandbox"), seen, true);
     lua_pop(L, 1);
-    tv_api_push_ctx(L, "en", "describe"); /* what generate(ctx) receives */
+    tv_api_push_ctx(L, &sb->rng, "en", "describe"); /* what generate(ctx) receives */
     describe(L, -1, "ctx", "ctx.", cJSON_AddObjectToObject(root, "ctx"), seen, true);
     lua_pop(L, 1);
     return 0;
@@ -153,6 +154,7 @@ int tv_worker_describe_api(void)
     char msg[1024];
     if (!tv_sandbox_open(&sb, ".", ".", msg, sizeof msg)) {
         fprintf(stderr, "pack-worker: --describe-api: %s\n", msg);
+        tv_sandbox_close(&sb);
         return 1;
     }
     cJSON *root = cJSON_CreateObject();
@@ -166,8 +168,7 @@ int tv_worker_describe_api(void)
     /* No pack code ran, so closing the states is safe (unlike after a pack: worker.c). */
     if (plain)
         lua_close(plain);
-    lua_close(sb.L);
-    close(sb.dirfd);
+    tv_sandbox_close(&sb);
     char *text = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)

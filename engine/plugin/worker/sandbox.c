@@ -15,6 +15,9 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "api_quiz.h"
+#include "../wire.h"
+
 tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextraspace(L); }
 
 /* ==================== memory and time ==================== */
@@ -387,7 +390,7 @@ static int open_env(lua_State *L)
         make_readonly(L);
         lua_setfield(L, builtins, *lib);
     }
-    tv_api_push_quiz(L);
+    tv_luaopen_quiz(L);
     make_readonly(L);
     lua_setfield(L, builtins, "quiz");
 
@@ -437,6 +440,22 @@ bool tv_sandbox_open(tv_Sandbox *sb, const char *dir, const char *display_dir, c
         return false;
     }
     return true;
+}
+
+void tv_sandbox_close(tv_Sandbox *sb)
+{
+    if (sb->L)
+        lua_close(sb->L);
+    sb->L = NULL;
+    /* 0 is what a zeroed sandbox holds; a real folder is never fd 0, which stays open as stdin. */
+    if (sb->dirfd > 0)
+        close(sb->dirfd);
+    sb->dirfd = -1;
+    for (int i = 0; i < sb->n_files; i++) {
+        free(sb->files[i].name);
+        free(sb->files[i].text);
+    }
+    sb->n_files = 0;
 }
 
 /* ==================== calling and errors ==================== */
@@ -513,13 +532,13 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
         split_location(sb, status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "", file,
                        filesize, line, msg, msgsize);
         if (!file[0])
-            snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
+            tv_pack_file_path(file, filesize, sb->display_dir);
         snprintf(msg, msgsize, "memory limit of %u MiB exceeded while %s", TV_SB_MEMORY_LIMIT >> 20, sb->phase);
     } else {
         const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "unknown error";
         split_location(sb, m, file, filesize, line, msg, msgsize);
         if (!file[0])
-            snprintf(file, filesize, "%s/pack.lua", sb->display_dir);
+            tv_pack_file_path(file, filesize, sb->display_dir);
     }
     lua_pop(L, 1);
     return false;
@@ -616,5 +635,5 @@ void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t 
             return;
         }
     }
-    snprintf(out, outsize, "%s/pack.lua", sb->display_dir);
+    tv_pack_file_path(out, outsize, sb->display_dir);
 }

@@ -74,11 +74,10 @@ void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t 
 
 tv_Sandbox *tv_sandbox_get(lua_State *L);
 
-/* Pushes the quiz table (api_quiz.c). */
-void tv_api_push_quiz(lua_State *L);
-/* Pushes a fresh ctx.rng table drawing from sb->rng. */
-void tv_api_push_rng(lua_State *L);
-/* Pushes the ctx table generate(ctx) receives: rng (a fresh ctx.rng), lang, pack. */
-void tv_api_push_ctx(lua_State *L, const char *lang, const char *pack_id);
+/* Closes the state and the pack folder. Only safe when no pack code has run, or in a
+ * process about to exit: after pack code, lua_close runs the pack's __gc and __close
+ * metamethods (the worker _exits instead, see worker.c). Safe on a zeroed or closed
+ * sandbox and twice. */
+void tv_sandbox_close(tv_Sandbox *sb);
 
 #endif

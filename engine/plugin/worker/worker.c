@@ -13,9 +13,11 @@
 
 #include <lauxlib.h>
 
+#include "api_quiz.h"
 #include "convert.h"
 #include "describe.h"
 #include "sandbox.h"
+#include "../wire.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TV_HAVE_ASAN 1
@@ -27,7 +29,7 @@
 
 static void say_phase(const char *phase)
 {
-    printf("phase %s\n", phase);
+    printf(TV_WIRE_PHASE "%s\n", phase);
     fflush(stdout);
 }
 
@@ -87,8 +89,8 @@ static bool run_protected(tv_Sandbox *sb, lua_CFunction f, Job *job)
     sb->mem_limit = limit;
     if (status != LUA_OK) {
         char where[1100];
-        snprintf(where, sizeof where, "%s/pack.lua", sb->display_dir);
-        tv_convert_diag(job->conv, "error", where, "cannot read the pack's tables: %s",
+        tv_pack_file_path(where, sizeof where, sb->display_dir);
+        tv_convert_diag(job->conv, TV_WIRE_ERROR, where, "cannot read the pack's tables: %s",
                         lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error");
         lua_pop(L, 1);
         return false;
@@ -98,7 +100,7 @@ static bool run_protected(tv_Sandbox *sb, lua_CFunction f, Job *job)
 
 static int run_pack_file(lua_State *L)
 {
-    tv_sandbox_push_file(L, tv_sandbox_get(L), "pack.lua", 8);
+    tv_sandbox_push_file(L, tv_sandbox_get(L), TV_PACK_FILE, sizeof TV_PACK_FILE - 1);
     lua_call(L, 0, 1);
     return 1;
 }
@@ -110,32 +112,32 @@ static void add_error(tv_Convert *c, const char *file, int line, const char *msg
         snprintf(where, sizeof where, "%s:%d", file, line);
     else
         snprintf(where, sizeof where, "%s", file);
-    tv_convert_diag(c, "error", where, "%s", msg);
+    tv_convert_diag(c, TV_WIRE_ERROR, where, "%s", msg);
 }
 
 static int emit(tv_Convert *c, int n_static)
 {
     cJSON *root = cJSON_CreateObject();
-    cJSON_AddBoolToObject(root, "ok", c->errors == 0);
-    cJSON_AddItemToObject(root, "pack", c->pack);
+    cJSON_AddBoolToObject(root, TV_WIRE_OK, c->errors == 0);
+    cJSON_AddItemToObject(root, TV_WIRE_PACK, c->pack);
     c->pack = NULL;
-    cJSON *sources = cJSON_AddArrayToObject(root, "sources");
+    cJSON *sources = cJSON_AddArrayToObject(root, TV_WIRE_SOURCES);
     if (c->sources) {
         cJSON *s;
         cJSON_ArrayForEach(s, c->sources) cJSON_AddItemToArray(sources, cJSON_Duplicate(s, 1));
     }
     int total = cJSON_GetArraySize(c->questions);
-    cJSON_AddNumberToObject(root, "static_count", n_static);
-    cJSON_AddNumberToObject(root, "generated_count", total - n_static);
-    cJSON_AddItemToObject(root, "questions", c->questions);
+    cJSON_AddNumberToObject(root, TV_WIRE_STATIC_COUNT, n_static);
+    cJSON_AddNumberToObject(root, TV_WIRE_GENERATED_COUNT, total - n_static);
+    cJSON_AddItemToObject(root, TV_WIRE_QUESTIONS, c->questions);
     c->questions = NULL;
-    cJSON_AddItemToObject(root, "diagnostics", c->diags);
+    cJSON_AddItemToObject(root, TV_WIRE_DIAGNOSTICS, c->diags);
     c->diags = NULL;
     char *text = cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     if (!text)
         return 1;
-    printf("data %zu\n", strlen(text));
+    printf(TV_WIRE_DATA "%zu\n", strlen(text));
     fwrite(text, 1, strlen(text), stdout);
     fflush(stdout);
     free(text);
@@ -165,7 +167,7 @@ int tv_worker_main(int argc, char **argv)
     if (!display)
         display = dir;
     apply_limits();
-    say_phase("loading");
+    say_phase(TV_WIRE_PHASE_LOADING);
 
     static tv_Sandbox sb; /* lives until _exit; static keeps its size off the stack */
     tv_Convert conv;
@@ -200,11 +202,11 @@ int tv_worker_main(int argc, char **argv)
     run_protected(&sb, protected_convert_questions, &job);
     int n_static = cJSON_GetArraySize(conv.questions);
 
-    cJSON *has_generate = cJSON_GetObjectItemCaseSensitive(conv.pack, "has_generate");
-    cJSON *id = cJSON_GetObjectItemCaseSensitive(conv.pack, "id");
+    cJSON *has_generate = cJSON_GetObjectItemCaseSensitive(conv.pack, TV_WIRE_HAS_GENERATE);
+    cJSON *id = cJSON_GetObjectItemCaseSensitive(conv.pack, TV_WIRE_ID);
     if (cJSON_IsTrue(has_generate) && conv.errors == 0 && cJSON_IsString(id)) {
-        say_phase("generating");
-        sb.phase = "generating";
+        say_phase(TV_WIRE_PHASE_GENERATING);
+        sb.phase = TV_WIRE_PHASE_GENERATING;
         char label[128];
         snprintf(label, sizeof label, "pack/%s", id->valuestring);
         tv_rng_derive(&sb.rng, seed, label);
@@ -213,7 +215,7 @@ int tv_worker_main(int argc, char **argv)
         lua_pushliteral(L, "generate");
         lua_rawget(L, -2);
         lua_remove(L, -2);
-        tv_api_push_ctx(L, lang, id->valuestring);
+        tv_api_push_ctx(L, &sb.rng, lang, id->valuestring);
         if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
             add_error(&conv, file, line, msg);
         else {

@@ -1,0 +1,119 @@
+/* wire.h - the pack worker's output format, spelled once for both sides.
+ *
+ * The worker (worker/worker.c, worker/convert.c) writes it and the host (decode.c)
+ * reads it back; the pack cache (pack_cache.c) keeps the data frame's bytes as they were.
+ * Every token and key below is used through these macros so the two sides cannot drift.
+ *
+ * Framing, on the worker's stdout:
+ *
+ *     phase loading\n             zero or more phase lines, one per stage reached: what the
+ *     phase generating\n          worker was doing when it was killed or crashed
+ *     data N\n                    then exactly one data frame: N (decimal) bytes of JSON
+ *     <N bytes>                   with nothing after them
+ *
+ * A frame shorter than N bytes, or no data line at all, is treated as "the worker wrote no
+ * data" and the host reports how it ended (killed, crashed, exit status).
+ *
+ * The document (a JSON object; every string UTF-8):
+ *
+ *   ok            bool     false: the pack was rejected (the reason is an error diagnostic)
+ *   pack          object   id, title, version, description, author (strings), languages
+ *                          (list of up to 8 codes such as "en"), has_generate (bool)
+ *   sources       list     of {key, publisher?, title?, date?, url?}, keys sorted, unique
+ *   static_count  integer  how many of questions come from the static list (the rest
+ *   generated_count        were generated)
+ *   questions     list     up to TV_WIRE_MAX_QUESTIONS of:
+ *       id, type ("choice", "truefalse", "numeric", "order", "text"), generated (bool),
+ *       prompt, explain ("" when none), category (absent: the host's default category),
+ *       difficulty (1..3), time_ms (TV_TIME_MIN_MS..TV_TIME_MAX_MS), source ("" when none),
+ *       where ("dir/pack.lua:LINE"), and per type:
+ *       choice: options (answer first), truefalse: truth, numeric: number, tolerance,
+ *       unit, order: items (in the right order), text: accept
+ *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
+ *                          "warning"), msg}
+ *
+ * The host trusts none of it: a worker ran pack code. decode.c re-checks every field.
+ * Depends on: nothing (macros and one inline helper). */
+#ifndef TV_WIRE_H
+#define TV_WIRE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- framing ---- */
+#define TV_WIRE_PHASE "phase " /* followed by a phase name and '\n' */
+#define TV_WIRE_DATA "data "   /* followed by the byte count and '\n' */
+#define TV_WIRE_PHASE_LOADING "loading"
+#define TV_WIRE_PHASE_GENERATING "generating"
+#define TV_WIRE_PHASE_STARTING "starting" /* never written: no phase line seen yet */
+
+/* ---- limits both sides apply ---- */
+#define TV_WIRE_MAX_QUESTIONS 2000
+#define TV_WIRE_MAX_DIAGS 10000
+#define TV_WIRE_MAX_SOURCES 256
+#define TV_WIRE_MAX_LANGUAGES 8
+#define TV_WIRE_MAX_PROMPT 1000  /* prompt, explain, pack description */
+#define TV_WIRE_MAX_TEXT 300     /* options, items, accepted answers, source fields */
+#define TV_WIRE_MAX_CATEGORY 60
+#define TV_WIRE_MAX_UNIT 40
+#define TV_WIRE_MAX_QID 100      /* a question id, in bytes */
+#define TV_WIRE_MAX_PACK_ID 64
+#define TV_WIRE_MAX_TITLE 80
+#define TV_WIRE_MAX_VERSION 40
+#define TV_WIRE_MAX_AUTHOR 200
+
+/* ---- document keys ---- */
+#define TV_WIRE_OK "ok"
+#define TV_WIRE_PACK "pack"
+#define TV_WIRE_SOURCES "sources"
+#define TV_WIRE_STATIC_COUNT "static_count"
+#define TV_WIRE_GENERATED_COUNT "generated_count"
+#define TV_WIRE_QUESTIONS "questions"
+#define TV_WIRE_DIAGNOSTICS "diagnostics"
+/* pack */
+#define TV_WIRE_ID "id" /* also a question's */
+#define TV_WIRE_TITLE "title" /* also a source's */
+#define TV_WIRE_VERSION "version"
+#define TV_WIRE_DESCRIPTION "description"
+#define TV_WIRE_AUTHOR "author"
+#define TV_WIRE_LANGUAGES "languages"
+#define TV_WIRE_HAS_GENERATE "has_generate"
+/* a source (its fields are also the Lua field names of a pack's sources table) */
+#define TV_WIRE_KEY "key"
+#define TV_WIRE_PUBLISHER "publisher"
+#define TV_WIRE_DATE "date"
+#define TV_WIRE_URL "url"
+/* a question */
+#define TV_WIRE_TYPE "type"
+#define TV_WIRE_GENERATED "generated"
+#define TV_WIRE_PROMPT "prompt"
+#define TV_WIRE_EXPLAIN "explain"
+#define TV_WIRE_CATEGORY "category"
+#define TV_WIRE_DIFFICULTY "difficulty"
+#define TV_WIRE_TIME_MS "time_ms"
+#define TV_WIRE_SOURCE "source"
+#define TV_WIRE_WHERE "where" /* also a diagnostic's */
+#define TV_WIRE_OPTIONS "options"
+#define TV_WIRE_TRUTH "truth"
+#define TV_WIRE_NUMBER "number"
+#define TV_WIRE_TOLERANCE "tolerance"
+#define TV_WIRE_UNIT "unit"
+#define TV_WIRE_ITEMS "items"
+#define TV_WIRE_ACCEPT "accept"
+/* a diagnostic */
+#define TV_WIRE_SEVERITY "severity"
+#define TV_WIRE_MSG "msg"
+#define TV_WIRE_ERROR "error"     /* severity values */
+#define TV_WIRE_WARNING "warning"
+
+/* The pack's one Lua file, inside its folder. */
+#define TV_PACK_FILE "pack.lua"
+
+/* Writes "dir/pack.lua" into buf (always NUL-terminated): how every message names a pack's
+ * file. Returns snprintf's count, so a caller can tell truncation. */
+static inline int tv_pack_file_path(char *buf, size_t size, const char *dir)
+{
+    return snprintf(buf, size, "%s/" TV_PACK_FILE, dir);
+}
+
+#endif
