@@ -270,6 +270,33 @@ static bool text_list(Dec *d, const cJSON *j, const char *at, const char *key, i
     return ok;
 }
 
+/* asks (absent: "") and shows (absent: none), fact names for the session's draw. */
+static bool decode_facts(Dec *d, const cJSON *j, const char *at, tv_Question *q)
+{
+    q->asks = text(d, j, at, &(Field){TV_WIRE_ASKS, PLAIN, TV_WIRE_MAX_FACT, false, true});
+    const cJSON *arr;
+    int n = list(d, j, at, TV_WIRE_SHOWS, false, 1, TV_WIRE_MAX_SHOWS, &arr);
+    if (!q->asks || n < 0)
+        return false;
+    const char **shows = n ? tv_arena_alloc(&d->p->arena, sizeof *shows * (size_t)n) : NULL;
+    if (n && !shows)
+        return oom(d);
+    int i = 0;
+    for (const cJSON *e = n ? arr->child : NULL; e; e = e->next, i++) {
+        char place[32];
+        snprintf(place, sizeof place, "%s[%d]", TV_WIRE_SHOWS, i);
+        if (!cJSON_IsString(e))
+            return fail(d, TV_ERR_PACK, "%s%s must be a string, got %s", at, place, type_name(e));
+        if (!check_text(d, at, place, e->valuestring, &(Field){place, PLAIN, TV_WIRE_MAX_FACT, true, true}))
+            return false;
+        if (!(shows[i] = tv_arena_strdup(&d->p->arena, e->valuestring)))
+            return oom(d);
+    }
+    q->n_shows = n;
+    q->shows = shows;
+    return true;
+}
+
 static bool decode_question(Dec *d, const cJSON *j, int index, const char *default_category, tv_Question *q)
 {
     tv_Pack *p = d->p;
@@ -299,6 +326,8 @@ static bool decode_question(Dec *d, const cJSON *j, int index, const char *defau
                       : default_category;
     q->source = text(d, j, at, &(Field){TV_WIRE_SOURCE, PLAIN, 0, false, false});
     q->where = text(d, j, at, &(Field){TV_WIRE_WHERE, PLAIN, 0, false, false});
+    if (!decode_facts(d, j, at, q))
+        return false;
     double diff = 0, time_ms = 0;
     if (d->failed || !whole(d, j, at, TV_WIRE_DIFFICULTY, 1, 3, &diff) ||
         !whole(d, j, at, TV_WIRE_TIME_MS, TV_TIME_MIN_MS, TV_TIME_MAX_MS, &time_ms))

@@ -28,7 +28,8 @@
  *       difficulty (1..3), time_ms (TV_TIME_MIN_MS..TV_TIME_MAX_MS), source ("" when none),
  *       where ("dir/pack.lua:LINE"), and per type:
  *       choice: options (answer first), truefalse: truth, numeric: number, tolerance,
- *       unit, order: items (in the right order), text: accept
+ *       unit, order: items (in the right order), text: accept; optionally asks (a fact
+ *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
  *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
  *                          "warning"), msg}
  *
@@ -56,6 +57,8 @@
 #define TV_WIRE_MAX_TEXT 300     /* options, items, accepted answers, source fields */
 #define TV_WIRE_MAX_CATEGORY 60
 #define TV_WIRE_MAX_UNIT 40
+#define TV_WIRE_MAX_FACT 60      /* a fact name in asks or shows */
+#define TV_WIRE_MAX_SHOWS 16
 #define TV_WIRE_MAX_QID 100      /* a question id, in bytes */
 #define TV_WIRE_MAX_PACK_ID 64
 #define TV_WIRE_MAX_TITLE 80
@@ -98,6 +101,8 @@
 #define TV_WIRE_NUMBER "number"
 #define TV_WIRE_TOLERANCE "tolerance"
 #define TV_WIRE_UNIT "unit"
+#define TV_WIRE_ASKS "asks"
+#define TV_WIRE_SHOWS "shows"
 #define TV_WIRE_ITEMS "items"
 #define TV_WIRE_ACCEPT "accept"
 /* a diagnostic */

@@ -179,5 +179,15 @@ expect_err "is named" "trivium list: unexpected argument 'extra'"
 expect_rc "the worker is not a trivium command any more" 2 "$TRIVIUM" pack-worker
 expect_err "(it is trivium-pack-worker)" "trivium: unknown command 'pack-worker'"
 
+# Declared facts: no round asks a fact twice or after a question that showed it.
+rounds=""
+for seed in $(seq 1 40); do
+  "$TRIVIUM" dump --plugins "$SRC/tests/packs/facts" --pack twins --seed "$seed" --format json >"$T/f.json" 2>"$T/f.err" || bad "dump of the facts pack, seed $seed: $(cat "$T/f.err")"
+  rounds+="$(json "$T/f.json" '"".join(q["id"] for q in j["questions"])') "
+done
+expect_eq "twins that ask one fact never share a round" "" "$(tr ' ' '\n' <<<"$rounds" | grep -E 'a.*b|b.*a')"
+expect_eq "a fact is never asked after a question that showed it" "" "$(tr ' ' '\n' <<<"$rounds" | grep 'd.*c')"
+expect_eq "but each of them is asked in some round" "abcd" "$(tr -d ' \n' <<<"$rounds" | fold -w1 | sort -u | tr -d '\n')"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

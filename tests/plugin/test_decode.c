@@ -179,6 +179,14 @@ static const Case cases[] = {
     {"questions.0.explain", "\"\\u202aleft\"", M "questions[0] ('q1'): explain holds a bidirectional control character"},
     {"questions.0.explain", "false", M "questions[0] ('q1'): explain must be a string, got a boolean"},
     {"questions.0.category", "\"\"", M "questions[0] ('q1'): category is empty"},
+    {"questions.0.asks", "\"\"", M "questions[0] ('q1'): asks is empty"},
+    {"questions.0.asks", "7", M "questions[0] ('q1'): asks must be a string, got a number"},
+    {"questions.0.asks", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", M "questions[0] ('q1'): asks is 61 bytes long; the limit is 60"},
+    {"questions.0.shows", "\"ransom\"", M "questions[0] ('q1'): shows must be a list, got a string"},
+    {"questions.0.shows", "[]", M "questions[0] ('q1'): shows must hold 1 to 16 entries, got 0"},
+    {"questions.0.shows", "@17:\"x\"", M "questions[0] ('q1'): shows must hold 1 to 16 entries, got more than 16"},
+    {"questions.0.shows", "[\"a\", 2]", M "questions[0] ('q1'): shows[1] must be a string, got a number"},
+    {"questions.0.shows", "[\"\xff\"]", M "questions[0] ('q1'): shows[0] is not valid UTF-8 text"},
     {"questions.0.category", "\"tab\\there\"", M "questions[0] ('q1'): category holds a control character"},
     {"questions.0.source", "5", M "questions[0] ('q1'): source must be a string, got a number"},
     {"questions.0.where", "{}", M "questions[0] ('q1'): where must be a string, got an object"},
@@ -277,6 +285,24 @@ TEST("texts past their length limit are refused with both sizes")
     }
 }
 
+TEST("declared facts are decoded: asks and each of shows")
+{
+    char *doc = mutate("questions.1.shows", "[\"ransom-amount\", \"escape\"]");
+    tv_Pack p;
+    fresh(&p, tv_alloc_default());
+    CHECK(tv_pack_decode(&p, doc, strlen(doc), NULL));
+    free(doc);
+    CHECK_INT(2, p.questions[1].n_shows);
+    CHECK_STR("escape", p.questions[1].shows[1]);
+    tv_arena_free(&p.arena);
+    doc = mutate("questions.1.asks", "\"ransom-currency\"");
+    fresh(&p, tv_alloc_default());
+    CHECK(tv_pack_decode(&p, doc, strlen(doc), NULL));
+    free(doc);
+    CHECK_STR("ransom-currency", p.questions[1].asks);
+    tv_arena_free(&p.arena);
+}
+
 TEST("a valid document decodes every field, resolves sources and fills the default category")
 {
     tv_Pack p;
@@ -317,6 +343,8 @@ TEST("a valid document decodes every field, resolves sources and fills the defau
     CHECK_STR("Geo", q[0].category);
     CHECK_STR("Algemeen", q[4].category);
     CHECK_STR("t/pack.lua:7", q[4].where);
+    CHECK_STR("", q[0].asks); /* undeclared facts */
+    CHECK_INT(0, q[0].n_shows);
     /* The digest is of the bytes the worker wrote. */
     char want[17];
     snprintf(want, sizeof want, "%016llx", (unsigned long long)tv_hash64_bytes(VALID, strlen(VALID), TV_HASH64_INIT));

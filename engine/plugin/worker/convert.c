@@ -191,7 +191,7 @@ void tv_convert_add_text(tv_ConvItem *q, cJSON *obj, const char *key, const char
 
 /* Reads a list of texts (field name) into a new JSON array, checking its length and
  * that no two entries fold to the same text. */
-static cJSON *text_list(Q *q, const char *name, int min, int max, const char *first)
+static cJSON *text_list(Q *q, const char *name, int min, int max, size_t max_len, const char *first)
 {
     lua_State *L = q->c->sb->L;
     cJSON *arr = cJSON_CreateArray();
@@ -215,7 +215,7 @@ static cJSON *text_list(Q *q, const char *name, int min, int max, const char *fi
         if (lua_isnil(L, -1))
             qerr(q, "%s is missing (a hole in the list)", what);
         else {
-            const char *s = text_value(q, -1, what, TV_WIRE_MAX_TEXT, false);
+            const char *s = text_value(q, -1, what, max_len, false);
             if (s)
                 cJSON_AddItemToArray(arr, cJSON_CreateString(s));
         }
@@ -271,7 +271,8 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
 
 const char *const tv_convert_question_fields[] = {"id",    "type",      "prompt", "answer",  "wrong",
                                                   "items", "tolerance", "unit",   "difficulty", "category",
-                                                  "time",  "explain",   "source", "__where", NULL};
+                                                  "time",  "explain",   "source", "asks",       "shows",
+                                                  "__where", NULL};
 
 static void warn_unknown_fields(Q *q)
 {
@@ -326,7 +327,26 @@ static const char *question_id(Q *q)
     return id;
 }
 
-/* prompt, explain, category, difficulty, time and source. */
+/* asks and shows: the fact the question asks and those its text shows, names shared
+ * across packs, so the round builder never asks a fact twice or after showing it. */
+static void facts(Q *q, cJSON *o)
+{
+    lua_State *L = q->c->sb->L;
+    if (field(q, "asks") != LUA_TNIL) {
+        const char *s = lua_type(L, -1) == LUA_TSTRING ? text_value(q, -1, "asks", TV_WIRE_MAX_FACT, false) : NULL;
+        if (lua_type(L, -1) != LUA_TSTRING)
+            qerr(q, "asks must be the name of a fact (a string), got %s", luaL_typename(L, -1));
+        else if (s)
+            cJSON_AddStringToObject(o, TV_WIRE_ASKS, s);
+    }
+    lua_pop(L, 1);
+    int t = field(q, "shows");
+    lua_pop(L, 1);
+    if (t != LUA_TNIL)
+        cJSON_AddItemToObject(o, TV_WIRE_SHOWS, text_list(q, "shows", 1, TV_WIRE_MAX_SHOWS, TV_WIRE_MAX_FACT, NULL));
+}
+
+/* prompt, explain, category, difficulty, time, source and the facts. */
 static void common_fields(Q *q, cJSON *o)
 {
     tv_Convert *c = q->c;
@@ -370,6 +390,7 @@ static void common_fields(Q *q, cJSON *o)
     lua_pop(L, 1);
     if (!cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE))
         cJSON_AddStringToObject(o, TV_WIRE_SOURCE, "");
+    facts(q, o);
 }
 
 static void convert_choice(Q *q, cJSON *o)
@@ -381,7 +402,7 @@ static void convert_choice(Q *q, cJSON *o)
     else
         answer = text_value(q, -1, "answer", TV_WIRE_MAX_TEXT, false);
     if (answer) {
-        cJSON *opts = text_list(q, "wrong", 1, TV_MAX_OPTIONS - 1, answer);
+        cJSON *opts = text_list(q, "wrong", 1, TV_MAX_OPTIONS - 1, TV_WIRE_MAX_TEXT, answer);
         check_distinct(q, opts, "options", true);
         cJSON_AddItemToObject(o, TV_WIRE_OPTIONS, opts);
     }
@@ -415,7 +436,7 @@ static void convert_numeric(Q *q, cJSON *o)
 
 static void convert_order(Q *q, cJSON *o)
 {
-    cJSON *items = text_list(q, "items", 2, TV_MAX_ITEMS, NULL);
+    cJSON *items = text_list(q, "items", 2, TV_MAX_ITEMS, TV_WIRE_MAX_TEXT, NULL);
     check_distinct(q, items, "items", false);
     cJSON_AddItemToObject(o, TV_WIRE_ITEMS, items);
 }
@@ -429,7 +450,7 @@ static void convert_text(Q *q, cJSON *o)
     bool is_list = at == LUA_TTABLE && lua_rawlen(L, -1) > 0;
     lua_pop(L, 1);
     if (is_list)
-        accept = text_list(q, "answer", 1, TV_MAX_ACCEPT, NULL);
+        accept = text_list(q, "answer", 1, TV_MAX_ACCEPT, TV_WIRE_MAX_TEXT, NULL);
     else {
         accept = cJSON_CreateArray();
         if (field(q, "answer") == LUA_TNIL)
