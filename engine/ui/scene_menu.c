@@ -131,6 +131,10 @@ static void packs_toggle(tv_Game *g, int i)
 
 /* ==================== players ==================== */
 
+/* Everyone at once needs a pad in every seat. The choice is kept while it cannot apply
+ * (a pad unplugged for a moment) and only takes effect when the session starts. */
+static bool can_simultaneous(const tv_Game *g) { return g->n_players > 1 && g->n_pads >= g->n_players; }
+
 static void players_draw(tv_Game *g)
 {
     tv_Palette p = tv_palette(g);
@@ -165,11 +169,9 @@ static void players_draw(tv_Game *g)
     y += g->n_players * (rh + gap) + tv_px(x, 16);
     /* The mode: take turns, or all at once when every seat has a pad. */
     char mode[200];
-    bool can_simul = g->n_players > 1 && g->n_pads >= g->n_players;
-    if (!can_simul)
-        g->simultaneous = false;
+    bool can_simul = can_simultaneous(g), simul = g->simultaneous && can_simul;
     if (g->n_players > 1 && can_simul)
-        snprintf(mode, sizeof mode, "‹  %s  ›", tv_game_text(g, g->simultaneous ? "players.simultaneous" : "players.hotseat"));
+        snprintf(mode, sizeof mode, "‹  %s  ›", tv_game_text(g, simul ? "players.simultaneous" : "players.hotseat"));
     else if (g->n_players > 1)
         snprintf(mode, sizeof mode, tv_game_text(g, "players.gamepads"), g->n_pads, g->n_players);
     else
@@ -181,7 +183,7 @@ static void players_draw(tv_Game *g)
     }
     tv_gfx_text(x, mode, 19, can_simul, can_simul ? p.accent : p.dim, mode_r.x, mode_r.y + tv_px(x, 8), mode_r.w,
                 TV_ALIGN_CENTER);
-    const char *hint = g->n_players < 2 ? "" : g->simultaneous ? "players.simultaneous_hint" : can_simul ? "players.hotseat_hint" : "players.need_gamepads";
+    const char *hint = g->n_players < 2 ? "" : simul ? "players.simultaneous_hint" : can_simul ? "players.hotseat_hint" : "players.need_gamepads";
     if (*hint)
         tv_gfx_text(x, tv_game_text(g, hint), 16, false, p.dim, tv_px(x, 60), mode_r.y + mode_r.h + tv_px(x, 6),
                     x->w - tv_px(x, 120), TV_ALIGN_CENTER);
@@ -401,8 +403,13 @@ static void activate(tv_Game *g, int id)
             g->editing_name = id - HIT_NAME0;
             g->names[g->editing_name][0] = '\0';
             SDL_StartTextInput();
-        } else if (id == HIT_START)
+        } else if (id == HIT_MODE && can_simultaneous(g)) {
+            g->simultaneous = !g->simultaneous;
+            tv_play_sound(g, TV_SOUND_CLICK);
+        } else if (id == HIT_START) {
+            g->simultaneous = g->simultaneous && can_simultaneous(g);
             start_game(g);
+        }
         else if (id == HIT_BACK)
             tv_game_set_scene(g, TV_SCENE_PACKS);
         break;
@@ -455,7 +462,7 @@ bool tv_scene_menu_event(tv_Game *g, const SDL_Event *ev)
             activate(g, id);
         return true;
     }
-    if (g->scene == TV_SCENE_PLAYERS && g->n_players > 1 && g->n_pads >= g->n_players &&
+    if (g->scene == TV_SCENE_PLAYERS && can_simultaneous(g) &&
         ((ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_m) || tv_action_of(ev) == TV_ACT_ALT)) {
         activate(g, HIT_MODE);
         return true;

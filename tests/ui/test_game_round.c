@@ -382,20 +382,62 @@ TEST("while only the timer moves, frames come from the layer and match full redr
     fixture_close(&f);
 }
 
+/* Leaves only pack `keep` selected, by clicking the packs screen's rows. */
+static void select_only(tv_Game *g, int keep)
+{
+    CHECK_INT(TV_SCENE_PACKS, g->scene);
+    for (int i = 0; i < g->cfg.packs->n; i++)
+        if (g->cfg.packs->packs[i].loaded && g->selected[i] != (i == keep))
+            CHECK(click(g, i));
+}
+
+/* From the title to the players screen with only pack `keep`, by input alone. */
+static void to_players(tv_Game *g, int keep)
+{
+    key(g, SDLK_RETURN);
+    select_only(g, keep);
+    CHECK(click(g, HIT_START));
+    CHECK_INT(TV_SCENE_PLAYERS, g->scene);
+}
+
+TEST("the all-at-once mode is switched by M, a pad's X and a click once every seat has a pad")
+{
+    static Fixture f;
+    fixture_load(&f, "en", 800, 600, false);
+    fixture_start(&f);
+    tv_Game *g = &f.g;
+    to_players(g, f.scoring);
+    key(g, SDLK_RIGHT); /* the focus starts on the player count: two players */
+    CHECK_INT(2, g->n_players);
+    key(g, SDLK_m); /* no pads yet: nothing to switch */
+    CHECK(!g->simultaneous);
+    tv_game_pad_added(g, 100);
+    tv_game_pad_added(g, 101);
+    key(g, SDLK_m);
+    CHECK(g->simultaneous);
+    tv_game_draw(g); /* drawing the screen keeps the choice */
+    CHECK(g->simultaneous);
+    pad_button(g, 100, SDL_CONTROLLER_BUTTON_X);
+    CHECK(!g->simultaneous);
+    CHECK(click(g, HIT_MODE));
+    CHECK(g->simultaneous);
+    CHECK(click(g, HIT_START));
+    CHECK_INT(TV_SCENE_QUESTION, g->scene);
+    fixture_close(&f);
+}
+
 TEST("two players answering at once on gamepads score what their headless replays score")
 {
     static Fixture f;
     fixture_load(&f, "en", 800, 600, true);
     fixture_start(&f);
     tv_Game *g = &f.g;
-    tv_Error err = {0};
     tv_game_pad_added(g, 100);
     tv_game_pad_added(g, 101);
-    for (int i = 0; i < f.packs.n; i++)
-        g->selected[i] = i == f.scoring;
-    g->n_players = 2;
-    g->simultaneous = true;
-    CHECK(tv_game_start(g, 77, &err));
+    to_players(g, f.scoring);
+    key(g, SDLK_RIGHT);
+    key(g, SDLK_m);
+    CHECK(click(g, HIT_START));
     CHECK_INT(3, g->session.n_rounds); /* only the choice and true/false questions */
     static const int button_of_option[6] = {SDL_CONTROLLER_BUTTON_A, SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_X,
                                             SDL_CONTROLLER_BUTTON_Y, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
