@@ -53,6 +53,13 @@ typedef struct tv_Hit {
     int id;
 } tv_Hit;
 
+/* The option grid as the last frame drew it, so that the arrows and the reveal follow
+ * the layout on screen instead of guessing it again (microui's way). */
+typedef struct tv_Grid {
+    int cols, rows, n;
+    SDL_Rect cells[TV_MAX_OPTIONS];
+} tv_Grid;
+
 typedef struct tv_Game {
     tv_GameConfig cfg;
     SDL_Renderer *r;
@@ -114,6 +121,7 @@ typedef struct tv_Game {
 
     tv_Hit hits[TV_GAME_MAX_HITS];
     int n_hits;
+    tv_Grid grid; /* the options of the question or reveal drawn last */
     int hover;
 } tv_Game;
 

@@ -250,7 +250,8 @@ static const char *option_text(const tv_Game *g, int shown)
     return r->q->options[r->shown[shown]];
 }
 
-/* Grid of options in area; state_of gives each one's reveal state. */
+/* Grid of options in area, recorded in g->grid for the arrows and the reveal; on the
+ * reveal each option shows whether it was right or chosen. */
 static void draw_options(tv_Game *g, SDL_Rect area, bool reveal)
 {
     const tv_Round *r = cur(g);
@@ -266,8 +267,10 @@ static void draw_options(tv_Game *g, SDL_Rect area, bool reveal)
     if (!reveal) /* centred in the space left under the prompt */
         area.y += (area.h - rows * ch - (rows - 1) * gap) / 3;
     unsigned removed = tv_session_removed(&g->session, g->player, g->round);
+    g->grid = (tv_Grid){.cols = cols, .rows = rows, .n = n};
     for (int i = 0; i < n; i++) {
         SDL_Rect cell = {area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (ch + gap), cw, ch};
+        g->grid.cells[i] = cell;
         int state = 0;
         bool is_removed = !reveal && (removed & (1u << i));
         if (reveal) {
@@ -530,14 +533,9 @@ static void draw_reveal(tv_Game *g)
 
     int rest = x->h - y - footer;
     if (q->type == TV_Q_CHOICE || q->type == TV_Q_TRUEFALSE) {
-        int oh = rest / 2;
-        draw_options(g, (SDL_Rect){pad, y, w, oh}, true);
-        int n = cur(g)->n_shown, cols = n <= 2 || w > oh * 2 ? 2 : 1;
-        int rows = (n + cols - 1) / cols, gap = tv_px(x, 14);
-        int ch = (oh - (rows - 1) * gap) / rows;
-        if (ch > tv_px(x, 130))
-            ch = tv_px(x, 130);
-        y += rows * ch + (rows - 1) * gap + tv_px(x, 14);
+        draw_options(g, (SDL_Rect){pad, y, w, rest / 2}, true);
+        const SDL_Rect *last = &g->grid.cells[g->grid.n - 1]; /* the bottom row, as drawn */
+        y = last->y + last->h + tv_px(x, 14);
     } else {
         char ans[1400], line[1500];
         answer_text(g, ans, sizeof ans);
@@ -857,7 +855,7 @@ static bool question_event(tv_Game *g, const SDL_Event *ev)
         }
         if (q->type == TV_Q_CHOICE || q->type == TV_Q_TRUEFALSE) {
             int n = r->n_shown;
-            int cols = n <= 2 ? 2 : 2;
+            int cols = g->grid.cols > 0 ? g->grid.cols : 1; /* as last drawn */
             int step = (a == TV_ACT_UP || a == TV_ACT_DOWN) ? cols : 1;
             int dir = (a == TV_ACT_UP || a == TV_ACT_LEFT) ? -1 : 1;
             unsigned removed = tv_session_removed(&g->session, g->player, g->round);

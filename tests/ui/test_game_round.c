@@ -474,6 +474,44 @@ TEST("two players answering at once on gamepads score what their headless replay
     fixture_close(&f);
 }
 
+/* Skips questions until one of type t with n options is up; false if none comes. */
+static bool skip_to(tv_Game *g, tv_QType t, int n)
+{
+    for (int k = 0; k < g->session.n_rounds && g->scene == TV_SCENE_QUESTION; k++) {
+        const tv_Round *r = tv_session_round(&g->session, g->round);
+        if (r->q->type == t && r->n_shown == n)
+            return true;
+        key(g, SDLK_s);
+        key(g, SDLK_RETURN);
+    }
+    return false;
+}
+
+TEST("the arrows move one row in a one-column option grid and two cells in a two-column one")
+{
+    static const int sizes[2][3] = {{700, 1000, 1}, {1280, 720, 2}}; /* w, h, columns drawn */
+    for (int s = 0; s < 2; s++) {
+        static Fixture f;
+        fixture_load(&f, "en", sizes[s][0], sizes[s][1], false);
+        f.settings.count = 6;
+        fixture_start(&f);
+        tv_Game *g = &f.g;
+        tv_Error err = {0};
+        for (int i = 0; i < f.packs.n; i++)
+            g->selected[i] = i == f.scoring;
+        CHECK(tv_game_start(g, 11, &err));
+        tv_game_draw(g);
+        CHECK(skip_to(g, TV_Q_CHOICE, 4));
+        CHECK_INT(sizes[s][2], g->grid.cols);
+        CHECK_INT(0, g->focus);
+        key(g, SDLK_DOWN);
+        CHECK_INT(sizes[s][2], g->focus); /* the cell below the first */
+        key(g, SDLK_RIGHT);
+        CHECK_INT(sizes[s][2] + 1, g->focus);
+        fixture_close(&f);
+    }
+}
+
 /* ==================== the on-screen keyboard ==================== */
 
 /* The key the focus is on: g->focus keeps the column it came from, which may be inside a
