@@ -383,6 +383,13 @@ static bool audio_present(void)
     return server || access("/dev/snd", F_OK) == 0;
 }
 
+/* The game reads no clock; a session started from its menu takes its seed from here. */
+static uint64_t clock_seed(void *host)
+{
+    (void)host;
+    return SDL_GetTicks64() * 2654435761u ^ SDL_GetPerformanceCounter();
+}
+
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
 {
     PlayArgs a = {0};
@@ -431,7 +438,8 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
                          .bold_path = pre.bold,
                          .record_path = a.record,
                          .settings = &settings,
-                         .no_audio = !audio_present()};
+                         .no_audio = !audio_present(),
+                         .next_seed = clock_seed};
     tv_Game g;
     tv_Error err = {0};
     if (!tv_game_init(&g, &cfg, r, win, &err)) {

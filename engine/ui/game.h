@@ -43,6 +43,12 @@ typedef struct tv_GameConfig {
     const tv_Settings *settings; /* starting settings (already loaded or defaulted) */
     bool offscreen;          /* screenshots and tests: no window, no audio */
     bool no_audio;           /* no sound device: play silently */
+    /* What the game asks of its host; each may be NULL. host is passed back as is. */
+    void *host;
+    /* A fresh seed for a session started from the players screen: the game reads no
+     * clock, so app draws one from its own (the seed is recorded, so a round can still
+     * be replayed). Without it the seed follows the pushed clock. */
+    uint64_t (*next_seed)(void *host);
 } tv_GameConfig;
 
 #define TV_GAME_MAX_HITS 96

@@ -197,9 +197,9 @@ static void players_draw(tv_Game *g)
 static void start_game(tv_Game *g)
 {
     tv_Error err = {0};
-    /* A new seed per round from the clock the caller pushed: the game is not a test,
-     * and the seed is recorded, so a round can still be replayed. */
-    uint64_t seed = (uint64_t)g->now_ms * 2654435761u ^ (uint64_t)SDL_GetPerformanceCounter();
+    /* A new seed per round from the host (the game reads no clock); the seed is
+     * recorded, so a round can still be replayed. */
+    uint64_t seed = g->cfg.next_seed ? g->cfg.next_seed(g->cfg.host) : (uint64_t)g->now_ms * 2654435761u;
     if (!tv_game_start(g, seed, &err))
         snprintf(g->prefs_warning, sizeof g->prefs_warning, "%s", err.msg);
 }

@@ -182,6 +182,8 @@ typedef struct Fixture {
     char font[1024], bold[1024];
     tv_Game g;
     int scoring; /* index of the scoring pack */
+    void *host;  /* the game's host callbacks, for tests that need them */
+    uint64_t (*next_seed)(void *host);
 } Fixture;
 
 static void fixture_load(Fixture *f, const char *lang, int w, int h, bool recording)
@@ -218,7 +220,9 @@ static void fixture_start(Fixture *f)
                          .bold_path = f->bold,
                          .record_path = f->record[0] ? f->record : NULL,
                          .settings = &f->settings,
-                         .offscreen = true};
+                         .offscreen = true,
+                         .host = f->host,
+                         .next_seed = f->next_seed};
     tv_Error err = {0};
     CHECK(tv_game_init(&f->g, &cfg, f->r, NULL, &err));
     tv_game_tick(&f->g, clock_ms);
@@ -471,6 +475,33 @@ TEST("two players answering at once on gamepads score what their headless replay
     CHECK_INT(2, tv_session_result(&g->session, 0).correct);
     CHECK_INT(0, tv_session_result(&g->session, 1).correct);
     cJSON_Delete(j);
+    fixture_close(&f);
+}
+
+static uint64_t fixed_seed(void *host) { return *(uint64_t *)host; }
+
+TEST("a session started from the menu takes its seed from the host, not from a clock")
+{
+    static Fixture f;
+    uint64_t seeds[2];
+    for (int run = 0; run < 2; run++) {
+        /* Without a seed source, the same pushed clock gives the same seed. */
+        fixture_load(&f, "en", 800, 600, false);
+        fixture_start(&f);
+        to_players(&f.g, f.scoring);
+        CHECK(click(&f.g, HIT_START));
+        seeds[run] = f.g.seed;
+        fixture_close(&f);
+    }
+    CHECK(seeds[0] == seeds[1]);
+    uint64_t want = 4242;
+    fixture_load(&f, "en", 800, 600, false);
+    f.host = &want;
+    f.next_seed = fixed_seed;
+    fixture_start(&f);
+    to_players(&f.g, f.scoring);
+    CHECK(click(&f.g, HIT_START));
+    CHECK(f.g.seed == want);
     fixture_close(&f);
 }
 
