@@ -488,11 +488,15 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
     g->n_players = 1;
     for (int p = 0; p < TV_MAX_PLAYERS; p++)
         snprintf(g->names[p], sizeof g->names[p], "%d", p + 1);
-    if (!tv_gfx_init(&g->gfx, r, cfg->font_path, cfg->bold_path, err))
+    if (!tv_gfx_init(&g->gfx, r, cfg->font_path, cfg->bold_path, err)) {
+        tv_game_free(g);
         return false;
+    }
     g->i18n = tv_game_load_strings(g, g->settings.lang, err);
-    if (!g->i18n)
+    if (!g->i18n) {
+        tv_game_free(g); /* the fonts and the text cache are open by now */
         return false;
+    }
     for (int p = 0; p < TV_MAX_PLAYERS; p++) {
         char fmt_name[64];
         snprintf(fmt_name, sizeof fmt_name, tv_game_text(g, "players.name"), p + 1);
@@ -524,4 +528,5 @@ void tv_game_free(tv_Game *g)
         tv_audio_close(g->audio);
     tv_i18n_free(g->i18n);
     tv_gfx_free(&g->gfx);
+    memset(g, 0, sizeof *g); /* so a second free, or one after a failed init, is a no-op */
 }

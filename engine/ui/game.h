@@ -131,7 +131,11 @@ typedef struct tv_Game {
     int hover;
 } tv_Game;
 
+/* Fills g (caller's storage) for cfg; packs, settings and the renderer are borrowed.
+ * On failure (a font, the assets folder) returns false with err set, having freed what
+ * it took: g is then zeroed. */
 bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
+/* Safe on a zeroed, failed or already freed game. */
 void tv_game_free(tv_Game *g);
 
 void tv_game_event(tv_Game *g, const SDL_Event *ev);

@@ -505,6 +505,21 @@ TEST("a session started from the menu takes its seed from the host, not from a c
     fixture_close(&f);
 }
 
+TEST("a game that cannot start frees what it opened and can be freed again")
+{
+    static Fixture f;
+    fixture_load(&f, "en", 800, 600, false);
+    snprintf(f.assets, sizeof f.assets, "%s/no-such-assets", source); /* fails after the fonts open */
+    tv_GameConfig cfg = {.packs = &f.packs, .assets_dir = f.assets, .font_path = f.font, .bold_path = f.bold,
+                         .settings = &f.settings, .offscreen = true};
+    tv_Error err = {0};
+    CHECK(!tv_game_init(&f.g, &cfg, f.r, NULL, &err));
+    CHECK(err.msg[0] != '\0');
+    CHECK(f.g.gfx.face[0] == NULL && f.g.gfx.cache == NULL); /* fonts and text cache closed */
+    tv_game_free(&f.g); /* and freeing again is harmless */
+    fixture_close(&f);
+}
+
 /* Skips questions until one of type t with n options is up; false if none comes. */
 static bool skip_to(tv_Game *g, tv_QType t, int n)
 {
