@@ -199,6 +199,7 @@ typedef struct Preload {
     tv_Error font_err;
     char cache_dir[4096];
     SDL_Thread *thread;
+    SDL_atomic_t done; /* the thread has finished: SDL_WaitThread will not block */
 } Preload;
 
 /* Where the game keeps pack results between runs: $TRIVIUM_CACHE_DIR, else the XDG
@@ -224,6 +225,7 @@ static int preload_run(void *ud)
     if (!p->font_ok)
         p->font_ok = tv_font_find(NULL, p->font, sizeof p->font, p->bold, sizeof p->bold, &p->font_err);
     tv_packset_load_end(load);
+    SDL_AtomicSet(&p->done, 1);
     return 0;
 }
 
@@ -331,8 +333,7 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         fprintf(stderr, "trivium screenshot: cannot create a software renderer: %s\n", SDL_GetError());
         return 1;
     }
-    tv_GameConfig cfg = {.worker_exe = cli->pack_worker,
-                         .packs = &packs,
+    tv_GameConfig cfg = {.packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = NULL,
                          .font_path = pre.font,
@@ -383,6 +384,28 @@ static bool audio_present(void)
     return server || access("/dev/snd", F_OK) == 0;
 }
 
+/* A language change: the packs are loaded again in the new language the way start-up
+ * loads them, on the preload thread with the cache, while the game keeps drawing; the
+ * loop tells the game when they are in (reload_poll). */
+static void reload_packs(void *host, const char *lang)
+{
+    Preload *p = host;
+    preload_end(p); /* a reload still running for the previous language */
+    snprintf(p->lang, sizeof p->lang, "%s", lang);
+    SDL_AtomicSet(&p->done, 0);
+    p->thread = SDL_CreateThread(preload_run, "trivium-reload", p);
+    if (!p->thread)
+        preload_run(p);
+}
+
+static void reload_poll(Preload *p, tv_Game *g)
+{
+    if (g->packs_loading && SDL_AtomicGet(&p->done)) {
+        preload_end(p);
+        tv_game_packs_reloaded(g);
+    }
+}
+
 /* The game reads no clock; a session started from its menu takes its seed from here. */
 static uint64_t clock_seed(void *host)
 {
@@ -430,8 +453,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         return font_rc >= 0 ? font_rc : 1;
     }
     char *prefs = prefs_folder();
-    tv_GameConfig cfg = {.worker_exe = cli->pack_worker,
-                         .packs = &packs,
+    tv_GameConfig cfg = {.packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = prefs,
                          .font_path = pre.font,
@@ -439,7 +461,9 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
                          .record_path = a.record,
                          .settings = &settings,
                          .no_audio = !audio_present(),
-                         .next_seed = clock_seed};
+                         .host = &pre,
+                         .next_seed = clock_seed,
+                         .reload_packs = reload_packs};
     tv_Game g;
     tv_Error err = {0};
     if (!tv_game_init(&g, &cfg, r, win, &err)) {
@@ -466,7 +490,9 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
      * SDL_CONTROLLERDEVICEADDED events all the same. */
     while (!g.quit) {
         SDL_Event ev;
-        bool animating = tv_game_animating(&g) || frames_bench;
+        reload_poll(&pre, &g);
+        /* While packs reload, look in often enough to show them soon after. */
+        bool animating = tv_game_animating(&g) || frames_bench || g.packs_loading;
         /* Event-driven: with nothing moving, sleep until input arrives. */
         if (!animating && !dirty && SDL_WaitEventTimeout(&ev, 1000)) {
             tv_game_tick(&g, (int64_t)SDL_GetTicks64());
@@ -506,6 +532,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     }
     tv_game_free(&g);
 done:
+    preload_end(&pre); /* a language change's reload may still be running */
     SDL_free(prefs);
     SDL_DestroyRenderer(r);
     SDL_DestroyWindow(win);

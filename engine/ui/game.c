@@ -397,6 +397,8 @@ static void open_records(tv_Game *g)
 
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
 {
+    if (g->packs_loading)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the packs are still loading");
     tv_session_free(&g->session);
     close_records(g);
     int total = 0;
@@ -471,8 +473,21 @@ tv_I18n *tv_game_load_strings(const tv_Game *g, const char *lang, tv_Error *err)
 
 void tv_game_reload_packs(tv_Game *g)
 {
-    tv_LoadOptions opt = {.worker_exe = g->cfg.worker_exe, .seed = 1, .lang = g->settings.lang};
-    tv_packset_load(g->cfg.packs, &opt, NULL);
+    if (!g->cfg.reload_packs)
+        return;
+    /* The session points into the packs' arenas, which the reload frees. */
+    close_records(g);
+    tv_session_free(&g->session);
+    g->in_session = false;
+    g->packs_loading = true;
+    g->changes++;
+    g->cfg.reload_packs(g->cfg.host, g->settings.lang);
+}
+
+void tv_game_packs_reloaded(tv_Game *g)
+{
+    g->packs_loading = false;
+    g->changes++;
 }
 
 bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err)

@@ -34,8 +34,7 @@ typedef enum tv_Scene {
 } tv_Scene;
 
 typedef struct tv_GameConfig {
-    const char *worker_exe;  /* to reload packs when the language changes */
-    tv_PackSet *packs;       /* discovered and loaded; borrowed, the game may reload it */
+    tv_PackSet *packs;       /* discovered and loaded; borrowed (the host reloads it, below) */
     const char *assets_dir;  /* holds i18n/<lang>.po */
     const char *prefs_dir;   /* settings, scores, flags; NULL keeps nothing */
     const char *font_path, *bold_path;
@@ -49,6 +48,11 @@ typedef struct tv_GameConfig {
      * clock, so app draws one from its own (the seed is recorded, so a round can still
      * be replayed). Without it the seed follows the pushed clock. */
     uint64_t (*next_seed)(void *host);
+    /* The language changed to lang: the packs must be loaded again in it. By then the
+     * game has ended its session and leaves cfg.packs alone until the host calls
+     * tv_game_packs_reloaded, so the host may reload them on a thread of its own, with
+     * its cache. Without it the packs stay in the language they were loaded in. */
+    void (*reload_packs)(void *host, const char *lang);
 } tv_GameConfig;
 
 #define TV_GAME_MAX_HITS 96
@@ -95,6 +99,7 @@ typedef struct tv_Game {
     int n_players;
     char names[TV_MAX_PLAYERS][32];
     int editing_name; /* -1 when not typing a name */
+    bool packs_loading; /* the host is reloading cfg.packs: do not touch them */
     bool simultaneous;        /* everyone answers at once, one gamepad per seat */
     int n_pads;
     SDL_JoystickID pads[TV_MAX_PLAYERS]; /* seat i plays with pads[i] */
@@ -155,6 +160,8 @@ void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id);
 /* Answers for the current player at the current clock (used by input and by tests). */
 void tv_game_submit(tv_Game *g, const tv_Answer *answer);
 void tv_game_set_scene(tv_Game *g, tv_Scene scene);
+/* The host has finished reloading cfg.packs (see tv_GameConfig.reload_packs). */
+void tv_game_packs_reloaded(tv_Game *g);
 const char *tv_game_text(const tv_Game *g, const char *key);
 
 #endif

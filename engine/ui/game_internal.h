@@ -99,7 +99,7 @@ void tv_round_after_answer(tv_Game *g);
 void tv_round_auto_advance(tv_Game *g);
 /* UI strings of lang from the assets folder. */
 tv_I18n *tv_game_load_strings(const tv_Game *g, const char *lang, tv_Error *err);
-/* Reloads packs after a language change. */
+/* Ends the session and asks the host to reload the packs in the current language. */
 void tv_game_reload_packs(tv_Game *g);
 
 #endif

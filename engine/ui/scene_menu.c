@@ -49,7 +49,13 @@ static void title_choose(tv_Game *g, int item)
 
 /* ==================== packs ==================== */
 
-static int n_packs(const tv_Game *g) { return g->cfg.packs->n < TV_GAME_MAX_PACKS ? g->cfg.packs->n : TV_GAME_MAX_PACKS; }
+/* While the host reloads the packs there are none to show or pick. */
+static int n_packs(const tv_Game *g)
+{
+    if (g->packs_loading)
+        return 0;
+    return g->cfg.packs->n < TV_GAME_MAX_PACKS ? g->cfg.packs->n : TV_GAME_MAX_PACKS;
+}
 
 static int n_selected(const tv_Game *g)
 {
@@ -71,6 +77,9 @@ static void packs_draw(tv_Game *g)
     if (row_h > tv_px(x, 110))
         row_h = tv_px(x, 110);
     int gap = tv_px(x, 10);
+    if (g->packs_loading)
+        tv_gfx_text(x, tv_game_text(g, "packs.loading"), 24, false, p.dim, margin, y, x->w - 2 * margin,
+                    TV_ALIGN_CENTER);
     for (int i = 0; i < n; i++) {
         const tv_Pack *pk = &g->cfg.packs->packs[i];
         SDL_Rect r = {margin, y + i * row_h, x->w - 2 * margin, row_h - gap};

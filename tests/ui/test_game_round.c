@@ -52,6 +52,14 @@ static bool click(tv_Game *g, int id)
     return false;
 }
 
+static bool has_hit(const tv_Game *g, int id)
+{
+    for (int i = 0; i < g->n_hits; i++)
+        if (g->hits[i].id == id)
+            return true;
+    return false;
+}
+
 static void wait_ms(tv_Game *g, int ms)
 {
     clock_ms += ms;
@@ -184,6 +192,7 @@ typedef struct Fixture {
     int scoring; /* index of the scoring pack */
     void *host;  /* the game's host callbacks, for tests that need them */
     uint64_t (*next_seed)(void *host);
+    void (*reload_packs)(void *host, const char *lang);
 } Fixture;
 
 static void fixture_load(Fixture *f, const char *lang, int w, int h, bool recording)
@@ -212,8 +221,7 @@ static void fixture_load(Fixture *f, const char *lang, int w, int h, bool record
 
 static void fixture_start(Fixture *f)
 {
-    tv_GameConfig cfg = {.worker_exe = trivium,
-                         .packs = &f->packs,
+    tv_GameConfig cfg = {.packs = &f->packs,
                          .assets_dir = f->assets,
                          .prefs_dir = f->prefs[0] ? f->prefs : NULL,
                          .font_path = f->font,
@@ -222,7 +230,8 @@ static void fixture_start(Fixture *f)
                          .settings = &f->settings,
                          .offscreen = true,
                          .host = f->host,
-                         .next_seed = f->next_seed};
+                         .next_seed = f->next_seed,
+                         .reload_packs = f->reload_packs};
     tv_Error err = {0};
     CHECK(tv_game_init(&f->g, &cfg, f->r, NULL, &err));
     tv_game_tick(&f->g, clock_ms);
@@ -520,6 +529,59 @@ TEST("a game that cannot start frees what it opened and can be freed again")
     fixture_close(&f);
 }
 
+/* A host that notes what the game asked for when the language changed, and what the
+ * game still held at that moment. */
+typedef struct ReloadHost {
+    char lang[8];
+    int calls, rounds_then;
+    Fixture *f;
+} ReloadHost;
+
+static void note_reload(void *host, const char *lang)
+{
+    ReloadHost *h = host;
+    h->calls++;
+    snprintf(h->lang, sizeof h->lang, "%s", lang);
+    h->rounds_then = h->f->g.session.n_rounds;
+}
+
+TEST("a language change ends the session, then leaves the packs to the host until it has reloaded them")
+{
+    static Fixture f;
+    static ReloadHost h;
+    h = (ReloadHost){.f = &f};
+    fixture_load(&f, "en", 1280, 720, false);
+    f.host = &h;
+    f.reload_packs = note_reload;
+    fixture_start(&f);
+    tv_Game *g = &f.g;
+    to_players(g, f.scoring);
+    CHECK(click(g, HIT_START));
+    CHECK_INT(TV_SCENE_QUESTION, g->scene);
+    key(g, SDLK_ESCAPE); /* pause, then quit the round */
+    key(g, SDLK_UP);
+    key(g, SDLK_RETURN);
+    CHECK_INT(TV_SCENE_TITLE, g->scene);
+    key(g, SDLK_DOWN); /* Settings; the language is its first row */
+    key(g, SDLK_RETURN);
+    CHECK_INT(TV_SCENE_SETTINGS, g->scene);
+    key(g, SDLK_RIGHT);
+    CHECK_INT(1, h.calls);
+    CHECK_STR("nl", h.lang);
+    CHECK_INT(0, h.rounds_then); /* no session pointing into the packs being freed */
+    key(g, SDLK_ESCAPE);
+    key(g, SDLK_RETURN); /* to the packs: nothing to pick while they load */
+    CHECK_INT(TV_SCENE_PACKS, g->scene);
+    tv_game_draw(g);
+    CHECK(!has_hit(g, f.scoring) && !has_hit(g, HIT_START));
+    tv_LoadOptions opt = {.worker_exe = trivium, .seed = 1, .lang = "nl"};
+    tv_packset_load(&f.packs, &opt, NULL); /* what the host does, then it says so */
+    tv_game_packs_reloaded(g);
+    tv_game_draw(g);
+    CHECK(has_hit(g, f.scoring) && has_hit(g, HIT_START));
+    fixture_close(&f);
+}
+
 /* Skips questions until one of type t with n options is up; false if none comes. */
 static bool skip_to(tv_Game *g, tv_QType t, int n)
 {
@@ -609,14 +671,6 @@ static void stick(tv_Game *g, SDL_JoystickID pad, SDL_GameControllerAxis axis, S
     ev.caxis.value = value;
     tv_game_event(g, &ev);
     tv_game_draw(g);
-}
-
-static bool has_hit(const tv_Game *g, int id)
-{
-    for (int i = 0; i < g->n_hits; i++)
-        if (g->hits[i].id == id)
-            return true;
-    return false;
 }
 
 /* A one-player session over the scoring pack (its six questions, one of each type, in
