@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "game.h"
 #include "play_cmd.h"
+#include "script_writer.h"
 
 #ifndef TRIVIUM_SHARE_ASSETS
 #define TRIVIUM_SHARE_ASSETS "/usr/local/share/trivium/assets"
@@ -406,6 +407,80 @@ static void reload_poll(Preload *p, tv_Game *g)
     }
 }
 
+/* --record FILE: one answer script per player (FILE, FILE.p2, ...), opened when a
+ * session begins and written as each answer comes in, flushed so that a game that
+ * crashes still leaves the round so far. */
+typedef struct Recorder {
+    const char *path; /* NULL: not recording */
+    FILE *f[TV_MAX_PLAYERS];
+} Recorder;
+
+static void recorder_close(Recorder *r)
+{
+    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+        if (r->f[p]) {
+            fclose(r->f[p]);
+            r->f[p] = NULL;
+        }
+}
+
+static void recorder_begin(Recorder *r, const tv_GameSession *s)
+{
+    recorder_close(r);
+    if (!r->path)
+        return;
+    tv_ScriptDirectives d = {.have_seed = true,
+                             .seed = (unsigned long long)s->seed,
+                             .count = s->count,
+                             .lang = s->lang,
+                             .timer_percent = s->timer_percent != 100 ? s->timer_percent : 0,
+                             .no_time_points = !s->time_points,
+                             .no_streak = !s->streak_bonus,
+                             .types = s->simultaneous ? "choice,truefalse" : NULL};
+    for (int i = 0; i < s->n_packs && d.n_packs < TV_SCRIPT_MAX_PACKS; i++)
+        d.packs[d.n_packs++] = s->packs[i];
+    for (int p = 0; p < s->n_players; p++) {
+        char path[4200], comment[4600];
+        if (p == 0)
+            snprintf(path, sizeof path, "%s", r->path);
+        else
+            snprintf(path, sizeof path, "%s.p%d", r->path, p + 1);
+        r->f[p] = fopen(path, "w");
+        if (!r->f[p]) {
+            fprintf(stderr, "trivium: --record %s: cannot write: %s\n", path, strerror(errno));
+            continue;
+        }
+        snprintf(comment, sizeof comment, "Recorded by trivium play: player %d (%s) of %d.\nReplay with: trivium headless --answers %s",
+                 p + 1, s->names[p], s->n_players, path);
+        tv_script_write_header(r->f[p], comment, &d);
+        fflush(r->f[p]);
+    }
+}
+
+static void recorder_answer(Recorder *r, int player, const tv_Record *rec)
+{
+    if (player < 0 || player >= TV_MAX_PLAYERS || !r->f[player])
+        return;
+    tv_script_write_answer(r->f[player], rec);
+    fflush(r->f[player]);
+}
+
+/* What the game calls back into: the preload thread (for reloads) and the recorder. */
+typedef struct Host {
+    Preload *pre;
+    Recorder rec;
+} Host;
+
+static void host_session(void *host, const tv_GameSession *s) { recorder_begin(&((Host *)host)->rec, s); }
+
+static void host_answer(void *host, int player, int round, const tv_Record *rec)
+{
+    (void)round;
+    recorder_answer(&((Host *)host)->rec, player, rec);
+}
+
+static void host_reload(void *host, const char *lang) { reload_packs(((Host *)host)->pre, lang); }
+
 /* The game reads no clock; a session started from its menu takes its seed from here. */
 static uint64_t clock_seed(void *host)
 {
@@ -453,17 +528,19 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         return font_rc >= 0 ? font_rc : 1;
     }
     char *prefs = prefs_folder();
+    Host host = {.pre = &pre, .rec = {.path = a.record}};
     tv_GameConfig cfg = {.packs = &packs,
                          .assets_dir = assets_dir(cli),
                          .prefs_dir = prefs,
                          .font_path = pre.font,
                          .bold_path = pre.bold,
-                         .record_path = a.record,
                          .settings = &settings,
                          .no_audio = !audio_present(),
-                         .host = &pre,
+                         .host = &host,
                          .next_seed = clock_seed,
-                         .reload_packs = reload_packs};
+                         .reload_packs = host_reload,
+                         .on_session = host_session,
+                         .on_answer = host_answer};
     tv_Game g;
     tv_Error err = {0};
     if (!tv_game_init(&g, &cfg, r, win, &err)) {
@@ -532,6 +609,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     }
     tv_game_free(&g);
 done:
+    recorder_close(&host.rec);
     preload_end(&pre); /* a language change's reload may still be running */
     SDL_free(prefs);
     SDL_DestroyRenderer(r);

@@ -3,11 +3,8 @@
  * Depends on: core, plugin host (data only), ui modules, SDL2. */
 #include "game_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "play.h"
 
 /* ==================== palette, hits, sound, text ==================== */
 
@@ -351,48 +348,25 @@ void tv_game_combo_key(const tv_Game *g, char *out, size_t size)
     }
 }
 
-static void close_records(tv_Game *g)
+/* Tells the host what it needs to record the session that just began. */
+static void report_session(tv_Game *g)
 {
-    for (int p = 0; p < TV_MAX_PLAYERS; p++)
-        if (g->record[p]) {
-            fclose(g->record[p]);
-            g->record[p] = NULL;
-        }
-}
-
-static void open_records(tv_Game *g)
-{
-    if (!g->cfg.record_path)
+    if (!g->cfg.on_session)
         return;
-    for (int p = 0; p < g->n_players; p++) {
-        char path[4200];
-        if (p == 0)
-            snprintf(path, sizeof path, "%s", g->cfg.record_path);
-        else
-            snprintf(path, sizeof path, "%s.p%d", g->cfg.record_path, p + 1);
-        g->record[p] = fopen(path, "w");
-        if (!g->record[p]) {
-            fprintf(stderr, "trivium: --record %s: cannot write: %s\n", path, strerror(errno));
-            continue;
-        }
-        FILE *f = g->record[p];
-        fprintf(f, "# Recorded by trivium play: player %d (%s) of %d.\n", p + 1, g->names[p], g->n_players);
-        fprintf(f, "# Replay with: trivium headless --answers %s\n", path);
-        fprintf(f, "#! seed %llu\n", (unsigned long long)g->seed);
-        for (int i = 0; i < g->cfg.packs->n; i++)
-            if (g->selected[i] && g->cfg.packs->packs[i].loaded)
-                fprintf(f, "#! pack %s\n", g->cfg.packs->packs[i].id);
-        fprintf(f, "#! count %d\n#! lang %s\n", g->session.n_rounds, g->settings.lang);
-        if (g->settings.timer_percent != 100)
-            fprintf(f, "#! timer-percent %d\n", g->settings.timer_percent);
-        if (!g->settings.time_points)
-            fprintf(f, "#! no-time-points\n");
-        if (!g->settings.streak_bonus)
-            fprintf(f, "#! no-streak\n");
-        if (g->simultaneous)
-            fprintf(f, "#! types choice,truefalse\n");
-        fflush(f);
-    }
+    tv_GameSession info = {.seed = g->seed,
+                           .n_players = g->n_players,
+                           .count = g->session.n_rounds,
+                           .lang = g->settings.lang,
+                           .timer_percent = g->settings.timer_percent,
+                           .time_points = g->settings.time_points,
+                           .streak_bonus = g->settings.streak_bonus,
+                           .simultaneous = g->simultaneous};
+    for (int p = 0; p < g->n_players; p++)
+        info.names[p] = g->names[p];
+    for (int i = 0; i < g->cfg.packs->n && i < TV_GAME_MAX_PACKS; i++)
+        if (g->selected[i] && g->cfg.packs->packs[i].loaded)
+            info.packs[info.n_packs++] = g->cfg.packs->packs[i].id;
+    g->cfg.on_session(g->cfg.host, &info);
 }
 
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
@@ -400,7 +374,6 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
     if (g->packs_loading)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the packs are still loading");
     tv_session_free(&g->session);
-    close_records(g);
     int total = 0;
     for (int i = 0; i < g->cfg.packs->n; i++)
         if (g->selected[i] && g->cfg.packs->packs[i].loaded)
@@ -432,20 +405,9 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
     g->in_session = true;
     g->round = 0;
     g->player = 0;
-    open_records(g);
+    report_session(g);
     tv_round_begin(g);
     return true;
-}
-
-static void record_answer(tv_Game *g, const tv_Record *rec)
-{
-    FILE *f = g->record[g->player];
-    if (!f)
-        return;
-    char given[300];
-    tv_format_given(&rec->answer, given, sizeof given);
-    fprintf(f, "%s%s @%.3f\n", rec->lifeline ? "5050 " : "", given, (double)rec->t_ms / 1000.0);
-    fflush(f);
 }
 
 void tv_game_submit(tv_Game *g, const tv_Answer *answer)
@@ -456,7 +418,8 @@ void tv_game_submit(tv_Game *g, const tv_Answer *answer)
     const tv_Record *rec = tv_session_answer(&g->session, g->player, g->round, answer, t, &err);
     if (!rec)
         return; /* the widget only offers valid answers; nothing to record */
-    record_answer(g, rec);
+    if (g->cfg.on_answer)
+        g->cfg.on_answer(g->cfg.host, g->player, g->round, rec);
     if (!g->simultaneous)
         tv_play_sound(g, rec->verdict == TV_V_CORRECT ? TV_SOUND_CORRECT : TV_SOUND_WRONG);
     tv_round_after_answer(g);
@@ -476,7 +439,6 @@ void tv_game_reload_packs(tv_Game *g)
     if (!g->cfg.reload_packs)
         return;
     /* The session points into the packs' arenas, which the reload frees. */
-    close_records(g);
     tv_session_free(&g->session);
     g->in_session = false;
     g->packs_loading = true;
@@ -536,7 +498,6 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
 
 void tv_game_free(tv_Game *g)
 {
-    close_records(g);
     tv_session_free(&g->session);
     tv_scores_free(&g->scores);
     if (g->audio)

@@ -33,12 +33,28 @@ typedef enum tv_Scene {
     TV_SCENE_RESULTS,
 } tv_Scene;
 
+#define TV_GAME_MAX_PACKS 64
+
+/* A session as it began, for a host that records it (`trivium play --record`): what a
+ * replay needs to set up the same session. Borrowed for the call. */
+typedef struct tv_GameSession {
+    uint64_t seed;
+    int n_players;
+    const char *names[TV_MAX_PLAYERS];
+    int n_packs;
+    const char *packs[TV_GAME_MAX_PACKS]; /* ids of the packs played, in the set's order */
+    int count;                            /* questions in the session */
+    const char *lang;
+    int timer_percent;
+    bool time_points, streak_bonus;
+    bool simultaneous; /* everyone at once: only choice and true/false questions */
+} tv_GameSession;
+
 typedef struct tv_GameConfig {
     tv_PackSet *packs;       /* discovered and loaded; borrowed (the host reloads it, below) */
     const char *assets_dir;  /* holds i18n/<lang>.po */
     const char *prefs_dir;   /* settings, scores, flags; NULL keeps nothing */
     const char *font_path, *bold_path;
-    const char *record_path; /* --record FILE, or NULL */
     const tv_Settings *settings; /* starting settings (already loaded or defaulted) */
     bool offscreen;          /* screenshots and tests: no window, no audio */
     bool no_audio;           /* no sound device: play silently */
@@ -53,10 +69,13 @@ typedef struct tv_GameConfig {
      * tv_game_packs_reloaded, so the host may reload them on a thread of its own, with
      * its cache. Without it the packs stay in the language they were loaded in. */
     void (*reload_packs)(void *host, const char *lang);
+    /* A session began: its seed, packs and settings. */
+    void (*on_session)(void *host, const tv_GameSession *session);
+    /* player answered (or ran out of time on) round: the session's record of it. */
+    void (*on_answer)(void *host, int player, int round, const tv_Record *rec);
 } tv_GameConfig;
 
 #define TV_GAME_MAX_HITS 96
-#define TV_GAME_MAX_PACKS 64
 
 typedef struct tv_Hit {
     SDL_Rect rect;
@@ -126,9 +145,6 @@ typedef struct tv_Game {
     bool flagged;
     char flag_note[64];
     int last_tick_second;
-
-    /* --record */
-    FILE *record[TV_MAX_PLAYERS];
 
     tv_Hit hits[TV_GAME_MAX_HITS];
     int n_hits;

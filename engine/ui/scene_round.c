@@ -1,14 +1,13 @@
 /* scene_round.c - a question round: hot-seat turns, the question with its answer
  * widget (choice, true/false, numeric, order, text), the timer, 50:50, pause, and the
  * reveal with explanation, source, points and flagging.
- * Depends on: game internals, core (session), gfx, prefs (flags), runner/play (labels). */
+ * Depends on: game internals, core (session), gfx, prefs (flags). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "game_internal.h"
-#include "play.h"
 
 static const tv_Round *cur(const tv_Game *g) { return tv_session_round(&g->session, g->round); }
 

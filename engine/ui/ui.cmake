@@ -8,7 +8,7 @@ add_library(tv_ui STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c)
 target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
-target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin tv_runner
+target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin
   PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::FONTCONFIG m)
 
 target_sources(trivium PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/app/play.c)

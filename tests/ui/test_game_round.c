@@ -1,6 +1,6 @@
 /* ui.round: drives the real front end with injected SDL events through a whole round
  * (mouse for some questions, keyboard for others, every question type, the 50:50),
- * records it with --record's writer, replays the recording with `trivium headless`,
+ * records it with --record's writer (runner/script_writer), replays the recording with `trivium headless`,
  * and checks that both paths score exactly the same.
  * usage: test_ui_round TRIVIUM SOURCE_DIR */
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "check.h"
 #include "game.h"
 #include "game_internal.h"
+#include "script_writer.h"
 
 static const char *trivium, *source;
 static int64_t clock_ms = 50000;
@@ -193,7 +194,37 @@ typedef struct Fixture {
     void *host;  /* the game's host callbacks, for tests that need them */
     uint64_t (*next_seed)(void *host);
     void (*reload_packs)(void *host, const char *lang);
+    FILE *rec[TV_MAX_PLAYERS]; /* the recording, one script per player */
 } Fixture;
+
+/* The test's --record: the same writer, directives and file names as app/play.c's. */
+static void rec_session(void *host, const tv_GameSession *s)
+{
+    Fixture *f = host;
+    tv_ScriptDirectives d = {.have_seed = true, .seed = s->seed, .count = s->count, .lang = s->lang,
+                             .timer_percent = s->timer_percent != 100 ? s->timer_percent : 0,
+                             .no_time_points = !s->time_points, .no_streak = !s->streak_bonus,
+                             .types = s->simultaneous ? "choice,truefalse" : NULL};
+    for (int i = 0; i < s->n_packs && i < TV_SCRIPT_MAX_PACKS; i++)
+        d.packs[d.n_packs++] = s->packs[i];
+    for (int p = 0; p < s->n_players; p++) {
+        char path[700];
+        snprintf(path, sizeof path, p ? "%s.p%d" : "%s", f->record, p + 1);
+        if (f->rec[p])
+            fclose(f->rec[p]);
+        f->rec[p] = fopen(path, "w");
+        CHECK(f->rec[p] && tv_script_write_header(f->rec[p], "Recorded by ui.round", &d));
+        fflush(f->rec[p]);
+    }
+}
+
+static void rec_answer(void *host, int player, int round, const tv_Record *rec)
+{
+    Fixture *f = host;
+    (void)round;
+    CHECK(f->rec[player] && tv_script_write_answer(f->rec[player], rec));
+    fflush(f->rec[player]);
+}
 
 static void fixture_load(Fixture *f, const char *lang, int w, int h, bool recording)
 {
@@ -226,12 +257,15 @@ static void fixture_start(Fixture *f)
                          .prefs_dir = f->prefs[0] ? f->prefs : NULL,
                          .font_path = f->font,
                          .bold_path = f->bold,
-                         .record_path = f->record[0] ? f->record : NULL,
                          .settings = &f->settings,
                          .offscreen = true,
                          .host = f->host,
                          .next_seed = f->next_seed,
-                         .reload_packs = f->reload_packs};
+                         .reload_packs = f->reload_packs,
+                         .on_session = f->record[0] ? rec_session : NULL,
+                         .on_answer = f->record[0] ? rec_answer : NULL};
+    if (f->record[0])
+        cfg.host = f;
     tv_Error err = {0};
     CHECK(tv_game_init(&f->g, &cfg, f->r, NULL, &err));
     tv_game_tick(&f->g, clock_ms);
@@ -241,6 +275,9 @@ static void fixture_start(Fixture *f)
 static void fixture_close(Fixture *f)
 {
     tv_game_free(&f->g);
+    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+        if (f->rec[p])
+            fclose(f->rec[p]);
     SDL_DestroyRenderer(f->r);
     SDL_FreeSurface(f->surface);
     tv_packset_free(&f->packs);
