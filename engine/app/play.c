@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "game.h"
+#include "game_types.h" /* until app goes through game.h alone */
 #include "play_cmd.h"
 #include "script_writer.h"
 

@@ -2,12 +2,14 @@
  * typed, the entry field, and an on-screen keyboard that lets a gamepad alone answer.
  * The keyboard is shown while a pad is connected; the mouse can click its keys, and a
  * real keyboard keeps working beside it. Without a pad the screen is what it always was.
- * Depends on: game internals, core (session), gfx. */
+ * Depends on: game_types.h, widgets, input, core (session), gfx. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "game_internal.h"
+#include "entry.h"
+#include "input.h"
+#include "widgets.h"
 
 /* ==================== the typing rules ==================== */
 

@@ -3,10 +3,19 @@
 add_library(tv_ui STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/gfx.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/game.c
-  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_menu.c
-  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_round.c
-  ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c
-  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c)
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/widgets.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/input.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/flow.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/round_view.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_title.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_packs.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_players.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_settings.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_turn.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_question.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_reveal.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c)
 target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
 target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin
   PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::FONTCONFIG m)

@@ -13,7 +13,8 @@
 
 #include "check.h"
 #include "game.h"
-#include "game_internal.h"
+#include "entry.h"
+#include "game_types.h"
 #include "script_writer.h"
 
 static const char *trivium, *source;
