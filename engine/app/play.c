@@ -11,7 +11,6 @@
 
 #include "cli.h"
 #include "game.h"
-#include "game_types.h" /* until app goes through game.h alone */
 #include "play_cmd.h"
 #include "script_writer.h"
 
@@ -133,51 +132,13 @@ static int parse_args(tv_Cli *cli, PlayArgs *a, int argc, char **argv, int first
     return -1;
 }
 
-/* Puts the game straight into a scene, deterministically for the seed: used by
- * --scene, screenshots, benchmarks and tests. */
+/* --scene NAME (already checked by parse_args) staged for seed. */
 static bool enter_scene(tv_Game *g, const char *name, uint64_t seed, tv_Error *err)
 {
     tv_Scene scene = TV_SCENE_TITLE;
     if (name)
         parse_scene(name, &scene);
-    if (scene == TV_SCENE_QUESTION || scene == TV_SCENE_REVEAL || scene == TV_SCENE_RESULTS) {
-        if (!tv_game_start(g, seed, err))
-            return false;
-        if (scene == TV_SCENE_QUESTION) {
-            g->asked_ms = g->now_ms - 6000; /* six seconds into the question */
-        } else if (scene == TV_SCENE_REVEAL) {
-            tv_Answer a;
-            tv_session_correct_answer(&g->session, 0, &a);
-            g->asked_ms = g->now_ms - 4500;
-            tv_game_submit(g, &a);
-        } else {
-            /* A varied round: mostly right, one wrong, one timeout. */
-            int n = g->session.n_rounds;
-            for (int i = 0; i < n; i++) {
-                tv_Answer a;
-                if (i % 4 == 2)
-                    tv_session_wrong_answer(&g->session, 0, g->round, &a);
-                else
-                    tv_session_correct_answer(&g->session, g->round, &a);
-                if (i == n - 1)
-                    a.kind = TV_ANS_TIMEOUT;
-                g->asked_ms = g->now_ms - 1000 * (i % 7 + 2);
-                tv_game_submit(g, &a);
-                tv_Scene s = g->scene;
-                if (s == TV_SCENE_REVEAL && i + 1 < n) {
-                    SDL_Event ev = {.type = SDL_KEYDOWN};
-                    ev.key.keysym.sym = SDLK_RETURN;
-                    tv_game_event(g, &ev);
-                }
-            }
-            SDL_Event ev = {.type = SDL_KEYDOWN};
-            ev.key.keysym.sym = SDLK_RETURN;
-            tv_game_event(g, &ev); /* from the last reveal to the results */
-        }
-    } else
-        tv_game_set_scene(g, scene);
-    g->scene_ms = g->now_ms - 10000; /* entry animations finished */
-    return true;
+    return tv_game_stage(g, scene, seed, err);
 }
 
 static char *prefs_folder(void)
@@ -342,23 +303,23 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
                          .bold_path = pre.bold,
                          .settings = &settings,
                          .offscreen = true};
-    tv_Game g;
     tv_Error err = {0};
+    tv_Game *g = tv_game_new(&cfg, r, NULL, &err);
     rc = 0;
-    if (!tv_game_init(&g, &cfg, r, NULL, &err))
+    if (!g)
         rc = tv_cli_fail(&err);
     else {
-        g.now_ms = 100000;
+        tv_game_tick(g, 100000);
         if (a.gamepad)
-            tv_game_pad_added(&g, 0);
-        if (!enter_scene(&g, a.scene, a.seed, &err))
+            tv_game_pad_added(g, 0);
+        if (!enter_scene(g, a.scene, a.seed, &err))
             rc = tv_cli_fail(&err);
         else {
-            tv_game_draw(&g);
+            tv_game_draw(g);
             SDL_RenderPresent(r);
             rc = save_png(surface, a.out);
         }
-        tv_game_free(&g);
+        tv_game_free(g);
     }
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surface);
@@ -402,7 +363,7 @@ static void reload_packs(void *host, const char *lang)
 
 static void reload_poll(Preload *p, tv_Game *g)
 {
-    if (g->packs_loading && SDL_AtomicGet(&p->done)) {
+    if (tv_game_packs_loading(g) && SDL_AtomicGet(&p->done)) {
         preload_end(p);
         tv_game_packs_reloaded(g);
     }
@@ -542,21 +503,22 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
                          .reload_packs = host_reload,
                          .on_session = host_session,
                          .on_answer = host_answer};
-    tv_Game g;
     tv_Error err = {0};
-    if (!tv_game_init(&g, &cfg, r, win, &err)) {
+    tv_Game *g = tv_game_new(&cfg, r, win, &err);
+    if (!g) {
         rc = tv_cli_fail(&err);
         goto done;
     }
     rc = TV_EXIT_OK;
     if (warn[0]) {
         fprintf(stderr, "trivium: %s\n", warn);
-        snprintf(g.prefs_warning, sizeof g.prefs_warning, "%s", warn);
+        tv_game_warn(g, warn);
     }
-    g.now_ms = (int64_t)SDL_GetTicks64();
-    if (a.scene && !enter_scene(&g, a.scene, a.have_seed ? a.seed : 1, &err)) {
+    int64_t staged = (int64_t)SDL_GetTicks64();
+    tv_game_tick(g, staged);
+    if (a.scene && !enter_scene(g, a.scene, a.have_seed ? a.seed : 1, &err)) {
         rc = tv_cli_fail(&err);
-        tv_game_free(&g);
+        tv_game_free(g);
         goto done;
     }
     long frames_left = frames_bench ? atol(a.bench + 7) : -1;
@@ -566,27 +528,28 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     /* Gamepads are started after the first frame is on screen: scanning the input
      * devices is slow on some machines, and pads already plugged in arrive as
      * SDL_CONTROLLERDEVICEADDED events all the same. */
-    while (!g.quit) {
+    while (!tv_game_quitting(g)) {
         SDL_Event ev;
-        reload_poll(&pre, &g);
+        reload_poll(&pre, g);
         /* While packs reload, look in often enough to show them soon after. */
-        bool animating = tv_game_animating(&g) || frames_bench || g.packs_loading;
+        bool animating = tv_game_animating(g) || frames_bench || tv_game_packs_loading(g);
+        /* The benchmark's clock runs the staged question's timer from 0 to 10 s over and
+         * over, so the bar moves every frame and the question never times out. */
+        int64_t now = frames_bench ? staged - 6000 + (frames_done % 1000) * 10 : (int64_t)SDL_GetTicks64();
         /* Event-driven: with nothing moving, sleep until input arrives. */
         if (!animating && !dirty && SDL_WaitEventTimeout(&ev, 1000)) {
-            tv_game_tick(&g, (int64_t)SDL_GetTicks64());
-            tv_game_event(&g, &ev);
+            tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
+            tv_game_event(g, &ev);
             dirty = true;
         }
         while (SDL_PollEvent(&ev)) {
-            tv_game_tick(&g, (int64_t)SDL_GetTicks64());
-            tv_game_event(&g, &ev);
+            tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
+            tv_game_event(g, &ev);
             dirty = true;
         }
-        tv_game_tick(&g, (int64_t)SDL_GetTicks64());
-        if (frames_bench)
-            g.asked_ms = g.now_ms - (frames_done % 1000) * 10; /* the timer bar moves every frame */
+        tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
         if (animating || dirty) {
-            tv_game_draw(&g);
+            tv_game_draw(g);
             SDL_RenderPresent(r);
             dirty = false;
             if (a.bench && strcmp(a.bench, "first-frame") == 0)
@@ -603,12 +566,13 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     }
     /* What changed outside the settings screen (F11, --lang) is saved at the end, and
      * only then (a corrupt file, already kept as .bad, is replaced by good settings). */
-    if (g.cfg.prefs_dir && (!tv_settings_equal(&g.settings, &settings) || cli->lang || warn[0])) {
+    const tv_Settings *now_settings = tv_game_settings(g);
+    if (prefs && (!tv_settings_equal(now_settings, &settings) || cli->lang || warn[0])) {
         char path[4200];
-        snprintf(path, sizeof path, "%s/settings.txt", g.cfg.prefs_dir);
-        tv_settings_save(path, &g.settings, &err);
+        snprintf(path, sizeof path, "%s/settings.txt", prefs);
+        tv_settings_save(path, now_settings, &err);
     }
-    tv_game_free(&g);
+    tv_game_free(g);
 done:
     recorder_close(&host.rec);
     preload_end(&pre); /* a language change's reload may still be running */

@@ -1,10 +1,12 @@
 /* flow.c - the round flow over the session: starting it (tv_game_start), scene
  * changes, what follows an answer (the next player, the reveal), the next question,
- * time-outs and auto-advance, and saving the scores at the end. It draws nothing and
- * knows no scene's layout; the scenes call it.
+ * time-outs and auto-advance, and saving the scores at the end; staging a scene for
+ * screenshots and --scene (tv_game_stage). It draws nothing and knows no scene's
+ * layout; the scenes call it.
  * Depends on: game_types.h, widgets (sounds), core (session), prefs (scores). */
 #include "flow.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,3 +281,45 @@ void tv_game_packs_reloaded(tv_Game *g)
     g->packs_loading = false;
     g->changes++;
 }
+
+bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)
+{
+    if (scene != TV_SCENE_QUESTION && scene != TV_SCENE_REVEAL && scene != TV_SCENE_RESULTS)
+        tv_game_set_scene(g, scene);
+    else if (!tv_game_start(g, seed, err))
+        return false;
+    else if (scene == TV_SCENE_QUESTION)
+        g->asked_ms = g->now_ms - 6000; /* six seconds into the question */
+    else if (scene == TV_SCENE_REVEAL) {
+        tv_Answer a;
+        tv_session_correct_answer(&g->session, 0, &a);
+        g->asked_ms = g->now_ms - 4500;
+        tv_game_submit(g, &a);
+    } else {
+        /* A varied round: mostly right, one wrong, one timeout. */
+        int n = g->session.n_rounds;
+        for (int i = 0; i < n; i++) {
+            tv_Answer a;
+            if (i % 4 == 2)
+                tv_session_wrong_answer(&g->session, 0, g->round, &a);
+            else
+                tv_session_correct_answer(&g->session, g->round, &a);
+            if (i == n - 1)
+                a.kind = TV_ANS_TIMEOUT;
+            g->asked_ms = g->now_ms - 1000 * (i % 7 + 2);
+            tv_game_submit(g, &a);
+            if (g->scene == TV_SCENE_REVEAL)
+                tv_flow_next_round(g); /* the last one goes on to the results */
+        }
+    }
+    g->scene_ms = g->now_ms - 10000; /* entry animations finished */
+    return true;
+}
+
+void tv_game_warn(tv_Game *g, const char *msg) { snprintf(g->prefs_warning, sizeof g->prefs_warning, "%s", msg); }
+
+bool tv_game_quitting(const tv_Game *g) { return g->quit; }
+
+const tv_Settings *tv_game_settings(const tv_Game *g) { return &g->settings; }
+
+bool tv_game_packs_loading(const tv_Game *g) { return g->packs_loading; }

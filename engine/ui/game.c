@@ -4,6 +4,7 @@
  * widgets.c's. On the question screen the still part of the frame is kept in gfx's
  * layer while only the timer moves.
  * Depends on: game_types.h, scenes, flow, input, widgets, gfx, i18n, prefs, audio. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "flow.h"
@@ -148,7 +149,20 @@ bool tv_game_animating(const tv_Game *g)
     return !g->settings.reduced_motion && g->now_ms - g->scene_ms < 700;
 }
 
-bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err)
+/* Safe on a zeroed or partly initialised game. */
+static void release(tv_Game *g)
+{
+    tv_session_free(&g->session);
+    tv_scores_free(&g->scores);
+    if (g->audio)
+        tv_audio_close(g->audio);
+    tv_i18n_free(g->i18n);
+    tv_gfx_free(&g->gfx);
+    memset(g, 0, sizeof *g);
+}
+
+/* Fills g; on failure frees what it took (release) and returns false. */
+static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err)
 {
     memset(g, 0, sizeof *g);
     g->cfg = *cfg;
@@ -162,12 +176,12 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
     for (int p = 0; p < TV_MAX_PLAYERS; p++)
         snprintf(g->names[p], sizeof g->names[p], "%d", p + 1);
     if (!tv_gfx_init(&g->gfx, r, cfg->font_path, cfg->bold_path, err)) {
-        tv_game_free(g);
+        release(g);
         return false;
     }
     g->i18n = tv_game_load_strings(g, g->settings.lang, err);
     if (!g->i18n) {
-        tv_game_free(g); /* the fonts and the text cache are open by now */
+        release(g); /* the fonts and the text cache are open by now */
         return false;
     }
     for (int p = 0; p < TV_MAX_PLAYERS; p++) {
@@ -192,13 +206,25 @@ bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Win
     return true;
 }
 
+
+tv_Game *tv_game_new(const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err)
+{
+    tv_Game *g = malloc(sizeof *g);
+    if (!g) {
+        tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    if (!game_init(g, cfg, r, win, err)) {
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
 void tv_game_free(tv_Game *g)
 {
-    tv_session_free(&g->session);
-    tv_scores_free(&g->scores);
-    if (g->audio)
-        tv_audio_close(g->audio);
-    tv_i18n_free(g->i18n);
-    tv_gfx_free(&g->gfx);
-    memset(g, 0, sizeof *g); /* so a second free, or one after a failed init, is a no-op */
+    if (!g)
+        return;
+    release(g);
+    free(g);
 }

@@ -78,11 +78,11 @@ typedef struct tv_GameConfig {
 /* The game's state is private to engine/ui (game_types.h). */
 typedef struct tv_Game tv_Game;
 
-/* Fills g (caller's storage) for cfg; packs, settings and the renderer are borrowed.
- * On failure (a font, the assets folder) returns false with err set, having freed what
- * it took: g is then zeroed. */
-bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
-/* Safe on a zeroed, failed or already freed game. */
+/* A game for cfg; packs, settings, the renderer and the window are borrowed and must
+ * outlive it. Caller frees with tv_game_free. On failure (a font, the assets folder,
+ * memory) returns NULL with err set, having freed what it took. */
+tv_Game *tv_game_new(const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
+/* Safe on NULL. */
 void tv_game_free(tv_Game *g);
 
 void tv_game_event(tv_Game *g, const SDL_Event *ev);
@@ -99,11 +99,26 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
 void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);
 /* An unplugged gamepad: its seat stays; the on-screen keyboard goes once none is left. */
 void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id);
-/* Answers for the current player at the current clock (used by input and by tests). */
+/* Answers for the current player at the current clock (used by input and by tests);
+ * an answer the session refuses (out of range, already answered) is ignored. */
 void tv_game_submit(tv_Game *g, const tv_Answer *answer);
+/* Changes the scene as the game's own buttons do (no session is started). */
 void tv_game_set_scene(tv_Game *g, tv_Scene scene);
 /* The host has finished reloading cfg.packs (see tv_GameConfig.reload_packs). */
 void tv_game_packs_reloaded(tv_Game *g);
-const char *tv_game_text(const tv_Game *g, const char *key);
+/* True from a language change until tv_game_packs_reloaded. */
+bool tv_game_packs_loading(const tv_Game *g);
+
+/* Puts the game straight into scene, deterministically for seed and the clock last
+ * pushed (tv_game_tick): a question six seconds in, the reveal of a right answer, the
+ * results of a varied round; other scenes as they open. Entry animations are over.
+ * For --scene, screenshots, benchmarks and tests. Fails as tv_game_start does. */
+bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err);
+/* Shows msg (copied) on the title screen: a problem with the prefs files. */
+void tv_game_warn(tv_Game *g, const char *msg);
+/* The player asked to quit (the window closed, Quit, Escape on the title). */
+bool tv_game_quitting(const tv_Game *g);
+/* The settings as the player has them now (borrowed from g), to save at the end. */
+const tv_Settings *tv_game_settings(const tv_Game *g);
 
 #endif

@@ -15,7 +15,8 @@ add_library(tv_ui STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_question.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_reveal.c
   ${CMAKE_CURRENT_SOURCE_DIR}/ui/scene_results.c
-  ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c)
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/entry.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/ui/game_test.c) # test-only hooks (game_test.h)
 target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
 target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin
   PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::FONTCONFIG m)

@@ -13,8 +13,7 @@
 
 #include "check.h"
 #include "game.h"
-#include "entry.h"
-#include "game_types.h"
+#include "game_test.h" /* test-only: reads the state, see there */
 #include "script_writer.h"
 
 static const char *trivium, *source;
@@ -190,7 +189,7 @@ typedef struct Fixture {
     SDL_Renderer *r;
     tv_Settings settings;
     char font[1024], bold[1024];
-    tv_Game g;
+    tv_Game *g;
     int scoring; /* index of the scoring pack */
     void *host;  /* the game's host callbacks, for tests that need them */
     uint64_t (*next_seed)(void *host);
@@ -268,14 +267,15 @@ static void fixture_start(Fixture *f)
     if (f->record[0])
         cfg.host = f;
     tv_Error err = {0};
-    CHECK(tv_game_init(&f->g, &cfg, f->r, NULL, &err));
-    tv_game_tick(&f->g, clock_ms);
-    tv_game_draw(&f->g);
+    f->g = tv_game_new(&cfg, f->r, NULL, &err);
+    CHECK(f->g != NULL);
+    tv_game_tick(f->g, clock_ms);
+    tv_game_draw(f->g);
 }
 
 static void fixture_close(Fixture *f)
 {
-    tv_game_free(&f->g);
+    tv_game_free(f->g);
     for (int p = 0; p < TV_MAX_PLAYERS; p++)
         if (f->rec[p])
             fclose(f->rec[p]);
@@ -295,13 +295,13 @@ TEST("a round played with mouse and keyboard scores the same as its headless rep
     fixture_load(&f, "en", 1280, 720, true);
     f.settings.count = 6;
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
 
     /* Title -> packs (only the scoring pack) -> players -> start, by keyboard. */
     key(g, SDLK_RETURN);
     CHECK_INT(TV_SCENE_PACKS, g->scene);
     for (int i = 0; i < f.packs.n; i++)
-        g->selected[i] = i == f.scoring;
+        tv_game_test_select(g, i, i == f.scoring);
     CHECK(click(g, HIT_START));
     CHECK_INT(TV_SCENE_PLAYERS, g->scene);
     CHECK(click(g, HIT_START));
@@ -352,10 +352,10 @@ TEST("a static frame rasterises no text, and a new question does")
     fixture_load(&f, "nl", 1280, 720, false);
     f.settings.timer = false; /* nothing moves */
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
     tv_Error err = {0};
     for (int i = 0; i < f.packs.n; i++)
-        g->selected[i] = f.packs.packs[i].loaded;
+        tv_game_test_select(g, i, f.packs.packs[i].loaded);
     CHECK(tv_game_start(g, 5, &err));
     wait_ms(g, 1000);
     wait_ms(g, 1000);
@@ -390,10 +390,10 @@ TEST("while only the timer moves, frames come from the layer and match full redr
     static Fixture f;
     fixture_load(&f, "en", 1280, 720, false);
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
     tv_Error err = {0};
     for (int i = 0; i < f.packs.n; i++)
-        g->selected[i] = i == f.scoring;
+        tv_game_test_select(g, i, i == f.scoring);
     CHECK(tv_game_start(g, 3, &err));
     wait_ms(g, 1000); /* past the entry animation */
     CHECK(g->layer_key == 0); /* a still part seen once is drawn directly */
@@ -407,14 +407,14 @@ TEST("while only the timer moves, frames come from the layer and match full redr
     CHECK(g->layer_key == layer);
     CHECK_INT(renders + 1, tv_gfx_text_renders(&g->gfx)); /* only the timer's new seconds */
     void *from_layer = frame_copy(&f);
-    g->gfx.no_layer = true;
-    g->changes++; /* as after an event: everything is drawn again, directly */
-    tv_game_draw(g);
+    tv_game_test_no_layer(g, true);
+    tv_game_draw(g); /* the hook counts as a change: everything is drawn again, directly */
     CHECK(g->layer_key == 0);
     CHECK(frame_equals(&f, from_layer));
     free(from_layer);
 
-    g->gfx.no_layer = false;
+    tv_game_test_no_layer(g, false);
+    tv_game_draw(g); /* a change again: seen once, then twice */
     tv_game_draw(g);
     CHECK(g->layer_key != 0);
     tv_game_draw(g);
@@ -456,7 +456,7 @@ TEST("the all-at-once mode is switched by M, a pad's X and a click once every se
     static Fixture f;
     fixture_load(&f, "en", 800, 600, false);
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
     to_players(g, f.scoring);
     key(g, SDLK_RIGHT); /* the focus starts on the player count: two players */
     CHECK_INT(2, g->n_players);
@@ -482,7 +482,7 @@ TEST("two players answering at once on gamepads score what their headless replay
     static Fixture f;
     fixture_load(&f, "en", 800, 600, true);
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
     tv_game_pad_added(g, 100);
     tv_game_pad_added(g, 101);
     to_players(g, f.scoring);
@@ -535,9 +535,9 @@ TEST("a session started from the menu takes its seed from the host, not from a c
         /* Without a seed source, the same pushed clock gives the same seed. */
         fixture_load(&f, "en", 800, 600, false);
         fixture_start(&f);
-        to_players(&f.g, f.scoring);
-        CHECK(click(&f.g, HIT_START));
-        seeds[run] = f.g.seed;
+        to_players(f.g, f.scoring);
+        CHECK(click(f.g, HIT_START));
+        seeds[run] = f.g->seed;
         fixture_close(&f);
     }
     CHECK(seeds[0] == seeds[1]);
@@ -546,13 +546,13 @@ TEST("a session started from the menu takes its seed from the host, not from a c
     f.host = &want;
     f.next_seed = fixed_seed;
     fixture_start(&f);
-    to_players(&f.g, f.scoring);
-    CHECK(click(&f.g, HIT_START));
-    CHECK(f.g.seed == want);
+    to_players(f.g, f.scoring);
+    CHECK(click(f.g, HIT_START));
+    CHECK(f.g->seed == want);
     fixture_close(&f);
 }
 
-TEST("a game that cannot start frees what it opened and can be freed again")
+TEST("a game that cannot start frees the fonts it opened")
 {
     static Fixture f;
     fixture_load(&f, "en", 800, 600, false);
@@ -560,10 +560,11 @@ TEST("a game that cannot start frees what it opened and can be freed again")
     tv_GameConfig cfg = {.packs = &f.packs, .assets_dir = f.assets, .font_path = f.font, .bold_path = f.bold,
                          .settings = &f.settings, .offscreen = true};
     tv_Error err = {0};
-    CHECK(!tv_game_init(&f.g, &cfg, f.r, NULL, &err));
+    int before = SDL_GetNumAllocations(); /* SDL_ttf's fonts are SDL allocations */
+    CHECK(tv_game_new(&cfg, f.r, NULL, &err) == NULL);
     CHECK(err.msg[0] != '\0');
-    CHECK(f.g.gfx.face[0] == NULL && f.g.gfx.cache == NULL); /* fonts and text cache closed */
-    tv_game_free(&f.g); /* and freeing again is harmless */
+    CHECK_INT(before, SDL_GetNumAllocations()); /* the fonts opened were closed again */
+    tv_game_free(NULL);
     fixture_close(&f);
 }
 
@@ -580,7 +581,7 @@ static void note_reload(void *host, const char *lang)
     ReloadHost *h = host;
     h->calls++;
     snprintf(h->lang, sizeof h->lang, "%s", lang);
-    h->rounds_then = h->f->g.session.n_rounds;
+    h->rounds_then = h->f->g->session.n_rounds;
 }
 
 TEST("a language change ends the session, then leaves the packs to the host until it has reloaded them")
@@ -592,7 +593,7 @@ TEST("a language change ends the session, then leaves the packs to the host unti
     f.host = &h;
     f.reload_packs = note_reload;
     fixture_start(&f);
-    tv_Game *g = &f.g;
+    tv_Game *g = f.g;
     to_players(g, f.scoring);
     CHECK(click(g, HIT_START));
     CHECK_INT(TV_SCENE_QUESTION, g->scene);
@@ -641,10 +642,10 @@ TEST("the arrows move one row in a one-column option grid and two cells in a two
         fixture_load(&f, "en", sizes[s][0], sizes[s][1], false);
         f.settings.count = 6;
         fixture_start(&f);
-        tv_Game *g = &f.g;
+        tv_Game *g = f.g;
         tv_Error err = {0};
         for (int i = 0; i < f.packs.n; i++)
-            g->selected[i] = i == f.scoring;
+            tv_game_test_select(g, i, i == f.scoring);
         CHECK(tv_game_start(g, 11, &err));
         tv_game_draw(g);
         CHECK(skip_to(g, TV_Q_CHOICE, 4));
@@ -719,12 +720,12 @@ static tv_Game *start_with_pad(Fixture *f, const char *lang, int w, int h)
     f->settings.count = 6;
     fixture_start(f);
     tv_Error err = {0};
-    tv_game_pad_added(&f->g, 100);
+    tv_game_pad_added(f->g, 100);
     for (int i = 0; i < f->packs.n; i++)
-        f->g.selected[i] = i == f->scoring;
-    CHECK(tv_game_start(&f->g, 11, &err));
-    tv_game_draw(&f->g);
-    return &f->g;
+        tv_game_test_select(f->g, i, i == f->scoring);
+    CHECK(tv_game_start(f->g, 11, &err));
+    tv_game_draw(f->g);
+    return f->g;
 }
 
 TEST("a gamepad alone answers a text and a numeric question on the on-screen keyboard")
@@ -825,7 +826,7 @@ static void click_text(tv_Game *g)
     CHECK(has_hit(g, HIT_SUBMIT));
     CHECK_INT(1, g->n_pads); /* the seat stays */
     CHECK(click(g, HIT_SUBMIT));
-    g->pads_attached = 1; /* plugged back in (SDL would send SDL_CONTROLLERDEVICEADDED) */
+    tv_game_pad_added(g, 102); /* plugged back in: SDL gives it a new instance id */
 }
 
 TEST("clicking a key types it, the keyboard types alongside, and without a pad there are no keys")
@@ -853,7 +854,7 @@ static int check_keys_fit(tv_Game *g)
 {
     int keys = -1;
     for (int ts = 0; ts < 4; ts++) {
-        g->settings.text_size = ts;
+        tv_game_test_text_size(g, ts);
         tv_game_draw(g);
         keys = 0;
         for (int i = 0; i < g->n_hits; i++) {
