@@ -2,7 +2,7 @@
  *
  * The game never reads a clock or polls events itself: the caller pushes SDL events
  * (tv_game_event) and the current time in milliseconds (tv_game_tick), then asks for a
- * frame (tv_game_draw). The real loop (engine/app/play.c) feeds SDL_GetTicks64; tests
+ * frame (tv_game_draw). The real loop (engine/app/cmd_play.c) feeds SDL_GetTicks64; tests
  * and `trivium screenshot` feed a fixed or scripted clock, so a played round is
  * reproducible and its score can be compared with the headless runner's.
  * Depends on: core, plugin host (data only), ui (gfx, i18n, prefs, audio), SDL2. */

@@ -21,7 +21,8 @@ target_include_directories(tv_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
 target_link_libraries(tv_ui PUBLIC tv_ui_i18n tv_ui_prefs tv_ui_audio tv_plugin
   PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::FONTCONFIG m)
 
-target_sources(trivium PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/app/play.c)
+target_sources(trivium PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/app/play_setup.c ${CMAKE_CURRENT_SOURCE_DIR}/app/cmd_play.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/app/cmd_screenshot.c ${CMAKE_CURRENT_SOURCE_DIR}/app/cmd_flags.c)
 target_link_libraries(trivium PRIVATE tv_ui)
 # SDL2_image is loaded by `trivium screenshot` when it writes a PNG, not linked: its
 # codecs (TIFF, WebP, JPEG, and libstdc++ through them) added about 7 ms to every start
