@@ -92,7 +92,9 @@ void tv_game_draw(tv_Game *g);
  * otherwise it waits for events. */
 bool tv_game_animating(const tv_Game *g);
 
-/* Starts a session over the selected packs with n players (names from g->names). */
+/* Starts a session for seed over the packs selected on the packs screen, with the
+ * players and mode set on the players screen, and reports it to on_session. Fails
+ * with err when no question fits or while the packs are being reloaded. */
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
 /* Records a connected gamepad (hot-plug); seats follow the order pads arrive in. A pad
  * unplugged mid-round keeps its seat (and score) until a pad is plugged in again. */
