@@ -1,10 +1,11 @@
 /* entry.h - the answer entry of numeric and text questions (entry.c), with the
  * on-screen keyboard shown while a gamepad is connected. Internal to engine/ui.
- * Depends on: game_types.h. */
+ * Depends on: game.h (the handle), hits.h. */
 #ifndef TV_ENTRY_H
 #define TV_ENTRY_H
 
-#include "game_types.h"
+#include "game.h"
+#include "hits.h"
 
 /* Reset clears the entry and puts the keyboard's focus (g->focus) on its first key;
  * the question scene calls it when a question appears. */
