@@ -23,7 +23,7 @@ int64_t tv_flow_elapsed(const tv_Game *g)
     return t < 0 ? 0 : t;
 }
 
-void tv_game_set_scene(tv_Game *g, tv_Scene scene)
+void tv_flow_set_scene(tv_Game *g, tv_Scene scene)
 {
     g->changes++;
     g->scene_serial++; /* the scene's enter runs before its next frame or event (game.c) */
@@ -52,7 +52,7 @@ void tv_flow_show_question(tv_Game *g)
     g->last_tick_second = -1;
     for (int i = 0; i < r->n_shown; i++)
         g->order[i] = i;
-    tv_game_set_scene(g, TV_SCENE_QUESTION);
+    tv_flow_set_scene(g, TV_SCENE_QUESTION);
 }
 
 static void begin_round(tv_Game *g)
@@ -61,7 +61,7 @@ static void begin_round(tv_Game *g)
     g->flagged = false;
     g->flag_note[0] = '\0';
     if (g->n_players > 1 && !g->simultaneous)
-        tv_game_set_scene(g, TV_SCENE_TURN);
+        tv_flow_set_scene(g, TV_SCENE_TURN);
     else
         tv_flow_show_question(g);
 }
@@ -80,16 +80,16 @@ static void after_answer(tv_Game *g)
         /* The question stays up until every seat has answered or the time runs out. */
         if (everyone_answered(g)) {
             tv_play_sound(g, TV_SOUND_CORRECT);
-            tv_game_set_scene(g, TV_SCENE_REVEAL);
+            tv_flow_set_scene(g, TV_SCENE_REVEAL);
         }
         return;
     }
     SDL_StopTextInput();
     if (g->player + 1 < g->n_players) {
         g->player++;
-        tv_game_set_scene(g, TV_SCENE_TURN);
+        tv_flow_set_scene(g, TV_SCENE_TURN);
     } else
-        tv_game_set_scene(g, TV_SCENE_REVEAL);
+        tv_flow_set_scene(g, TV_SCENE_REVEAL);
 }
 
 void tv_flow_combo_key(const tv_Game *g, char *out, size_t size)
@@ -139,7 +139,7 @@ void tv_flow_next_round(tv_Game *g)
     if (g->round + 1 >= g->session.n_rounds) {
         save_scores(g);
         tv_play_sound(g, TV_SOUND_FANFARE);
-        tv_game_set_scene(g, TV_SCENE_RESULTS);
+        tv_flow_set_scene(g, TV_SCENE_RESULTS);
         return;
     }
     g->round++;
@@ -150,7 +150,7 @@ void tv_flow_quit_round(tv_Game *g)
 {
     g->paused = false;
     g->in_session = false;
-    tv_game_set_scene(g, TV_SCENE_TITLE);
+    tv_flow_set_scene(g, TV_SCENE_TITLE);
 }
 
 static void question_tick(tv_Game *g)
@@ -164,11 +164,11 @@ static void question_tick(tv_Game *g)
             for (int p = 0; p < g->n_players && g->scene == TV_SCENE_QUESTION; p++)
                 if (!tv_session_record(&g->session, p, g->round)->answered) {
                     g->player = p;
-                    tv_game_submit(g, &a);
+                    tv_flow_submit(g, &a);
                 }
             return;
         }
-        tv_game_submit(g, &a);
+        tv_flow_submit(g, &a);
         return;
     }
     int second = (int)(left / 1000);
@@ -249,7 +249,7 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
     return true;
 }
 
-void tv_game_submit(tv_Game *g, const tv_Answer *answer)
+void tv_flow_submit(tv_Game *g, const tv_Answer *answer)
 {
     g->changes++;
     tv_Error err = {0};
@@ -285,7 +285,7 @@ void tv_game_packs_reloaded(tv_Game *g)
 bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)
 {
     if (scene != TV_SCENE_QUESTION && scene != TV_SCENE_REVEAL && scene != TV_SCENE_RESULTS)
-        tv_game_set_scene(g, scene);
+        tv_flow_set_scene(g, scene);
     else if (!tv_game_start(g, seed, err))
         return false;
     else if (scene == TV_SCENE_QUESTION)
@@ -294,7 +294,7 @@ bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)
         tv_Answer a;
         tv_session_correct_answer(&g->session, 0, &a);
         g->asked_ms = g->now_ms - 4500;
-        tv_game_submit(g, &a);
+        tv_flow_submit(g, &a);
     } else {
         /* A varied round: mostly right, one wrong, one timeout. */
         int n = g->session.n_rounds;
@@ -307,7 +307,7 @@ bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)
             if (i == n - 1)
                 a.kind = TV_ANS_TIMEOUT;
             g->asked_ms = g->now_ms - 1000 * (i % 7 + 2);
-            tv_game_submit(g, &a);
+            tv_flow_submit(g, &a);
             if (g->scene == TV_SCENE_REVEAL)
                 tv_flow_next_round(g); /* the last one goes on to the results */
         }

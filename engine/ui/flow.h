@@ -1,13 +1,19 @@
 /* flow.h - the round flow over the session: starting it, changing scenes after an
  * answer, the next question, timeouts and auto-advance, saving scores. No drawing.
- * Internal to engine/ui (tv_game_start, tv_game_submit, tv_game_set_scene and
- * tv_game_packs_reloaded are in game.h).
+ * Internal to engine/ui (tv_game_start, tv_game_stage and tv_game_packs_reloaded are
+ * in game.h).
  * Depends on: game_types.h, core (session), prefs (scores). */
 #ifndef TV_FLOW_H
 #define TV_FLOW_H
 
 #include "game_types.h"
 
+/* Changes the scene (focus and hover reset; text input on for typed answers). */
+void tv_flow_set_scene(tv_Game *g, tv_Scene scene);
+/* Answers for the current player at the current clock; an answer the session refuses
+ * (out of range, already answered) is ignored. What follows (the next player, the
+ * reveal) is the flow's. */
+void tv_flow_submit(tv_Game *g, const tv_Answer *answer);
 /* The current round of the session. */
 const tv_Round *tv_flow_round(const tv_Game *g);
 /* Time the current player has used on this question, pauses excluded. */

@@ -202,7 +202,7 @@ static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL
         if (g->audio)
             tv_audio_set_volume(g->audio, g->settings.volume, g->settings.mute);
     }
-    tv_game_set_scene(g, TV_SCENE_TITLE);
+    tv_flow_set_scene(g, TV_SCENE_TITLE);
     return true;
 }
 

@@ -101,11 +101,6 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
 void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);
 /* An unplugged gamepad: its seat stays; the on-screen keyboard goes once none is left. */
 void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id);
-/* Answers for the current player at the current clock (used by input and by tests);
- * an answer the session refuses (out of range, already answered) is ignored. */
-void tv_game_submit(tv_Game *g, const tv_Answer *answer);
-/* Changes the scene as the game's own buttons do (no session is started). */
-void tv_game_set_scene(tv_Game *g, tv_Scene scene);
 /* The host has finished reloading cfg.packs (see tv_GameConfig.reload_packs). */
 void tv_game_packs_reloaded(tv_Game *g);
 /* True from a language change until tv_game_packs_reloaded. */

@@ -111,8 +111,8 @@ bool tv_scene_packs_event(tv_Game *g, const SDL_Event *ev)
         packs_toggle(g, id);
     else if (id == HIT_START && n_selected(g) > 0) {
         tv_play_sound(g, TV_SOUND_CLICK);
-        tv_game_set_scene(g, TV_SCENE_PLAYERS);
+        tv_flow_set_scene(g, TV_SCENE_PLAYERS);
     } else if (id == HIT_BACK || a == TV_ACT_BACK)
-        tv_game_set_scene(g, TV_SCENE_TITLE);
+        tv_flow_set_scene(g, TV_SCENE_TITLE);
     return true;
 }

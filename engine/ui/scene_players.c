@@ -132,7 +132,7 @@ static void activate(tv_Game *g, int id)
         g->simultaneous = g->simultaneous && can_simultaneous(g);
         start_game(g);
     } else if (id == HIT_BACK)
-        tv_game_set_scene(g, TV_SCENE_PACKS);
+        tv_flow_set_scene(g, TV_SCENE_PACKS);
 }
 
 /* The focus runs over the player count (0), the names, Start and Back. */
@@ -161,6 +161,6 @@ bool tv_scene_players_event(tv_Game *g, const SDL_Event *ev)
     if (id != HIT_NONE)
         activate(g, id);
     else if (a == TV_ACT_BACK)
-        tv_game_set_scene(g, TV_SCENE_PACKS);
+        tv_flow_set_scene(g, TV_SCENE_PACKS);
     return true;
 }

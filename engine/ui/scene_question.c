@@ -135,14 +135,14 @@ static void submit_option(tv_Game *g, int i)
     if (i < 0 || i >= r->n_shown || (tv_session_removed(&g->session, g->player, g->round) & (1u << i)))
         return;
     tv_Answer a = {.kind = TV_ANS_OPTION, .option = i};
-    tv_game_submit(g, &a);
+    tv_flow_submit(g, &a);
 }
 
 static void submit_order(tv_Game *g)
 {
     tv_Answer a = {.kind = TV_ANS_ORDER, .n_order = tv_flow_round(g)->n_shown};
     memcpy(a.order, g->order, sizeof(int) * (size_t)a.n_order);
-    tv_game_submit(g, &a);
+    tv_flow_submit(g, &a);
 }
 
 static void use_lifeline(tv_Game *g)
@@ -159,7 +159,7 @@ static void skip(tv_Game *g)
 {
     tv_Answer a = {.kind = TV_ANS_SKIP};
     g->paused = false;
-    tv_game_submit(g, &a);
+    tv_flow_submit(g, &a);
 }
 
 static void set_paused(tv_Game *g, bool on)
@@ -231,7 +231,7 @@ static bool simultaneous_event(tv_Game *g, const SDL_Event *ev)
         return true;
     g->player = seat;
     tv_Answer a = {.kind = TV_ANS_OPTION, .option = option};
-    tv_game_submit(g, &a);
+    tv_flow_submit(g, &a);
     tv_play_sound(g, TV_SOUND_CLICK);
     return true;
 }

@@ -90,7 +90,7 @@ static void settings_leave(tv_Game *g)
         if (!tv_settings_save(path, &g->settings, &err))
             snprintf(g->prefs_warning, sizeof g->prefs_warning, "%.300s: %.900s", path, err.msg);
     }
-    tv_game_set_scene(g, g->back_scene);
+    tv_flow_set_scene(g, g->back_scene);
 }
 
 void tv_scene_settings_draw(tv_Game *g)

@@ -38,10 +38,10 @@ static void title_choose(tv_Game *g, int item)
 {
     tv_play_sound(g, TV_SOUND_CLICK);
     if (item == 0)
-        tv_game_set_scene(g, TV_SCENE_PACKS);
+        tv_flow_set_scene(g, TV_SCENE_PACKS);
     else if (item == 1) {
         g->back_scene = TV_SCENE_TITLE;
-        tv_game_set_scene(g, TV_SCENE_SETTINGS);
+        tv_flow_set_scene(g, TV_SCENE_SETTINGS);
     } else
         g->quit = true;
 }
