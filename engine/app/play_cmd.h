@@ -1,4 +1,5 @@
-/* play_cmd.h - the commands that need SDL: play, screenshot, flags. */
+/* play_cmd.h - the commands that need SDL: play (cmd_play.c), screenshot
+ * (cmd_screenshot.c), flags (cmd_flags.c). */
 #ifndef TV_PLAY_CMD_H
 #define TV_PLAY_CMD_H
 

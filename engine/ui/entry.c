@@ -2,13 +2,16 @@
  * typed, the entry field, and an on-screen keyboard that lets a gamepad alone answer.
  * The keyboard is shown while a pad is connected; the mouse can click its keys, and a
  * real keyboard keeps working beside it. Without a pad the screen is what it always was.
- * Depends on: game internals, core (session), gfx. */
+ * Depends on: game_types.h, widgets, input, flow (submitting), core (session), gfx. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "game_internal.h"
+#include "entry.h"
+#include "flow.h"
+#include "input.h"
 #include "text.h"
+#include "widgets.h"
 
 /* ==================== the typing rules ==================== */
 
@@ -53,7 +56,7 @@ static void entry_submit(tv_Game *g)
             return; /* the entry only takes digits, so this is "-" or "." alone */
         a = (tv_Answer){.kind = TV_ANS_NUMBER, .number = v};
     }
-    tv_game_submit(g, &a);
+    tv_flow_submit(g, &a);
 }
 
 /* ==================== the on-screen keyboard ==================== */

@@ -2,7 +2,7 @@
  *
  * The game never reads a clock or polls events itself: the caller pushes SDL events
  * (tv_game_event) and the current time in milliseconds (tv_game_tick), then asks for a
- * frame (tv_game_draw). The real loop (engine/app/play.c) feeds SDL_GetTicks64; tests
+ * frame (tv_game_draw). The real loop (engine/app/cmd_play.c) feeds SDL_GetTicks64; tests
  * and `trivium screenshot` feed a fixed or scripted clock, so a played round is
  * reproducible and its score can be compared with the headless runner's.
  * Depends on: core, plugin host (data only), ui (gfx, i18n, prefs, audio), SDL2. */
@@ -33,92 +33,56 @@ typedef enum tv_Scene {
     TV_SCENE_RESULTS,
 } tv_Scene;
 
+#define TV_GAME_MAX_PACKS 64
+
+/* A session as it began, for a host that records it (`trivium play --record`): what a
+ * replay needs to set up the same session. Borrowed for the call. */
+typedef struct tv_GameSession {
+    uint64_t seed;
+    int n_players;
+    const char *names[TV_MAX_PLAYERS];
+    int n_packs;
+    const char *packs[TV_GAME_MAX_PACKS]; /* ids of the packs played, in the set's order */
+    int count;                            /* questions in the session */
+    const char *lang;
+    int timer_percent;
+    bool time_points, streak_bonus;
+    bool simultaneous; /* everyone at once: only choice and true/false questions */
+} tv_GameSession;
+
 typedef struct tv_GameConfig {
-    const char *worker_exe;  /* to reload packs when the language changes */
-    tv_PackSet *packs;       /* discovered and loaded; borrowed, the game may reload it */
+    tv_PackSet *packs;       /* discovered and loaded; borrowed (the host reloads it, below) */
     const char *assets_dir;  /* holds i18n/<lang>.po */
     const char *prefs_dir;   /* settings, scores, flags; NULL keeps nothing */
     const char *font_path, *bold_path;
-    const char *record_path; /* --record FILE, or NULL */
     const tv_Settings *settings; /* starting settings (already loaded or defaulted) */
     bool offscreen;          /* screenshots and tests: no window, no audio */
     bool no_audio;           /* no sound device: play silently */
+    /* What the game asks of its host; each may be NULL. host is passed back as is. */
+    void *host;
+    /* A fresh seed for a session started from the players screen: the game reads no
+     * clock, so app draws one from its own (the seed is recorded, so a round can still
+     * be replayed). Without it the seed follows the pushed clock. */
+    uint64_t (*next_seed)(void *host);
+    /* The language changed to lang: the packs must be loaded again in it. By then the
+     * game has ended its session and leaves cfg.packs alone until the host calls
+     * tv_game_packs_reloaded, so the host may reload them on a thread of its own, with
+     * its cache. Without it the packs stay in the language they were loaded in. */
+    void (*reload_packs)(void *host, const char *lang);
+    /* A session began: its seed, packs and settings. */
+    void (*on_session)(void *host, const tv_GameSession *session);
+    /* player answered (or ran out of time on) round: the session's record of it. */
+    void (*on_answer)(void *host, int player, int round, const tv_Record *rec);
 } tv_GameConfig;
 
-#define TV_GAME_MAX_HITS 96
-#define TV_GAME_MAX_PACKS 64
+/* The game's state is private to engine/ui (game_types.h). */
+typedef struct tv_Game tv_Game;
 
-typedef struct tv_Hit {
-    SDL_Rect rect;
-    int id;
-} tv_Hit;
-
-typedef struct tv_Game {
-    tv_GameConfig cfg;
-    SDL_Renderer *r;
-    SDL_Window *win; /* NULL offscreen */
-    tv_Gfx gfx;
-    tv_I18n *i18n;
-    tv_Audio *audio;
-    tv_Settings settings;
-    tv_Scores scores;
-    tv_Prefs prefs; /* the files in cfg.prefs_dir */
-    char prefs_warning[1400];
-
-    tv_Scene scene, back_scene;
-    int focus;        /* focused element of the scene */
-    bool quit;
-    int64_t now_ms;   /* the pushed clock */
-    int64_t scene_ms; /* when the scene began, for animations */
-    /* The question screen's still part is kept in gfx's layer (see tv_game_draw):
-     * changes counts events, answers and scene changes, everything the still part
-     * can change with; layer_key says which state the layer shows (0: none), still_seen
-     * which one the last frame drew. */
-    uint64_t changes, layer_key, still_seen;
-    bool drawing_still; /* the scenes leave out what moves on its own */
-    int timer_y;        /* where the question's timer goes, from the last full draw */
-
-    /* pack selection and players */
-    bool selected[TV_GAME_MAX_PACKS];
-    int n_players;
-    char names[TV_MAX_PLAYERS][32];
-    int editing_name; /* -1 when not typing a name */
-    bool simultaneous;        /* everyone answers at once, one gamepad per seat */
-    int n_pads;
-    SDL_JoystickID pads[TV_MAX_PLAYERS]; /* seat i plays with pads[i] */
-    signed char stick[TV_MAX_PLAYERS][2]; /* pads[i]'s left stick, x and y: -1, 0 or 1 */
-    int pads_attached;        /* of pads[], how many are plugged in now */
-
-    /* the session */
-    bool in_session;
-    uint64_t seed;
-    tv_Session session;
-    int round, player;   /* current question and, in hot-seat, whose turn */
-    int64_t asked_ms;    /* when the current player's question appeared */
-    int64_t paused_ms;   /* pause time to subtract from the answer time */
-    int64_t pause_began;
-    bool paused;
-    int pause_focus;
-
-    /* answer widgets of the current question */
-    char entry[256];            /* numeric / text entry */
-    int order[TV_MAX_ITEMS];    /* shown indices, in the order the player arranged */
-    bool grabbed;               /* keyboard: the focused order item moves with the arrows */
-    int drag_item;              /* mouse drag: index in order[], -1 when none */
-    int drag_y, drag_offset;
-    bool flagged;
-    char flag_note[64];
-    int last_tick_second;
-
-    /* --record */
-    FILE *record[TV_MAX_PLAYERS];
-
-    tv_Hit hits[TV_GAME_MAX_HITS];
-    int n_hits;
-    int hover;
-} tv_Game;
-
-bool tv_game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
+/* A game for cfg; packs, settings, the renderer and the window are borrowed and must
+ * outlive it. Caller frees with tv_game_free. On failure (a font, the assets folder,
+ * memory) returns NULL with err set, having freed what it took. */
+tv_Game *tv_game_new(const tv_GameConfig *cfg, SDL_Renderer *r, SDL_Window *win, tv_Error *err);
+/* Safe on NULL. */
 void tv_game_free(tv_Game *g);
 
 void tv_game_event(tv_Game *g, const SDL_Event *ev);
@@ -128,16 +92,30 @@ void tv_game_draw(tv_Game *g);
  * otherwise it waits for events. */
 bool tv_game_animating(const tv_Game *g);
 
-/* Starts a session over the selected packs with n players (names from g->names). */
+/* Starts a session for seed over the packs selected on the packs screen, with the
+ * players and mode set on the players screen, and reports it to on_session. Fails
+ * with err when no question fits or while the packs are being reloaded. */
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
 /* Records a connected gamepad (hot-plug); seats follow the order pads arrive in. A pad
  * unplugged mid-round keeps its seat (and score) until a pad is plugged in again. */
 void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);
 /* An unplugged gamepad: its seat stays; the on-screen keyboard goes once none is left. */
 void tv_game_pad_removed(tv_Game *g, SDL_JoystickID id);
-/* Answers for the current player at the current clock (used by input and by tests). */
-void tv_game_submit(tv_Game *g, const tv_Answer *answer);
-void tv_game_set_scene(tv_Game *g, tv_Scene scene);
-const char *tv_game_text(const tv_Game *g, const char *key);
+/* The host has finished reloading cfg.packs (see tv_GameConfig.reload_packs). */
+void tv_game_packs_reloaded(tv_Game *g);
+/* True from a language change until tv_game_packs_reloaded. */
+bool tv_game_packs_loading(const tv_Game *g);
+
+/* Puts the game straight into scene, deterministically for seed and the clock last
+ * pushed (tv_game_tick): a question six seconds in, the reveal of a right answer, the
+ * results of a varied round; other scenes as they open. Entry animations are over.
+ * For --scene, screenshots, benchmarks and tests. Fails as tv_game_start does. */
+bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err);
+/* Shows msg (copied) on the title screen: a problem with the prefs files. */
+void tv_game_warn(tv_Game *g, const char *msg);
+/* The player asked to quit (the window closed, Quit, Escape on the title). */
+bool tv_game_quitting(const tv_Game *g);
+/* The settings as the player has them now (borrowed from g), to save at the end. */
+const tv_Settings *tv_game_settings(const tv_Game *g);
 
 #endif

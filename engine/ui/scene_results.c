@@ -1,11 +1,14 @@
 /* scene_results.c - the end of a round: podium for several players, totals, correct
  * count, longest streak, per-category breakdown, each question's outcome, and the
  * high-score table for this pack combination.
- * Depends on: game internals, core (session), prefs (scores). */
+ * Depends on: game_types.h, widgets, input, flow, core (session), prefs (scores). */
 #include <stdio.h>
 #include <string.h>
 
-#include "game_internal.h"
+#include "flow.h"
+#include "input.h"
+#include "scenes.h"
+#include "widgets.h"
 
 static void draw_podium(tv_Game *g, int y, int h)
 {
@@ -117,7 +120,7 @@ void tv_scene_results_draw(tv_Game *g)
     ry += cell + tv_px(x, 18);
 
     char key[256];
-    tv_game_combo_key(g, key, sizeof key);
+    tv_flow_combo_key(g, key, sizeof key);
     const tv_ScoreTable *t = tv_scores_find(&g->scores, key);
     ry += tv_gfx_text(x, tv_game_text(g, "results.high_scores"), 20, true, p.dim, rx, ry, col_w, TV_ALIGN_LEFT);
     int rows = t ? t->n : 0;
@@ -155,9 +158,7 @@ bool tv_scene_results_event(tv_Game *g, const SDL_Event *ev)
     if (id == HIT_AGAIN) {
         tv_Error err = {0};
         tv_game_start(g, g->seed * 6364136223846793005ull + 1442695040888963407ull, &err);
-    } else if (id == HIT_MENU) {
-        g->in_session = false;
-        tv_game_set_scene(g, TV_SCENE_TITLE);
-    }
+    } else if (id == HIT_MENU)
+        tv_flow_quit_round(g);
     return true;
 }
