@@ -149,16 +149,6 @@ bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_
     return true;
 }
 
-void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size)
-{
-    (void)fallback; /* paths.c knows the install folder */
-    char source[TV_PATHS_MAX];
-    if (tv_paths_source_tree(cli->self_exe, source, sizeof source))
-        snprintf(out, size, "%s/%s", source, sub);
-    else
-        tv_paths_share_dir(cli->self_exe, sub, out, size);
-}
-
 bool tv_cli_init(tv_Cli *cli)
 {
     if (!tv_paths_self(cli->self_exe, sizeof cli->self_exe))

@@ -59,9 +59,6 @@ bool tv_cli_init(tv_Cli *cli);
  * load with this seed and language; the caller adds background and cache_dir. */
 tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang);
 
-/* Kept for app/play.c until it calls tv_paths_assets_dir: the source tree's <sub>
- * from a build tree, else the share folder's. fallback is ignored. */
-void tv_cli_share_dir(const tv_Cli *cli, const char *sub, const char *fallback, char *out, size_t size);
 
 /* Parses argv[first..) against specs into dest (usually cli itself). Returns -1 to go
  * on, TV_EXIT_OK after printing usage for --help, or TV_EXIT_USAGE after printing

@@ -254,9 +254,9 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
      * only then (a corrupt file, already kept as .bad, is replaced by good settings). */
     const tv_Settings *now_settings = tv_game_settings(g);
     if (prefs && (!tv_settings_equal(now_settings, &settings) || cli->lang || warn[0])) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/settings.txt", prefs);
-        tv_settings_save(path, now_settings, &err);
+        tv_Prefs files;
+        tv_prefs_init(&files, prefs);
+        tv_prefs_save_settings(&files, now_settings, &err);
     }
     tv_game_free(g);
 done:

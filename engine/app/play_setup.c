@@ -1,20 +1,19 @@
-/* play_setup.c - what `trivium play` and `trivium screenshot` share: their flag parser
- * (kept as it was until app's shared parser replaces it), the assets, prefs and cache
- * folders, the start-up preload of packs and fonts, and --scene staging by name.
+/* play_setup.c - what `trivium play` and `trivium screenshot` share: their flag tables
+ * (app/args.h, as for every command), the assets, prefs and cache folders, the start-up preload of packs and fonts, and --scene staging by name.
  * Depends on: app/cli, ui (game, prefs, gfx), plugin host, SDL2. */
 #include "play_setup.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef TRIVIUM_SHARE_ASSETS
-#define TRIVIUM_SHARE_ASSETS "/usr/local/share/trivium/assets"
-#endif
+#include "args.h"
+#include "paths.h"
 
 const char *const tv_usage_play =
     "usage: trivium [play] [--lang en|nl] [--font PATH] [--record FILE] [--plugins DIR ...]\n"
-    "                      [--scene title|packs|question|reveal|results|settings --seed N]\n"
+    "                      [--scene title|packs|players|question|reveal|results|settings --seed N]\n"
     "                      [--bench first-frame|frames=N]\n"
     "\n"
     "Starts the desktop game. --record FILE saves the session as a headless answer script\n"
@@ -24,8 +23,9 @@ const char *const tv_usage_play =
     "and prints ms/frame.\n";
 
 const char *const tv_usage_screenshot =
-    "usage: trivium screenshot --scene title|packs|question|reveal|results|settings --seed N\n"
-    "                          --size WxH [--lang en|nl] [--font PATH] [--gamepad] --out FILE.png\n"
+    "usage: trivium screenshot --scene title|packs|players|question|reveal|results|settings --seed N\n"
+    "                          --size WxH [--lang en|nl] [--font PATH] [--gamepad] [--plugins DIR ...]\n"
+    "                          --out FILE.png\n"
     "\n"
     "Renders one scene offscreen (software renderer, no window) and writes a PNG.\n"
     "--gamepad draws it as with a gamepad connected (numeric and text questions then show\n"
@@ -33,17 +33,9 @@ const char *const tv_usage_screenshot =
 
 const char *tv_play_assets_dir(const tv_Cli *cli)
 {
-    const char *env = getenv("TRIVIUM_ASSETS_DIR");
-    if (env && *env)
-        return env;
-#if defined(TRIVIUM_BUILD_DIR) && defined(TRIVIUM_SOURCE_ASSETS)
-    size_t n = strlen(TRIVIUM_BUILD_DIR);
-    if (strncmp(cli->self_exe, TRIVIUM_BUILD_DIR, n) == 0 && cli->self_exe[n] == '/')
-        return TRIVIUM_SOURCE_ASSETS;
-#endif
-    static char share[4200];
-    tv_cli_share_dir(cli, "assets", TRIVIUM_SHARE_ASSETS, share, sizeof share);
-    return share;
+    static char dir[TV_PATHS_MAX];
+    tv_paths_assets_dir(cli->self_exe, dir, sizeof dir);
+    return dir;
 }
 
 static bool parse_scene(const char *name, tv_Scene *out)
@@ -62,60 +54,100 @@ static bool parse_scene(const char *name, tv_Scene *out)
     return false;
 }
 
+/* What the table's setters write into: the command's own flags, and tv_Cli for the ones
+ * every command shares (--lang, --plugins). */
+typedef struct Dest {
+    tv_PlayArgs *a;
+    tv_Cli *cli;
+} Dest;
+
+static bool set_scene(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    tv_Scene s;
+    if (!parse_scene(v, &s))
+        return tv_args_expected(err, spec, v);
+    ((Dest *)dest)->a->scene = v;
+    return true;
+}
+
+static bool set_seed(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    tv_PlayArgs *a = ((Dest *)dest)->a;
+    if (!tv_args_parse_u64(v, &a->seed))
+        return tv_args_expected(err, spec, v);
+    a->have_seed = true;
+    return true;
+}
+
+static bool set_size(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    tv_PlayArgs *a = ((Dest *)dest)->a;
+    char tail;
+    if (sscanf(v, "%dx%d%c", &a->w, &a->h, &tail) != 2 || a->w < 320 || a->h < 240 || a->w > 8192 || a->h > 8192)
+        return tv_args_expected(err, spec, v);
+    return true;
+}
+
+static bool set_bench(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    if (strcmp(v, "first-frame") != 0 && (strncmp(v, "frames=", 7) != 0 || atol(v + 7) < 1))
+        return tv_args_expected(err, spec, v);
+    ((Dest *)dest)->a->bench = v;
+    return true;
+}
+
+/* A string flag of tv_PlayArgs, found by the offset in the row. */
+static bool set_text(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    return tv_arg_string(((Dest *)dest)->a, spec, v, err);
+}
+
+static bool set_gamepad(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    (void)spec, (void)v, (void)err;
+    ((Dest *)dest)->a->gamepad = true;
+    return true;
+}
+
+static bool set_lang(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    return tv_cli_arg_lang(((Dest *)dest)->cli, spec, v, err);
+}
+
+static bool set_plugins(void *dest, const tv_ArgSpec *spec, const char *v, tv_Error *err)
+{
+    return tv_cli_arg_plugins(((Dest *)dest)->cli, spec, v, err);
+}
+
+#define ROW_SCENE                                                                                               \
+    {"--scene", true, set_scene, 0, "title, packs, players, question, reveal, results or settings",          \
+     "open straight on a scene"}
+#define ROW_SEED {"--seed", true, set_seed, 0, "a whole number", "the seed of a --scene's round"}
+#define ROW_FONT {"--font", true, set_text, offsetof(tv_PlayArgs, font), NULL, "draw with this font file"}
+#define ROW_LANG {"--lang", true, set_lang, 0, "en or nl", "the game's language"}
+#define ROW_PLUGINS {"--plugins", true, set_plugins, 0, NULL, "also look for packs in DIR (repeatable)"}
+
+static const tv_ArgSpec play_flags[] = {
+    ROW_SCENE, ROW_SEED, ROW_FONT, ROW_LANG, ROW_PLUGINS,
+    {"--record", true, set_text, offsetof(tv_PlayArgs, record), NULL, "save the round as answer scripts"},
+    {"--bench", true, set_bench, 0, "first-frame or frames=N", "measure start-up or frame time"},
+};
+
+static const tv_ArgSpec screenshot_flags[] = {
+    ROW_SCENE, ROW_SEED, ROW_FONT, ROW_LANG, ROW_PLUGINS,
+    {"--size", true, set_size, 0, "WxH, from 320x240 to 8192x8192", "the picture's size"},
+    {"--out", true, set_text, offsetof(tv_PlayArgs, out), NULL, "the PNG file to write"},
+    {"--gamepad", false, set_gamepad, 0, NULL, "draw as with a gamepad connected"},
+};
+
 int tv_play_parse_args(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage)
 {
-    for (int i = first; i < argc; i++) {
-        const char *f = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(f, "--help") == 0 || strcmp(f, "-h") == 0) {
-            fputs(usage, stdout);
-            return TV_EXIT_OK;
-        }
-        if (strcmp(f, "--gamepad") == 0 && usage == tv_usage_screenshot) {
-            a->gamepad = true;
-            continue;
-        }
-        bool takes = strcmp(f, "--scene") == 0 || strcmp(f, "--seed") == 0 || strcmp(f, "--font") == 0 ||
-                     strcmp(f, "--record") == 0 || strcmp(f, "--out") == 0 || strcmp(f, "--size") == 0 ||
-                     strcmp(f, "--lang") == 0 || strcmp(f, "--plugins") == 0 || strcmp(f, "--bench") == 0;
-        if (!takes)
-            return tv_cli_usage(cli->command, "unknown option %s", f);
-        if (!v)
-            return tv_cli_usage(cli->command, "%s needs a value", f);
-        i++;
-        if (strcmp(f, "--scene") == 0) {
-            tv_Scene s;
-            if (!parse_scene(v, &s))
-                return tv_cli_usage(cli->command,
-                                    "--scene %s: expected title, packs, players, question, reveal, results or settings",
-                                    v);
-            a->scene = v;
-        } else if (strcmp(f, "--seed") == 0) {
-            if (!tv_cli_parse_u64(v, &a->seed))
-                return tv_cli_usage(cli->command, "--seed %s: expected a whole number", v);
-            a->have_seed = true;
-        } else if (strcmp(f, "--font") == 0)
-            a->font = v;
-        else if (strcmp(f, "--record") == 0)
-            a->record = v;
-        else if (strcmp(f, "--out") == 0)
-            a->out = v;
-        else if (strcmp(f, "--bench") == 0) {
-            if (strcmp(v, "first-frame") != 0 && strncmp(v, "frames=", 7) != 0)
-                return tv_cli_usage(cli->command, "--bench %s: expected first-frame or frames=N", v);
-            a->bench = v;
-        } else if (strcmp(f, "--size") == 0) {
-            if (sscanf(v, "%dx%d", &a->w, &a->h) != 2 || a->w < 320 || a->h < 240 || a->w > 8192 || a->h > 8192)
-                return tv_cli_usage(cli->command, "--size %s: expected WxH, from 320x240 to 8192x8192", v);
-        } else if (strcmp(f, "--lang") == 0) {
-            if (strcmp(v, "en") != 0 && strcmp(v, "nl") != 0)
-                return tv_cli_usage(cli->command, "--lang %s: expected en or nl", v);
-            cli->lang = v;
-        } else if (strcmp(f, "--plugins") == 0) {
-            if (cli->n_plugin_dirs < TV_MAX_PLUGIN_DIRS)
-                cli->plugin_dirs[cli->n_plugin_dirs++] = v;
-        }
-    }
-    return -1;
+    Dest d = {a, cli};
+    bool shot = usage == tv_usage_screenshot;
+    return tv_cli_parse(cli, usage, shot ? screenshot_flags : play_flags,
+                        shot ? sizeof screenshot_flags / sizeof screenshot_flags[0]
+                             : sizeof play_flags / sizeof play_flags[0],
+                        &d, argc, argv, first);
 }
 
 /* --scene NAME (already checked by parse_args) staged for seed. */
@@ -183,9 +215,9 @@ int tv_play_setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Setti
     tv_settings_default(settings);
     char *prefs = tv_play_prefs_folder();
     if (prefs && !a->out) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/settings.txt", prefs);
-        tv_settings_load(path, settings, prefs_warn, warn_size);
+        tv_Prefs files;
+        tv_prefs_init(&files, prefs);
+        tv_prefs_load_settings(&files, settings, prefs_warn, warn_size);
     }
     SDL_free(prefs);
     if (cli->lang && (strcmp(cli->lang, "en") != 0 || a->out))
