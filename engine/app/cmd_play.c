@@ -60,12 +60,12 @@ static void reload_poll(tv_Preload *p, tv_Game *g)
  * crashes still leaves the round so far. */
 typedef struct Recorder {
     const char *path; /* NULL: not recording */
-    FILE *f[TV_MAX_PLAYERS];
+    FILE *f[TV_GAME_MAX_SEATS];
 } Recorder;
 
 static void recorder_close(Recorder *r)
 {
-    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+    for (int p = 0; p < TV_GAME_MAX_SEATS; p++)
         if (r->f[p]) {
             fclose(r->f[p]);
             r->f[p] = NULL;
@@ -107,7 +107,7 @@ static void recorder_begin(Recorder *r, const tv_GameSession *s)
 
 static void recorder_answer(Recorder *r, int player, const tv_Record *rec)
 {
-    if (player < 0 || player >= TV_MAX_PLAYERS || !r->f[player])
+    if (player < 0 || player >= TV_GAME_MAX_SEATS || !r->f[player])
         return;
     tv_script_write_answer(r->f[player], rec);
     fflush(r->f[player]);

@@ -20,8 +20,6 @@
 /* A session seats 1..TV_SESSION_MAX_PLAYERS players (party play and batch tests need
  * hundreds), each with their own time, score, streak and lifeline. */
 #define TV_SESSION_MAX_PLAYERS 10000
-/* The desktop game's local seats (keyboard, mouse and gamepads). */
-#define TV_MAX_PLAYERS 4
 #define TV_DEFAULT_COUNT 10
 
 typedef struct tv_SessionConfig {

@@ -173,7 +173,7 @@ static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL
     g->drag_item = -1;
     g->hover = HIT_NONE;
     g->n_players = 1;
-    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+    for (int p = 0; p < TV_GAME_MAX_SEATS; p++)
         snprintf(g->names[p], sizeof g->names[p], "%d", p + 1);
     if (!tv_gfx_init(&g->gfx, r, cfg->font_path, cfg->bold_path, err)) {
         release(g);
@@ -184,7 +184,7 @@ static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL
         release(g); /* the fonts and the text cache are open by now */
         return false;
     }
-    for (int p = 0; p < TV_MAX_PLAYERS; p++) {
+    for (int p = 0; p < TV_GAME_MAX_SEATS; p++) {
         char fmt_name[64];
         snprintf(fmt_name, sizeof fmt_name, tv_game_text(g, "players.name"), p + 1);
         snprintf(g->names[p], sizeof g->names[p], "%.31s", fmt_name);

@@ -34,13 +34,15 @@ typedef enum tv_Scene {
 } tv_Scene;
 
 #define TV_GAME_MAX_PACKS 64
+/* Local seats: keyboard, mouse and one gamepad each (sessions seat many more). */
+#define TV_GAME_MAX_SEATS 4
 
 /* A session as it began, for a host that records it (`trivium play --record`): what a
  * replay needs to set up the same session. Borrowed for the call. */
 typedef struct tv_GameSession {
     uint64_t seed;
     int n_players;
-    const char *names[TV_MAX_PLAYERS];
+    const char *names[TV_GAME_MAX_SEATS];
     int n_packs;
     const char *packs[TV_GAME_MAX_PACKS]; /* ids of the packs played, in the set's order */
     int count;                            /* questions in the session */

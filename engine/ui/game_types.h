@@ -38,13 +38,13 @@ typedef struct tv_Game {
     /* pack selection and players */
     bool selected[TV_GAME_MAX_PACKS];
     int n_players;
-    char names[TV_MAX_PLAYERS][32];
+    char names[TV_GAME_MAX_SEATS][32];
     int editing_name; /* -1 when not typing a name */
     bool packs_loading; /* the host is reloading cfg.packs: do not touch them */
     bool simultaneous;        /* everyone answers at once, one gamepad per seat */
     int n_pads;
-    SDL_JoystickID pads[TV_MAX_PLAYERS]; /* seat i plays with pads[i] */
-    signed char stick[TV_MAX_PLAYERS][2]; /* pads[i]'s left stick, x and y: -1, 0 or 1 */
+    SDL_JoystickID pads[TV_GAME_MAX_SEATS]; /* seat i plays with pads[i] */
+    signed char stick[TV_GAME_MAX_SEATS][2]; /* pads[i]'s left stick, x and y: -1, 0 or 1 */
     int pads_attached;        /* of pads[], how many are plugged in now */
 
     /* the session */

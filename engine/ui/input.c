@@ -78,7 +78,7 @@ void tv_game_pad_added(tv_Game *g, SDL_JoystickID id)
     for (int i = 0; i < g->n_pads; i++)
         if (g->pads[i] == id)
             return;
-    if (g->n_pads < TV_MAX_PLAYERS) {
+    if (g->n_pads < TV_GAME_MAX_SEATS) {
         g->pads[g->n_pads++] = id;
         g->pads_attached++;
         return;

@@ -24,7 +24,7 @@ void tv_scene_players_draw(tv_Game *g)
     int bw = tv_px(x, 64);
     SDL_Rect minus = {cx - tv_px(x, 220), y, bw, bw}, plus = {cx + tv_px(x, 156), y, bw, bw};
     tv_draw_button(g, minus, "−", g->focus == 0 && g->hover == HIT_NONE, g->n_players > 1, HIT_PLAYERS_MINUS);
-    tv_draw_button(g, plus, "+", g->focus == 0 && g->hover == HIT_NONE, g->n_players < TV_MAX_PLAYERS,
+    tv_draw_button(g, plus, "+", g->focus == 0 && g->hover == HIT_NONE, g->n_players < TV_GAME_MAX_SEATS,
                    HIT_PLAYERS_PLUS);
     int th;
     tv_gfx_text_size(x, count, 30, true, 0, NULL, &th);
@@ -116,7 +116,7 @@ static void activate(tv_Game *g, int id)
 {
     if (id == HIT_PLAYERS_MINUS && g->n_players > 1)
         g->n_players--;
-    else if (id == HIT_PLAYERS_PLUS && g->n_players < TV_MAX_PLAYERS)
+    else if (id == HIT_PLAYERS_PLUS && g->n_players < TV_GAME_MAX_SEATS)
         g->n_players++;
     else if (id >= HIT_NAME0 && id < HIT_NAME0 + g->n_players) {
         g->editing_name = id - HIT_NAME0;

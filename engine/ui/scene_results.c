@@ -14,7 +14,7 @@ static void draw_podium(tv_Game *g, int y, int h)
 {
     tv_Palette p = tv_palette(g);
     tv_Gfx *x = &g->gfx;
-    int order[TV_MAX_PLAYERS];
+    int order[TV_GAME_MAX_SEATS];
     for (int i = 0; i < g->n_players; i++)
         order[i] = i;
     for (int i = 1; i < g->n_players; i++)

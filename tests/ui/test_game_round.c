@@ -197,7 +197,7 @@ typedef struct Fixture {
     void *host;  /* the game's host callbacks, for tests that need them */
     uint64_t (*next_seed)(void *host);
     void (*reload_packs)(void *host, const char *lang);
-    FILE *rec[TV_MAX_PLAYERS]; /* the recording, one script per player */
+    FILE *rec[TV_GAME_MAX_SEATS]; /* the recording, one script per player */
 } Fixture;
 
 /* The test's --record: the same writer, directives and file names as app/play.c's. */
@@ -279,7 +279,7 @@ static void fixture_start(Fixture *f)
 static void fixture_close(Fixture *f)
 {
     tv_game_free(f->g);
-    for (int p = 0; p < TV_MAX_PLAYERS; p++)
+    for (int p = 0; p < TV_GAME_MAX_SEATS; p++)
         if (f->rec[p])
             fclose(f->rec[p]);
     SDL_DestroyRenderer(f->r);
