@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "packs.h"
-#include "session.h"
+#include "plugin/packs.h"
+#include "core/session.h"
 
 static double now_s(void)
 {

@@ -1,7 +1,7 @@
 /* args.c - the table-driven flag parser of args.h. Prints nothing and keeps no state:
  * what it found goes into the caller's struct, what went wrong into a tv_Error.
  * Depends on: core (error). */
-#include "args.h"
+#include "app/args.h"
 
 #include <errno.h>
 #include <stdlib.h>

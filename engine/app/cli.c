@@ -1,7 +1,7 @@
 /* cli.c - what the commands share: flag setters over tv_Cli, the plugin search path,
  * pack selection, and printing errors with their exit codes.
  * Depends on: core, plugin host, app/args, app/paths. */
-#include "cli.h"
+#include "app/cli.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "paths.h"
+#include "app/paths.h"
 
 int tv_cli_fail(const tv_Error *err)
 {

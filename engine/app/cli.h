@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "args.h"
-#include "error.h"
-#include "packs.h"
+#include "app/args.h"
+#include "core/error.h"
+#include "plugin/packs.h"
 
 #define TV_EXIT_OK 0
 #define TV_EXIT_LINT 1

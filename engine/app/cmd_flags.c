@@ -7,8 +7,8 @@
 
 #include <SDL.h>
 
-#include "play_cmd.h"
-#include "play_setup.h"
+#include "app/play_cmd.h"
+#include "app/play_setup.h"
 
 static void print_flag(void *ud, const char *const fields[5])
 {

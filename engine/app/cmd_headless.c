@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-#include "cli.h"
-#include "commands.h"
-#include "i18n.h"
-#include "paths.h"
-#include "play.h"
-#include "report.h"
-#include "session.h"
+#include "runner/answers.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "i18n/i18n.h"
+#include "app/paths.h"
+#include "runner/replay.h"
+#include "runner/report.h"
+#include "core/session.h"
 
 static const char *const usage_headless =
     "usage: trivium headless --pack ID [--pack ID ...] --seed N --answers FILE|- [--answers FILE ...]\n"

@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "app/cli.h"
+#include "app/commands.h"
 
 static const char *const usage_list = "usage: trivium list [--plugins DIR ...] [--lang en|nl]\n"
                                       "\n"

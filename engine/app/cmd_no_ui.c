@@ -4,8 +4,8 @@
  * Depends on: app/cli. */
 #include <stdio.h>
 
-#include "cli.h"
-#include "play_cmd.h"
+#include "app/cli.h"
+#include "app/play_cmd.h"
 
 static int no_front_end(const char *command)
 {

@@ -10,9 +10,9 @@
 
 #include <SDL.h>
 
-#include "play_cmd.h"
-#include "play_setup.h"
-#include "script_writer.h"
+#include "app/play_cmd.h"
+#include "app/play_setup.h"
+#include "runner/script_writer.h"
 
 /* With no sound card and no sound server there is nothing to play to: the game then
  * opens no audio at all (silent play) instead of letting ALSA print a screenful of

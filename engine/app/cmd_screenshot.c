@@ -6,8 +6,8 @@
 
 #include <SDL.h>
 
-#include "play_cmd.h"
-#include "play_setup.h"
+#include "app/play_cmd.h"
+#include "app/play_setup.h"
 
 /* IMG_SavePNG from SDL2_image, loaded now rather than linked (see ui.cmake). */
 static int save_png(SDL_Surface *surface, const char *path)

@@ -4,7 +4,7 @@
 #ifndef TV_COMMANDS_H
 #define TV_COMMANDS_H
 
-#include "cli.h"
+#include "app/cli.h"
 
 int tv_cmd_headless(tv_Cli *cli, int argc, char **argv); /* cmd_headless.c */
 int tv_cmd_dump(tv_Cli *cli, int argc, char **argv);     /* cmd_headless.c */

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "wire.h"
+#include "app/cli.h"
+#include "plugin/wire.h"
 
 typedef struct Finding {
     char *text; /* "file:line: severity: msg" */

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "commands.h"
-#include "play_cmd.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/play_cmd.h"
 
 #ifndef TRIVIUM_VERSION
 #define TRIVIUM_VERSION "0.0.0"

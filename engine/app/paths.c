@@ -2,7 +2,7 @@
  * running executable, through the build tree's marker file, or from the environment.
  * Reads the environment and the file system; prints nothing.
  * Depends on: libc, POSIX (access, readlink). */
-#include "paths.h"
+#include "app/paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>

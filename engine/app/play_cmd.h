@@ -3,7 +3,7 @@
 #ifndef TV_PLAY_CMD_H
 #define TV_PLAY_CMD_H
 
-#include "cli.h"
+#include "app/cli.h"
 
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first);
 int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv);

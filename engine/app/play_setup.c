@@ -1,15 +1,15 @@
 /* play_setup.c - what `trivium play` and `trivium screenshot` share: their flag tables
  * (app/args.h, as for every command), the assets, prefs and cache folders, the start-up preload of packs and fonts, and --scene staging by name.
  * Depends on: app/cli, ui (game, prefs, gfx), plugin host, SDL2. */
-#include "play_setup.h"
+#include "app/play_setup.h"
 
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "paths.h"
+#include "app/args.h"
+#include "app/paths.h"
 
 const char *const tv_usage_play =
     "usage: trivium [play] [--lang en|nl] [--font PATH] [--record FILE] [--plugins DIR ...]\n"

@@ -7,8 +7,8 @@
 
 #include <SDL.h>
 
-#include "cli.h"
-#include "game.h"
+#include "app/cli.h"
+#include "ui/game.h"
 
 typedef struct tv_PlayArgs {
     const char *scene, *font, *record, *out, *bench;

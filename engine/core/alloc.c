@@ -1,5 +1,5 @@
 /* alloc.c - default allocator and arena. Depends on: libc. */
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>

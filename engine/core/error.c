@@ -1,5 +1,5 @@
 /* error.c - tv_Error helpers. Depends on: libc. */
-#include "error.h"
+#include "core/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* question.c - question type names. Depends on: libc. */
-#include "question.h"
+#include "core/question.h"
 
 #include <string.h>
 

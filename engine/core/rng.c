@@ -1,5 +1,5 @@
 /* rng.c - xoshiro256** seeded by splitmix64. Depends on: libc. */
-#include "rng.h"
+#include "core/rng.h"
 
 #include <string.h>
 

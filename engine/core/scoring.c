@@ -1,5 +1,5 @@
 /* scoring.c - exact-fraction scoring. Depends on: libc. */
-#include "scoring.h"
+#include "core/scoring.h"
 
 #include <assert.h>
 

@@ -1,6 +1,6 @@
 /* session.c - draw, presentation, answering and tallies of a session.
  * Depends on: libc, utf8proc (text.h). Reads no clock, no file, no global state. */
-#include "session.h"
+#include "core/session.h"
 
 #include <assert.h>
 #include <math.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 
 static bool oom(tv_Error *err) { return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory"); }
 

@@ -11,11 +11,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "alloc.h"
-#include "error.h"
-#include "question.h"
-#include "rng.h"
-#include "scoring.h"
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/question.h"
+#include "core/rng.h"
+#include "core/scoring.h"
 
 /* A session seats 1..TV_SESSION_MAX_PLAYERS players (party play and batch tests need
  * hundreds), each with their own time, score, streak and lifeline. */

@@ -1,5 +1,5 @@
 /* text.c - UTF-8 validation and answer folding over utf8proc. Depends on: libc, utf8proc. */
-#include "text.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "alloc.h"
+#include "core/alloc.h"
 
 /* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool tv_utf8_valid(const char *s, size_t len);

@@ -10,10 +10,10 @@
  * file:line error: msgctxt and plural forms (keys are unique, so neither is needed).
  * Depends on: core (error, text), io (file), libc. No SDL.
  * Limits: 1 MiB per file. */
-#include "i18n.h"
+#include "i18n/i18n.h"
 
-#include "file.h"
-#include "text.h"
+#include "io/file.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * symbolic link to a file elsewhere, a FIFO, a device, a huge file). The open flags
  * and the fstat check decide what we touch before a single byte is read or written.
  * Depends on: core (error), libc, POSIX. */
-#include "file.h"
+#include "io/file.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -4,7 +4,7 @@
  * bounded by the deadline, and a kill is always followed by a reap.
  * Depends on: POSIX and glibc 2.34 (posix_spawn_file_actions_addclosefrom_np, pipe2). */
 #define _GNU_SOURCE
-#include "children.h"
+#include "plugin/children.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
  * A check that fails names the field ("questions[3] ('q7'): difficulty ...") and what was
  * expected; the worker's own checks make these unreachable for an honest worker.
  * Depends on: core (alloc, error, text, rng for the digest), cJSON. */
-#include "decode.h"
+#include "plugin/decode.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -17,9 +17,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "rng.h"
-#include "text.h"
-#include "wire.h"
+#include "core/rng.h"
+#include "core/text.h"
+#include "plugin/wire.h"
 
 /* ==================== the frame ==================== */
 

@@ -6,10 +6,10 @@
  * tv_file_write_atomic (an unpredictable mkstemp temp file, fsync, rename), so the
  * game can neither hang on nor write through something planted there.
  * Depends on: io (file), core (rng: tv_hash64), libc, POSIX. */
-#include "pack_cache.h"
+#include "plugin/pack_cache.h"
 
-#include "file.h"
-#include "rng.h"
+#include "io/file.h"
+#include "core/rng.h"
 
 #include <dirent.h>
 #include <inttypes.h>

@@ -3,7 +3,7 @@
  * Trust boundary: none of its own. The workers' output goes through children.c (capped,
  * deadlined) and decode.c (every field re-checked); this file only routes it.
  * Depends on: core, children.c, decode.c, pack_cache.c, POSIX (directories, stat). */
-#include "packs.h"
+#include "plugin/packs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "children.h"
-#include "decode.h"
-#include "pack_cache.h"
-#include "wire.h"
+#include "plugin/children.h"
+#include "plugin/decode.h"
+#include "plugin/pack_cache.h"
+#include "plugin/wire.h"
 
 void tv_packset_init(tv_PackSet *set, tv_Alloc alloc)
 {

@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "alloc.h"
-#include "error.h"
-#include "question.h"
+#include "core/alloc.h"
+#include "core/error.h"
+#include "core/question.h"
 
 typedef struct tv_Diag {
     const char *file;

@@ -1,7 +1,7 @@
 /* answers.c - answer-script parser.
  * Trust boundary: untrusted bytes in, bounded by explicit lengths; no locale use.
  * Depends on: core (error, alloc, text), io (file: reading a script whole). */
-#include "answers.h"
+#include "runner/answers.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "file.h"
-#include "text.h"
+#include "io/file.h"
+#include "core/text.h"
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "alloc.h"
-#include "error.h"
+#include "core/alloc.h"
+#include "core/error.h"
 
 #define TV_SCRIPT_MAX_BYTES (4u << 20) /* 4 MiB */
 #define TV_SCRIPT_MAX_LINE 4096

@@ -1,13 +1,13 @@
 /* report.c - JSON and text reports of sessions and dumps; the true/false words come
  * in tv_ReportInfo. Depends on: core, cJSON, runner/play (tv_format_given). */
-#include "report.h"
+#include "runner/report.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
-#include "play.h"
+#include "runner/replay.h"
 
 /* A true/false option's word: option 0 is true. */
 static const char *tf_label(const tv_ReportInfo *info, bool value)

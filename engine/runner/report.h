@@ -6,8 +6,8 @@
 
 #include <stdio.h>
 
-#include "play.h"
-#include "session.h"
+#include "runner/replay.h"
+#include "core/session.h"
 
 typedef struct tv_ReportInfo {
     const char *lang;

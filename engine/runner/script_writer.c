@@ -2,11 +2,11 @@
  * writes, the other reads back, so a recorded round replays headless. Writes only to
  * the stream it is given; opening files and reporting errors are the caller's.
  * Depends on: runner/answers, runner/play (tv_format_given), core. */
-#include "script_writer.h"
+#include "runner/script_writer.h"
 
 #include <string.h>
 
-#include "play.h"
+#include "runner/replay.h"
 
 bool tv_script_write_header(FILE *f, const char *comment, const tv_ScriptDirectives *d)
 {

@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "answers.h"
-#include "session.h"
+#include "runner/answers.h"
+#include "core/session.h"
 
 /* Writes each line of comment (may be NULL) as "# LINE", then d's directives in the
  * order seed, pack..., count, lang, timer-percent, no-time-points, no-streak, types,

@@ -7,7 +7,7 @@
  * Depends on: SDL2 (audio only), libm. Must not include the core, Lua or SDL video.
  * Limits: mono effects, copied to every output channel; a ninth simultaneous sound
  * cuts off the voice furthest through its own sound. */
-#include "audio.h"
+#include "ui/audio.h"
 
 #include <assert.h>
 #include <math.h>

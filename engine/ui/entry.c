@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entry.h"
-#include "flow.h"
-#include "input.h"
-#include "text.h"
-#include "widgets.h"
+#include "ui/entry.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "core/text.h"
+#include "ui/widgets.h"
 
 /* ==================== the typing rules ==================== */
 

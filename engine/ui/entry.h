@@ -4,8 +4,8 @@
 #ifndef TV_ENTRY_H
 #define TV_ENTRY_H
 
-#include "game.h"
-#include "hits.h"
+#include "ui/game.h"
+#include "ui/hits.h"
 
 /* Reset clears the entry and puts the keyboard's focus (g->focus) on its first key;
  * the question scene calls it when a question appears. */

@@ -6,11 +6,11 @@
  * Fields are stripped of tabs and controls on the way in, and of escape sequences on
  * the way out, since `trivium flags` prints them to a terminal.
  * Depends on: kvtext, io (file), core (text, error), libc, POSIX. No SDL. */
-#include "prefs.h"
+#include "ui/prefs.h"
 
-#include "file.h"
-#include "kvtext.h"
-#include "text.h"
+#include "io/file.h"
+#include "ui/kvtext.h"
+#include "core/text.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -4,13 +4,13 @@
  * screenshots and --scene (tv_game_stage). It draws nothing and knows no scene's
  * layout; the scenes call it.
  * Depends on: game_types.h, widgets (sounds), core (session), prefs (scores). */
-#include "flow.h"
+#include "ui/flow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "widgets.h"
+#include "ui/widgets.h"
 
 const tv_Round *tv_flow_round(const tv_Game *g) { return tv_session_round(&g->session, g->round); }
 

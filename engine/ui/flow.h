@@ -6,7 +6,7 @@
 #ifndef TV_FLOW_H
 #define TV_FLOW_H
 
-#include "game_types.h"
+#include "ui/game_types.h"
 
 /* Changes the scene (focus and hover reset; text input on for typed answers). */
 void tv_flow_set_scene(tv_Game *g, tv_Scene scene);

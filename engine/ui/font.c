@@ -3,7 +3,7 @@
  * sibling). Opening and sizing the faces is textcache.c's business, not this file's.
  * Depends on: fontconfig, libc. Must not include SDL: the app calls this from its
  * preload thread while the window is still being made. Keeps no fontconfig state. */
-#include "font.h"
+#include "ui/font.h"
 
 #include <stdio.h>
 #include <string.h>

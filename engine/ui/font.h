@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "core/error.h"
 
 /* Finds a sans font covering Latin Extended (Š, ć, ë) through fontconfig, unless
  * override names a file. Fills path (and bold, or the regular path when no bold face

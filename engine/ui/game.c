@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flow.h"
-#include "input.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 typedef struct SceneFns {
     void (*draw)(tv_Game *g);

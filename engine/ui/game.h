@@ -15,12 +15,12 @@
 
 #include <SDL.h>
 
-#include "audio.h"
-#include "gfx.h"
-#include "i18n.h"
-#include "packs.h"
-#include "prefs.h"
-#include "session.h"
+#include "ui/audio.h"
+#include "ui/gfx.h"
+#include "i18n/i18n.h"
+#include "plugin/packs.h"
+#include "ui/prefs.h"
+#include "core/session.h"
 
 typedef enum tv_Scene {
     TV_SCENE_TITLE,

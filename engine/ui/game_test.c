@@ -3,9 +3,9 @@
  * screens. Each hook marks the screen changed, as an event would, so the next frame
  * is drawn afresh.
  * Depends on: game_types.h. */
-#include "game_test.h"
+#include "ui/game_test.h"
 
-#include "game_types.h"
+#include "ui/game_types.h"
 
 tv_GameView tv_game_test_view(const tv_Game *g)
 {

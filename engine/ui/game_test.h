@@ -7,9 +7,9 @@
 #ifndef TV_GAME_TEST_H
 #define TV_GAME_TEST_H
 
-#include "entry.h"
-#include "game.h"
-#include "hits.h"
+#include "ui/entry.h"
+#include "ui/game.h"
+#include "ui/hits.h"
 
 /* What the last event, tick or frame left; the pointers are borrowed from the game and
  * valid until its next call. */

@@ -6,8 +6,8 @@
 #ifndef TV_GAME_TYPES_H
 #define TV_GAME_TYPES_H
 
-#include "game.h"
-#include "hits.h"
+#include "ui/game.h"
+#include "ui/hits.h"
 
 typedef struct tv_Game {
     tv_GameConfig cfg;

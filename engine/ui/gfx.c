@@ -2,7 +2,7 @@
  * offscreen layer, colour helpers, and text in layout units (sizes turned into pixels
  * here, then drawn by textcache.c). Shapes are in shapes.c, font discovery in font.c.
  * Depends on: SDL2, textcache.h, libm. */
-#include "gfx.h"
+#include "ui/gfx.h"
 
 #include <math.h>
 #include <string.h>

@@ -19,9 +19,9 @@
 
 #include <SDL.h>
 
-#include "error.h"
-#include "font.h"
-#include "textcache.h"
+#include "core/error.h"
+#include "ui/font.h"
+#include "ui/textcache.h"
 
 typedef struct tv_Color {
     Uint8 r, g, b, a;
@@ -83,6 +83,6 @@ tv_Color tv_alpha(tv_Color c, Uint8 a);
 tv_Color tv_mix(tv_Color a, tv_Color b, float t);
 
 /* After tv_Gfx and tv_Color: shapes.h declares functions on them. */
-#include "shapes.h"
+#include "ui/shapes.h"
 
 #endif

@@ -7,7 +7,7 @@
 
 #include <SDL.h>
 
-#include "question.h"
+#include "core/question.h"
 
 /* Hit region ids: what a click or the focus activates. */
 enum {

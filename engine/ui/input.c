@@ -1,7 +1,7 @@
 /* input.c - input mapping: keyboard keys and gamepad buttons to actions, the seats
  * gamepads take as they are plugged in, and the left stick as a d-pad.
  * Depends on: game_types.h, SDL2. */
-#include "input.h"
+#include "ui/input.h"
 
 #include <stdlib.h>
 #include <string.h>

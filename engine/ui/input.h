@@ -4,7 +4,7 @@
 #ifndef TV_INPUT_H
 #define TV_INPUT_H
 
-#include "game_types.h"
+#include "ui/game_types.h"
 
 /* Input actions shared by keyboard and gamepad. */
 typedef enum tv_Action {

@@ -4,10 +4,10 @@
  * or not text at all. Everything is bounded by explicit lengths; numbers are parsed
  * by hand (core's tv_text_parse_number), never with strtol or the locale.
  * Depends on: core (text, error), io (file), libc. No SDL. */
-#include "kvtext.h"
+#include "ui/kvtext.h"
 
-#include "file.h"
-#include "text.h"
+#include "io/file.h"
+#include "core/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>

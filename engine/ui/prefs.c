@@ -2,7 +2,7 @@
  * flags.tsv live, so the game, the menu, the round and `trivium flags` all name the
  * same files and none of them builds a path by hand.
  * Depends on: settings.c, scores.c, flags.c, libc. No SDL: the caller finds the folder. */
-#include "prefs.h"
+#include "ui/prefs.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "core/error.h"
 
 typedef struct tv_Settings {
     bool time_points;    /* the core's switches */

@@ -3,13 +3,13 @@
  * tiles, whose grid it records in g->grid so that the arrows and the reveal follow the
  * layout drawn instead of guessing it again.
  * Depends on: game_types.h, widgets, flow (the round and its clock), gfx. */
-#include "round_view.h"
+#include "ui/round_view.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/widgets.h"
 
 static const char *const difficulty_keys[3] = {"round.easy", "round.medium", "round.hard"};
 

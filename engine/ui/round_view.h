@@ -5,7 +5,7 @@
 #ifndef TV_ROUND_VIEW_H
 #define TV_ROUND_VIEW_H
 
-#include "game_types.h"
+#include "ui/game_types.h"
 
 /* Question number, category and difficulty, and the score or who has answered;
  * returns the y below it. */

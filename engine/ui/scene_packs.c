@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 /* While the host reloads the packs there are none to show or pick. */
 static int n_packs(const tv_Game *g)

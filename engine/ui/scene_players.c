@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "text.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "core/text.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 /* Everyone at once needs a pad in every seat. The choice is kept while it cannot apply
  * (a pad unplugged for a moment) and only takes effect when the session starts. */

@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "entry.h"
-#include "flow.h"
-#include "input.h"
-#include "round_view.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/entry.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "ui/round_view.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 static void draw_order(tv_Game *g, SDL_Rect area)
 {

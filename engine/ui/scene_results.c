@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "input.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 static void draw_podium(tv_Game *g, int y, int h)
 {

@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "input.h"
-#include "round_view.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "ui/round_view.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 /* The right answer as one line of text, for the reveal. */
 static void answer_text(const tv_Game *g, char *out, size_t size)

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 enum { SETTING_ROWS = 13 };
 

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flow.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 static const char *const title_items[3] = {"menu.play", "menu.settings", "menu.quit"};
 

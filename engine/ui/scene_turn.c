@@ -3,11 +3,11 @@
  * Depends on: game_types.h, widgets, input, flow, round_view. */
 #include <stdio.h>
 
-#include "flow.h"
-#include "input.h"
-#include "round_view.h"
-#include "scenes.h"
-#include "widgets.h"
+#include "ui/flow.h"
+#include "ui/input.h"
+#include "ui/round_view.h"
+#include "ui/scenes.h"
+#include "ui/widgets.h"
 
 void tv_scene_turn_draw(tv_Game *g)
 {

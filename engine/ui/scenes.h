@@ -4,7 +4,7 @@
 #ifndef TV_SCENES_H
 #define TV_SCENES_H
 
-#include "game_types.h"
+#include "ui/game_types.h"
 
 void tv_scene_title_draw(tv_Game *g);
 bool tv_scene_title_event(tv_Game *g, const SDL_Event *ev);

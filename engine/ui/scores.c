@@ -5,11 +5,11 @@
  * sorts too, so a hand-edited file in any order still loads. The file ends with an
  * `end = N` line, so a file cut short anywhere is noticed and kept as .bad.
  * Depends on: kvtext, io (file), core (text, error), libc. No SDL. */
-#include "prefs.h"
+#include "ui/prefs.h"
 
-#include "file.h"
-#include "kvtext.h"
-#include "text.h"
+#include "io/file.h"
+#include "ui/kvtext.h"
+#include "core/text.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -3,11 +3,11 @@
  * One table, settings_keys, drives the defaults, equality, loading, saving and the
  * warnings, so adding a setting is one line here plus its field in tv_Settings.
  * Depends on: kvtext, io (file), core (text, error), libc. No SDL. */
-#include "prefs.h"
+#include "ui/prefs.h"
 
-#include "file.h"
-#include "kvtext.h"
-#include "text.h"
+#include "io/file.h"
+#include "ui/kvtext.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * renderer (filled rectangles) and llvmpipe (few draw calls, no blending for opaque
  * colours).
  * Depends on: gfx.h (the renderer, the software flag, colour helpers), SDL2, libm. */
-#include "shapes.h"
+#include "ui/shapes.h"
 
 #include <math.h>
 #include <string.h>

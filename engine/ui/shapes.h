@@ -11,7 +11,7 @@
 
 #include <SDL.h>
 
-#include "gfx.h"
+#include "ui/gfx.h"
 
 typedef enum tv_Shape {
     TV_SHAPE_TRIANGLE,

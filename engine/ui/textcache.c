@@ -6,14 +6,14 @@
  * Depends on: SDL2, SDL2_ttf, the core (tv_Error, tv_hash64). Knows nothing of layout
  * units, scenes or fontconfig (gfx.c and font.c). Limits: MAX_LINES lines a text,
  * LINE_BUF bytes a line; longer ones are cut, never overrun. */
-#include "textcache.h"
+#include "ui/textcache.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rng.h"
+#include "core/rng.h"
 
 #define CACHE_BUCKETS 512
 #define CACHE_IDLE_FRAMES 600

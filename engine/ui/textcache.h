@@ -19,7 +19,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-#include "error.h"
+#include "core/error.h"
 
 typedef enum tv_Align { TV_ALIGN_LEFT, TV_ALIGN_CENTER, TV_ALIGN_RIGHT } tv_Align;
 

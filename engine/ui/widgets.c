@@ -1,7 +1,7 @@
 /* widgets.c - the palette, UI strings, hit regions, sounds, buttons and titles that
  * every screen draws with. Draws only what it is asked to; knows no scene.
  * Depends on: game_types.h, input (actions), gfx, i18n, audio. */
-#include "widgets.h"
+#include "ui/widgets.h"
 
 #include <string.h>
 

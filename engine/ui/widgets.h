@@ -4,8 +4,8 @@
 #ifndef TV_WIDGETS_H
 #define TV_WIDGETS_H
 
-#include "game_types.h"
-#include "input.h"
+#include "ui/game_types.h"
+#include "ui/input.h"
 
 typedef struct tv_Palette {
     tv_Color bg_top, bg_bottom, panel, panel_hi, text, dim, accent, good, bad, timer, timer_low;

@@ -1,6 +1,6 @@
 /* core.rng: the generator is reproducible, pinned and unbiased enough to shuffle. */
 #include "check.h"
-#include "rng.h"
+#include "core/rng.h"
 
 TEST("seed 42 gives the pinned first outputs on every machine")
 {

@@ -1,6 +1,6 @@
 /* core.scoring: every rule of docs/scoring.md, with its rounding edges. */
 #include "check.h"
-#include "scoring.h"
+#include "core/scoring.h"
 
 static tv_ScoreOut score(tv_Rules rules, int diff, long t, long limit, tv_Verdict v, int streak, int lifeline)
 {

@@ -1,6 +1,6 @@
 /* core.session: draw, shown order, answers, lifeline, multiplayer and tallies. */
 #include "check.h"
-#include "session.h"
+#include "core/session.h"
 
 static tv_Question mk(const char *id, tv_QType type, int diff, const char *cat)
 {

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "text.h"
+#include "core/text.h"
 
 static char *fold(const char *s) { return tv_text_fold(tv_alloc_default(), s, strlen(s)); }
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
-#include "wire.h"
+#include "plugin/decode.h"
+#include "plugin/wire.h"
 
 static void require(int ok)
 {

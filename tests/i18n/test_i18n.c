@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "i18n.h"
+#include "i18n/i18n.h"
 
 static char dir[] = "/tmp/trivium-i18n-XXXXXX";
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "file.h"
+#include "io/file.h"
 
 static char dir[] = "/tmp/trivium-io-XXXXXX";
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "children.h"
+#include "plugin/children.h"
 
 static bool sh(tv_Child *c, const char *script, int timeout_ms)
 {

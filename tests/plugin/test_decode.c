@@ -12,8 +12,8 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
-#include "decode.h"
-#include "rng.h"
+#include "plugin/decode.h"
+#include "core/rng.h"
 
 static const char *const VALID =
     "{\"ok\":true,"

@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "pack_cache.h"
-#include "packs.h"
-#include "rng.h"
+#include "plugin/pack_cache.h"
+#include "plugin/packs.h"
+#include "core/rng.h"
 
 typedef struct Env {
     char root[64], packs[128], pack[160], cache[160];

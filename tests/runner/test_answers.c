@@ -1,5 +1,5 @@
 /* runner.answers: the answer-script syntax, and its errors with line numbers. */
-#include "answers.h"
+#include "runner/answers.h"
 #include "check.h"
 
 static bool parse(tv_Script *s, const char *text, tv_Error *err)

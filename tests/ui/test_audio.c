@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audio.h"
+#include "ui/audio.h"
 #include "check.h"
 
 #define RATE 48000

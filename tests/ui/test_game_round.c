@@ -12,11 +12,11 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
-#include "game.h"
-#include "game_test.h" /* test-only: reads a snapshot of the state, see there */
+#include "ui/game.h"
+#include "ui/game_test.h" /* test-only: reads a snapshot of the state, see there */
 
 #define V(g) tv_game_test_view(g) /* what the game shows now */
-#include "script_writer.h"
+#include "runner/script_writer.h"
 
 static const char *trivium, *source;
 static char worker[4200]; /* trivium-pack-worker, beside trivium */

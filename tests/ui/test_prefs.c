@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "file.h"
-#include "prefs.h"
+#include "io/file.h"
+#include "ui/prefs.h"
 
 static char dir[] = "/tmp/trivium-prefs-XXXXXX";
 

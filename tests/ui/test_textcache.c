@@ -7,7 +7,7 @@
 #include <SDL.h>
 
 #include "check.h"
-#include "gfx.h"
+#include "ui/gfx.h"
 
 enum { W = 1280, H = 720 };
 

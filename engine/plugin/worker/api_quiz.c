@@ -2,7 +2,7 @@
  * Trust boundary: called by untrusted pack code; validates every argument.
  * Depends on: Lua 5.4, core (rng). Not on the sandbox: the generator reaches ctx.rng's
  * functions as an upvalue, so sandbox.c uses this file and not the other way round. */
-#include "api_quiz.h"
+#include "plugin/worker/api_quiz.h"
 
 #include <string.h>
 

@@ -9,7 +9,7 @@
 
 #include <lua.h>
 
-#include "rng.h"
+#include "core/rng.h"
 
 /* lua_CFunction opener, like luaopen_string: pushes a new quiz table and returns 1. */
 int tv_luaopen_quiz(lua_State *L);

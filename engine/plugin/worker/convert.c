@@ -2,7 +2,7 @@
  * helpers the pack table shares (convert_pack.c reads the pack table itself).
  * Trust boundary: reads untrusted tables with raw access only; bounds every text.
  * Depends on: Lua 5.4, cJSON, core. */
-#include "convert.h"
+#include "plugin/worker/convert.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -12,10 +12,10 @@
 
 #include <lauxlib.h>
 
-#include "error.h"
-#include "question.h"
-#include "text.h"
-#include "../wire.h"
+#include "core/error.h"
+#include "core/question.h"
+#include "core/text.h"
+#include "plugin/wire.h"
 
 
 void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)

@@ -9,7 +9,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "sandbox.h"
+#include "plugin/worker/sandbox.h"
 
 typedef struct tv_Convert {
     tv_Sandbox *sb;

@@ -8,9 +8,9 @@
 
 #include <lauxlib.h>
 
-#include "convert.h"
-#include "text.h"
-#include "../wire.h"
+#include "plugin/worker/convert.h"
+#include "core/text.h"
+#include "plugin/wire.h"
 
 typedef tv_ConvItem Q;
 

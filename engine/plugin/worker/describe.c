@@ -4,7 +4,7 @@
  * proxies, so pairs() finds nothing). Only for the docs check in tests/plugin.
  * Trust boundary: runs no pack code; reads only tables the worker made itself.
  * Depends on: Lua 5.4, cJSON, the worker (sandbox, api_quiz, convert). */
-#include "describe.h"
+#include "plugin/worker/describe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +14,9 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "convert.h"
-#include "api_quiz.h"
-#include "sandbox.h"
+#include "plugin/worker/convert.h"
+#include "plugin/worker/api_quiz.h"
+#include "plugin/worker/sandbox.h"
 
 static int cmp_item(const void *a, const void *b)
 {

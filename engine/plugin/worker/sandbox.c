@@ -2,7 +2,7 @@
  * text-only load, include.
  * Trust boundary: runs untrusted pack code (inside the worker process only).
  * Depends on: Lua 5.4, core. */
-#include "sandbox.h"
+#include "plugin/worker/sandbox.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +15,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "api_quiz.h"
-#include "../wire.h"
+#include "plugin/worker/api_quiz.h"
+#include "plugin/wire.h"
 
 tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextraspace(L); }
 

@@ -16,7 +16,7 @@
 #include <cjson/cJSON.h>
 #include <lua.h>
 
-#include "rng.h"
+#include "core/rng.h"
 
 #define TV_SB_MEMORY_LIMIT (64u << 20)
 #define TV_SB_INSTRUCTIONS 50000000LL

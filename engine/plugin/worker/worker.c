@@ -1,7 +1,7 @@
 /* worker.c - pack-worker: load, generate, convert, write JSON, exit.
  * Trust boundary: runs untrusted pack code; this process is expendable by design.
  * Depends on: Lua 5.4, cJSON, core. */
-#include "worker.h"
+#include "plugin/worker/worker.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -13,11 +13,11 @@
 
 #include <lauxlib.h>
 
-#include "api_quiz.h"
-#include "convert.h"
-#include "describe.h"
-#include "sandbox.h"
-#include "../wire.h"
+#include "plugin/worker/api_quiz.h"
+#include "plugin/worker/convert.h"
+#include "plugin/worker/describe.h"
+#include "plugin/worker/sandbox.h"
+#include "plugin/wire.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TV_HAVE_ASAN 1

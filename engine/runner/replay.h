@@ -1,13 +1,13 @@
-/* play.h - plays a session from answer scripts on a virtual clock.
+/* replay.h - plays a session from answer scripts on a virtual clock.
  *
  * The same tv_Session calls the desktop game makes, driven by script lines instead of
  * input events: this is the headless backend of the rules core.
  * Depends on: core, runner/answers. */
-#ifndef TV_PLAY_H
-#define TV_PLAY_H
+#ifndef TV_REPLAY_H
+#define TV_REPLAY_H
 
-#include "answers.h"
-#include "session.h"
+#include "runner/answers.h"
+#include "core/session.h"
 
 /* The words on a true/false question's two options in one language (the UI strings
  * round.true and round.false). Borrowed: the caller keeps them alive. */

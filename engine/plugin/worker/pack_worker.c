@@ -1,10 +1,10 @@
-/* main.c - trivium-pack-worker: the pack worker as a small executable of its own, so
- * starting one per pack does not load the game's graphics libraries. Same arguments as
- * `trivium pack-worker`; run by the plugin host, not by people.
+/* pack_worker.c - trivium-pack-worker: the pack worker as a small executable of its own,
+ * so starting one per pack does not load the game's graphics libraries, and the game
+ * process never links Lua. Run by the plugin host, not by people.
  * Depends on: worker. */
 #include <string.h>
 
-#include "worker.h"
+#include "plugin/worker/worker.h"
 
 int main(int argc, char **argv)
 {

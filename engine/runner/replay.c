@@ -1,11 +1,11 @@
-/* play.c - scripts to session answers. The true/false words come from the caller (the
+/* replay.c - scripts to session answers. The true/false words come from the caller (the
  * UI strings), not from here. Depends on: core, runner/answers. */
-#include "play.h"
+#include "runner/replay.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 
 static bool step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st,
                            const tv_Labels *accept, int n_accept, tv_Answer *a, tv_Error *err)
