@@ -144,7 +144,9 @@ if [[ $alone =~ ^example\ +.*\ [1-9][0-9]*\ \([0-9]+\ static\ \+\ [0-9]+\ genera
 else
   bad "mixed: the example pack alone: $(cat "$T/alone.out")"
 fi
-TRIVIUM_WORKER_TIMEOUT_MS=2500 timeout 30 "$TRIVIUM" list --plugins "$T/mixed" >"$T/mixed.out" 2>&1
+# 4 s: infinite_loop must spend its instruction budget (about 0.5 s alone) before the kill
+# timer fires even on a busy 2-core machine, or the message checked below changes.
+TRIVIUM_WORKER_TIMEOUT_MS=4000 timeout 30 "$TRIVIUM" list --plugins "$T/mixed" >"$T/mixed.out" 2>&1
 rc=$?
 budget="instruction budget of 50 million exceeded while loading (an endless loop?)"
 if [ $rc = 0 ] && [ -n "$alone" ] && grep -Fxq -- "$alone" "$T/mixed.out"; then
@@ -158,7 +160,7 @@ for want in "$(printf '%-22s ERROR: %s' infinite_loop "$T/mixed/infinite_loop/pa
 done
 
 printf 'correct\ncorrect\n' >"$T/answers.txt"
-play() { TRIVIUM_WORKER_TIMEOUT_MS=2500 timeout 30 "$TRIVIUM" headless --plugins "$T/mixed" --seed 1 --count 2 --answers "$T/answers.txt" "$@" >"$T/play.out" 2>"$T/play.err"; }
+play() { TRIVIUM_WORKER_TIMEOUT_MS=4000 timeout 30 "$TRIVIUM" headless --plugins "$T/mixed" --seed 1 --count 2 --answers "$T/answers.txt" "$@" >"$T/play.out" 2>"$T/play.err"; }
 play --pack example
 rc=$?
 if [ $rc = 0 ] && grep -q "^seed 1, en, packs: example$" "$T/play.out" && grep -q "2 of 2 correct" "$T/play.out"; then
