@@ -140,14 +140,11 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
 {
     tv_PlayArgs a = {0};
     cli->lang = NULL;
-    int rc = tv_play_parse_args(cli, &a, argc, argv, first, tv_usage_play);
-    if (rc >= 0)
-        return rc;
     tv_PackSet packs;
     tv_Settings settings;
     char warn[512] = "";
     tv_Preload pre;
-    rc = tv_play_setup(cli, &a, &packs, &settings, warn, sizeof warn, &pre, true);
+    int rc = tv_play_start(cli, &a, argc, argv, first, tv_usage_play, &packs, &settings, warn, sizeof warn, &pre);
     if (rc >= 0)
         return rc;
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");

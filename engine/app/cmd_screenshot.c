@@ -38,16 +38,11 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
 {
     tv_PlayArgs a = {.w = 1280, .h = 720};
     cli->lang = "en";
-    int rc = tv_play_parse_args(cli, &a, argc, argv, 2, tv_usage_screenshot);
-    if (rc >= 0)
-        return rc;
-    if (!a.out || !a.scene || !a.have_seed)
-        return tv_cli_usage("screenshot", "--scene, --seed and --out are required");
     tv_PackSet packs;
     tv_Settings settings;
     char warn[512] = "";
     tv_Preload pre;
-    rc = tv_play_setup(cli, &a, &packs, &settings, warn, sizeof warn, &pre, false);
+    int rc = tv_play_start(cli, &a, argc, argv, 2, tv_usage_screenshot, &packs, &settings, warn, sizeof warn, &pre);
     if (rc >= 0)
         return rc;
     /* No window and no video driver: a software renderer drawing into a surface. */

@@ -140,14 +140,17 @@ static const tv_ArgSpec screenshot_flags[] = {
     {"--gamepad", false, set_gamepad, 0, NULL, "draw as with a gamepad connected"},
 };
 
-int tv_play_parse_args(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage)
+static int parse_args(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage)
 {
     Dest d = {a, cli};
     bool shot = usage == tv_usage_screenshot;
-    return tv_cli_parse(cli, usage, shot ? screenshot_flags : play_flags,
-                        shot ? sizeof screenshot_flags / sizeof screenshot_flags[0]
-                             : sizeof play_flags / sizeof play_flags[0],
-                        &d, argc, argv, first);
+    int rc = tv_cli_parse(cli, usage, shot ? screenshot_flags : play_flags,
+                          shot ? sizeof screenshot_flags / sizeof screenshot_flags[0]
+                               : sizeof play_flags / sizeof play_flags[0],
+                          &d, argc, argv, first);
+    if (rc < 0 && shot && (!a->out || !a->scene || !a->have_seed))
+        return tv_cli_usage("screenshot", "--scene, --seed and --out are required");
+    return rc;
 }
 
 /* --scene NAME (already checked by parse_args) staged for seed. */
@@ -208,7 +211,7 @@ int tv_preload_end(tv_Preload *p)
 /* Loads the settings and finds the packs, then starts the preload (in the background
  * when `background`, else done before returning). A --font file is checked at once,
  * so a wrong path fails before anything opens. */
-int tv_play_setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
+static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
                  size_t warn_size, tv_Preload *pre, bool background)
 {
     tv_Error err = {0};
@@ -246,3 +249,10 @@ int tv_play_setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Setti
     return rc;
 }
 
+
+int tv_play_start(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage,
+                  tv_PackSet *packs, tv_Settings *settings, char *prefs_warn, size_t warn_size, tv_Preload *pre)
+{
+    int rc = parse_args(cli, a, argc, argv, first, usage);
+    return rc >= 0 ? rc : setup(cli, a, packs, settings, prefs_warn, warn_size, pre, usage == tv_usage_play);
+}

@@ -20,9 +20,6 @@ typedef struct tv_PlayArgs {
 
 extern const char *const tv_usage_play, *const tv_usage_screenshot;
 
-/* Parses play's or screenshot's flags (usage says which) from argv[first..]: -1 to go
- * on, or the exit code (after --help or a usage error). */
-int tv_play_parse_args(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage);
 /* $TRIVIUM_ASSETS_DIR, the source tree's for a build-tree binary, else the installed
  * one. Borrowed (a static buffer). */
 const char *tv_play_assets_dir(const tv_Cli *cli);
@@ -52,9 +49,11 @@ int tv_preload_run(void *ud);
 /* Waits for the preload: -1 when a font was found, else prints why not and returns
  * the exit code. */
 int tv_preload_end(tv_Preload *p);
-/* Loads the settings and finds the packs, then starts the preload (in the background
- * when `background`, else done before returning): -1 to go on, or an exit code. */
-int tv_play_setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settings *settings, char *prefs_warn,
-                  size_t warn_size, tv_Preload *pre, bool background);
+/* What play and screenshot (usage says which) do before SDL starts: parse the flags
+ * from argv[first..], load the settings, find the packs and start the preload (on a
+ * thread for play, so the window opens meanwhile; before returning for screenshot).
+ * Returns -1 to go on, or the exit code (after --help or a usage, pack or font error). */
+int tv_play_start(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int first, const char *usage,
+                  tv_PackSet *packs, tv_Settings *settings, char *prefs_warn, size_t warn_size, tv_Preload *pre);
 
 #endif
