@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "plugin/packs.h"
+#include "plugin/pack.h"
 
 /* The category of a question whose pack gives none, when the caller passes NULL. */
 #define TV_DEFAULT_CATEGORY "General"

@@ -1,6 +1,6 @@
 /* packs.h - finding packs and loading them through pack workers.
  *
- * The host never calls into Lua: it spawns one `trivium pack-worker` process per pack
+ * The host never calls into Lua: it spawns one `trivium-pack-worker` process per pack
  * (all at once, so start-up costs about one pack's time), reads plain JSON back, and
  * turns it into tv_Question data. A worker that crashes, hangs, floods or is killed
  * gives that pack an error naming it; the other packs are unaffected.
@@ -13,33 +13,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
-#include "core/question.h"
-
-typedef struct tv_Diag {
-    const char *file;
-    int line;
-    bool warning;
-    const char *msg;
-} tv_Diag;
-
-typedef struct tv_Pack {
-    tv_Arena arena;     /* owns every string and array below */
-    const char *dir;    /* the pack folder as found */
-    const char *folder; /* its last path component: how a broken pack is known */
-    const char *display; /* how messages name the folder (relative when possible) */
-    bool loaded;        /* false: error says why */
-    tv_Error error;
-    const char *id, *title, *version, *description, *author;
-    int n_languages;
-    const char *languages[8];
-    int n_sources;
-    tv_Source *sources;
-    int n_static, n_generated, n_questions;
-    tv_Question *questions;
-    int n_diags; /* warnings (and errors when the pack was rejected) */
-    tv_Diag *diags;
-    char raw_digest[17]; /* hash of the worker's question data, for determinism checks */
-} tv_Pack;
+#include "plugin/pack.h"
 
 typedef struct tv_PackSet {
     tv_Alloc alloc;
@@ -48,7 +22,7 @@ typedef struct tv_PackSet {
 } tv_PackSet;
 
 typedef struct tv_LoadOptions {
-    const char *worker_exe; /* the trivium binary to run as `pack-worker` */
+    const char *worker_exe; /* trivium-pack-worker, found by the caller */
     uint64_t seed;          /* session seed; each pack derives its own stream from it */
     const char *lang;       /* "en" or "nl" */
     int timeout_ms;         /* wall-clock limit per worker; 0 = default (or $TRIVIUM_WORKER_TIMEOUT_MS) */

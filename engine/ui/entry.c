@@ -12,6 +12,7 @@
 #include "ui/input.h"
 #include "core/text.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 /* ==================== the typing rules ==================== */
 

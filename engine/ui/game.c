@@ -11,6 +11,7 @@
 #include "ui/input.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 typedef struct SceneFns {
     void (*draw)(tv_Game *g);

@@ -82,7 +82,4 @@ tv_Color tv_rgb(unsigned hex);
 tv_Color tv_alpha(tv_Color c, Uint8 a);
 tv_Color tv_mix(tv_Color a, tv_Color b, float t);
 
-/* After tv_Gfx and tv_Color: shapes.h declares functions on them. */
-#include "ui/shapes.h"
-
 #endif

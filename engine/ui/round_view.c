@@ -10,6 +10,7 @@
 
 #include "ui/flow.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 static const char *const difficulty_keys[3] = {"round.easy", "round.medium", "round.hard"};
 

@@ -8,6 +8,7 @@
 #include "ui/flow.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 /* While the host reloads the packs there are none to show or pick. */
 static int n_packs(const tv_Game *g)

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 /* Everyone at once needs a pad in every seat. The choice is kept while it cannot apply
  * (a pad unplugged for a moment) and only takes effect when the session starts. */

@@ -11,6 +11,7 @@
 #include "ui/round_view.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 static void draw_order(tv_Game *g, SDL_Rect area)
 {

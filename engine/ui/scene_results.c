@@ -9,6 +9,7 @@
 #include "ui/input.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 static void draw_podium(tv_Game *g, int y, int h)
 {

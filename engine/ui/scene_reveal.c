@@ -12,6 +12,7 @@
 #include "ui/round_view.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 /* The right answer as one line of text, for the reveal. */
 static void answer_text(const tv_Game *g, char *out, size_t size)

@@ -8,6 +8,7 @@
 #include "ui/flow.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 enum { SETTING_ROWS = 13 };
 

@@ -7,6 +7,7 @@
 #include "ui/flow.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 static const char *const title_items[3] = {"menu.play", "menu.settings", "menu.quit"};
 

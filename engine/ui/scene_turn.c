@@ -8,6 +8,7 @@
 #include "ui/round_view.h"
 #include "ui/scenes.h"
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 void tv_scene_turn_draw(tv_Game *g)
 {

@@ -2,6 +2,7 @@
  * every screen draws with. Draws only what it is asked to; knows no scene.
  * Depends on: game_types.h, input (actions), gfx, i18n, audio. */
 #include "ui/widgets.h"
+#include "ui/shapes.h"
 
 #include <string.h>
 
