@@ -20,7 +20,9 @@
 typedef struct tv_Settings {
     bool time_points;    /* the core's switches */
     bool streak_bonus;
-    char lang[8];        /* "en" or "nl" */
+    char lang[8];        /* a code like "nl" or "pt_BR", kept as the player chose it even
+                          * when there is no such .po (the UI then shows English, and
+                          * tv_i18n_warning says why) */
     int count;           /* questions per round, 5..50 */
     bool timer;          /* off: no time limit shown, answers scored at t = 0 */
     int timer_percent;   /* time limit multiplier, 50..300 */

@@ -276,6 +276,24 @@ TEST("a bad value falls back to that key's default with a warning; the others ar
     CHECK(!exists(at("badvalue.txt.bad"))); /* not corrupt: the rest of the file was used */
 }
 
+TEST("a well-formed language the game has no file for loads and saves as the player wrote it")
+{
+    /* The UI shows English for it (tv_i18n_load's fallback); the player's choice stays
+     * in the file, so installing xx_YY.po later is enough. */
+    const char *path = at("lang.txt");
+    put_str(path, "lang = pt_BR\n");
+    tv_Settings s;
+    char warn[512];
+    CHECK(tv_settings_load(path, &s, warn, sizeof warn));
+    CHECK_STR("", warn);
+    CHECK_STR("pt_BR", s.lang);
+    tv_Error err = {0};
+    CHECK(tv_settings_save(path, &s, &err));
+    char *text = slurp(path);
+    CHECK_CONTAINS(text, "\nlang = pt_BR\n");
+    free(text);
+}
+
 TEST("numbers are whole tokens: signs, spaces inside, hex and overflow are refused")
 {
     const char *bad[] = {"+20", "2 0", "0x20", "20.0", "99999999999999999999", "-0", ""};
