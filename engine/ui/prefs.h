@@ -110,6 +110,10 @@ bool tv_prefs_append_flag(const tv_Prefs *p, const char *pack, const char *id, c
                           const char *reason, tv_Error *err);
 int tv_prefs_list_flags(const tv_Prefs *p, void (*fn)(void *ud, const char *const fields[5]), void *ud,
                         tv_Error *err);
+/* Start-up housekeeping: removes the temp files killed saves left in the folder
+ * (tv_file_remove_stale_temps, io/file.h; min_age_s 10 spares a save another running
+ * game is making). Returns the number removed, 0 without a folder, -1 with err. */
+int tv_prefs_remove_stale_temps(const tv_Prefs *p, int min_age_s, tv_Error *err);
 
 /* }====================================================================== */
 

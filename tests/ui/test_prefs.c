@@ -351,6 +351,54 @@ TEST("a save into a missing folder fails naming the path")
     CHECK_CONTAINS(err.msg, "No such file or directory");
 }
 
+TEST("failed saves of scores and flags name the file, directly and through the prefs handle")
+{
+    const char *path = at("missing/scores.txt");
+    tv_Scores sc = {0};
+    tv_Error err = {0};
+    CHECK(!tv_scores_save(path, &sc, &err));
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "No such file or directory");
+    path = at("missing/flags.tsv");
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_flags_append(path, "p", "q1", "1.0.0", "en", "wrong", &err));
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "No such file or directory");
+    tv_Prefs prefs;
+    tv_prefs_init(&prefs, at("missing"));
+    tv_Settings s;
+    tv_settings_default(&s);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_save_settings(&prefs, &s, &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_SETTINGS), err.file);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_save_scores(&prefs, &sc, &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_SCORES), err.file);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_append_flag(&prefs, "p", "q1", "1.0.0", "en", "unclear", &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_FLAGS), err.file);
+}
+
+TEST("the prefs handle's clean-up removes temp files of killed saves and nothing else")
+{
+    tv_Prefs prefs;
+    const char *sub = at("cleanup");
+    CHECK(mkdir(sub, 0700) == 0);
+    tv_prefs_init(&prefs, sub);
+    char tmp[700], keep[700];
+    snprintf(tmp, sizeof tmp, "%s/settings.txt.tmp.k1ll3d", sub);
+    snprintf(keep, sizeof keep, "%s/settings.txt", sub);
+    put_str(tmp, "volume = 1\n");
+    put_str(keep, "volume = 2\n");
+    tv_Error err = {0};
+    CHECK_INT(1, tv_prefs_remove_stale_temps(&prefs, 0, &err));
+    CHECK(!exists(tmp));
+    CHECK(exists(keep));
+    tv_Prefs none;
+    tv_prefs_init(&none, NULL);
+    CHECK_INT(0, tv_prefs_remove_stale_temps(&none, 0, &err));
+}
+
 /* The read-only case must run without root's override of file permissions, so as root
  * it runs in a child that has switched to nobody. */
 static bool save_into_readonly(const char *path, const char *old_text)
