@@ -399,6 +399,47 @@ TEST("the prefs handle's clean-up removes temp files of killed saves and nothing
     CHECK_INT(0, tv_prefs_remove_stale_temps(&none, 0, &err));
 }
 
+static void count_flag(void *ud, const char *const fields[5])
+{
+    (void)fields;
+    ++*(int *)ud;
+}
+
+TEST("text in memory parses by the same rules as the files, and no file is written")
+{
+    tv_Settings s;
+    char warn[512];
+    const char set[] = "volume = 20\ncount = 51\n";
+    CHECK(!tv_settings_parse("mem.txt", set, sizeof set - 1, &s, warn, sizeof warn));
+    CHECK_INT(20, s.volume);
+    CHECK_INT(10, s.count);
+    CHECK_STR("mem.txt:2: count must be a whole number from 5 to 50, got '51'; using 10", warn);
+    CHECK(!tv_settings_parse("mem.txt", "volume = 1\nnot a line\n", 22, &s, warn, sizeof warn));
+    CHECK_INT(70, s.volume);
+    CHECK_STR("mem.txt:2: expected 'key = value', got 'not a line'; using the default settings", warn);
+    CHECK(!tv_settings_parse("mem.txt", "a\0b", 3, &s, warn, sizeof warn));
+    CHECK(!exists("mem.txt.bad"));
+    tv_Scores sc;
+    const char good[] = "scores = 1\ntable = t\nentry = 5 1 2 Ann\nend = 1\n";
+    CHECK(tv_scores_parse("mem.txt", good, sizeof good - 1, &sc, warn, sizeof warn));
+    CHECK_INT(1, sc.n);
+    tv_scores_free(&sc);
+    CHECK(!tv_scores_parse("mem.txt", good, sizeof good - 10, &sc, warn, sizeof warn));
+    CHECK_INT(0, sc.n);
+    CHECK_CONTAINS(warn, "truncated");
+    const char flags[] = "p\tq1\t1\ten\twrong\np\tq2\t1\ten\tunclear";
+    char copy[sizeof flags];
+    memcpy(copy, flags, sizeof flags);
+    int n = 0;
+    tv_Error err = {0};
+    CHECK_INT(2, tv_flags_parse("mem.tsv", copy, sizeof copy - 1, count_flag, &n, &err));
+    CHECK_INT(2, n);
+    CHECK(memcmp(copy, flags, sizeof flags) == 0); /* the caller's text is not changed */
+    CHECK_INT(-1, tv_flags_parse("mem.tsv", "p\tq\n", 4, count_flag, &n, &err));
+    CHECK_STR("mem.tsv", err.file);
+    CHECK_INT(1, err.line);
+}
+
 /* The read-only case must run without root's override of file permissions, so as root
  * it runs in a child that has switched to nobody. */
 static bool save_into_readonly(const char *path, const char *old_text)
