@@ -253,7 +253,8 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     if (prefs && (!tv_settings_equal(now_settings, &settings) || cli->lang || warn[0])) {
         tv_Prefs files;
         tv_prefs_init(&files, prefs);
-        tv_prefs_save_settings(&files, now_settings, &err);
+        if (!tv_prefs_save_settings(&files, now_settings, &err))
+            fprintf(stderr, "trivium: %s: %s\n", err.file, err.msg);
     }
     tv_game_free(g);
 done:

@@ -10,6 +10,7 @@
 
 #include "app/args.h"
 #include "app/paths.h"
+#include "io/file.h"
 
 const char *const tv_usage_play =
     "usage: trivium [play] [--lang en|nl] [--font PATH] [--record FILE] [--plugins DIR ...]\n"
@@ -220,6 +221,11 @@ static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settin
     if (prefs && !a->out) {
         tv_Prefs files;
         tv_prefs_init(&files, prefs);
+        /* Saves killed midway leave temp files; ten seconds spares one that another
+         * running game is writing right now. */
+        tv_Error cerr = {0};
+        if (tv_prefs_remove_stale_temps(&files, 10, &cerr) < 0)
+            fprintf(stderr, "trivium: %s: %s\n", cerr.file, cerr.msg);
         tv_prefs_load_settings(&files, settings, prefs_warn, warn_size);
     }
     SDL_free(prefs);
@@ -237,8 +243,12 @@ static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settin
     pre->opt = (tv_LoadOptions){.worker_exe = cli->pack_worker, .seed = 1, .lang = pre->lang, .background = background};
     /* The game opens much sooner when it need not start a worker per unchanged pack;
      * screenshots (goldens, tests) always run the packs. */
-    if (background && cache_folder(pre->cache_dir, sizeof pre->cache_dir))
+    if (background && cache_folder(pre->cache_dir, sizeof pre->cache_dir)) {
         pre->opt.cache_dir = pre->cache_dir;
+        tv_Error cerr = {0};
+        if (tv_file_remove_stale_temps(pre->cache_dir, 10, &cerr) < 0)
+            fprintf(stderr, "trivium: %s: %s\n", cerr.file, cerr.msg);
+    }
     pre->thread = background ? SDL_CreateThread(tv_preload_run, "trivium-preload", pre) : NULL;
     if (pre->thread)
         return -1;

@@ -4,6 +4,8 @@
  * Trust boundary: any path handed in may have been replaced by something hostile (a
  * symbolic link to a file elsewhere, a FIFO, a device, a huge file). The open flags
  * and the fstat check decide what we touch before a single byte is read or written.
+ * The start-up clean-up of temp files left by killed saves is here too, since only
+ * this file knows the temp names it makes.
  * Depends on: core (error), libc, POSIX. */
 #include "io/file.h"
 
@@ -12,8 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* tv_file_write_atomic's temp names: "<path>" TEMP_SUFFIX, the X's filled by mkstemp. */
+#define TEMP_SUFFIX ".tmp.XXXXXX"
 
 /* A corrupt file up to this size is copied to .bad; a bigger one is renamed there. */
 #define BAD_COPY_MAX_BYTES (16u << 20)
@@ -153,7 +160,7 @@ static void folder_of(const char *path, char *dir, size_t size)
 bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err)
 {
     char tmp[4096], dir[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp)
+    if (snprintf(tmp, sizeof tmp, "%s" TEMP_SUFFIX, path) >= (int)sizeof tmp)
         return tv_error_set(err, TV_ERR_IO, path, 0, "the path is too long");
     /* mkstemp picks an unpredictable name and creates it with O_EXCL, so nothing planted
      * beforehand (a link, a FIFO) can be written through. The temp file sits next to
@@ -192,6 +199,74 @@ bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Err
         close(dfd);
     }
     return true;
+}
+
+/* "<name>.tmp.XXXXXX" with mkstemp's six letters or digits, as tv_file_write_atomic
+ * makes them; nothing looser, so no file of the player's can match by accident. */
+static bool is_atomic_temp(const char *name)
+{
+    size_t n = strlen(name), tail = strlen(TEMP_SUFFIX);
+    if (n <= tail || memcmp(name + n - tail, ".tmp.", 5) != 0)
+        return false;
+    for (size_t i = n - 6; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+int tv_file_remove_stale_temps(const char *dir, int min_age_s, tv_Error *err)
+{
+    /* The folder itself is not followed if it is a link: a planted link must not turn
+     * the clean-up loose on a folder elsewhere. */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (dfd < 0) {
+        int e = errno;
+        struct stat st;
+        if (e == ENOENT)
+            return 0;
+        /* Linux says ENOTDIR for O_DIRECTORY | O_NOFOLLOW on a link to a folder. */
+        bool link = (e == ELOOP || e == ENOTDIR) && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode);
+        return tv_error_set(err, TV_ERR_IO, dir, 0, "cannot be opened to remove temporary files: %s",
+                            link ? "it is a symbolic link, which is not followed" : strerror(e)),
+               -1;
+    }
+    DIR *d = fdopendir(dfd);
+    if (!d) {
+        int e = errno;
+        close(dfd);
+        return tv_error_set(err, TV_ERR_IO, dir, 0, "cannot be listed: %s", strerror(e)), -1;
+    }
+    time_t now = time(NULL);
+    int removed = 0, failed = 0;
+    char failed_name[256] = "";
+    int failed_errno = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_atomic_temp(e->d_name))
+            continue;
+        struct stat st;
+        /* lstat, not stat: a link is never a temp file of ours, whatever it points at.
+         * unlinkat below removes a name, never what a link points to, so a swap
+         * between the two calls can at worst remove a link someone planted. */
+        if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (min_age_s > 0 && now - st.st_mtime < min_age_s)
+            continue;
+        if (unlinkat(dfd, e->d_name, 0) == 0)
+            removed++;
+        else if (errno != ENOENT && !failed++) {
+            failed_errno = errno;
+            snprintf(failed_name, sizeof failed_name, "%s", e->d_name);
+        }
+    }
+    closedir(d);
+    if (failed)
+        return tv_error_set(err, TV_ERR_IO, dir, 0, "cannot remove the stale temporary file %s%s: %s", failed_name,
+                            failed > 1 ? " and others" : "", strerror(failed_errno)),
+               -1;
+    return removed;
 }
 
 tv_BadCopy tv_file_keep_bad(const char *path, const char *data, size_t len, char *bad, size_t badsize, tv_Error *err)

@@ -43,6 +43,16 @@ tv_FileStatus tv_file_read_fd(int fd, const char *name, size_t cap, char **data,
  * old file is as it was and the temp file is removed. */
 bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err);
 
+/* Removes the temp files that killed atomic writes left in dir: regular files named
+ * like tv_file_write_atomic's "<name>.tmp.XXXXXX" (a non-empty name, then exactly six
+ * letters or digits), last modified at least min_age_s seconds ago. Anything else is
+ * left alone: links (never followed, never removed), folders, FIFOs, other names. Call
+ * it at start-up on the prefs and cache folders. min_age_s > 0 spares the temp file of
+ * a save another running game is making right now (a save takes milliseconds; 10 is
+ * ample); 0 removes every match. Returns the number removed (0 for a missing folder),
+ * or -1 with err naming dir (or the file that could not be removed). */
+int tv_file_remove_stale_temps(const char *dir, int min_age_s, tv_Error *err);
+
 /* Writes all of data to fd, retrying short writes and EINTR; false with errno set. */
 bool tv_file_write_all(int fd, const char *data, size_t len);
 

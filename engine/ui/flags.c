@@ -89,20 +89,10 @@ bool tv_flags_append(const char *path, const char *pack, const char *id, const c
     return true;
 }
 
-int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const fields[5]), void *ud, tv_Error *err)
+/* Calls fn for each flag of data (len bytes plus a NUL, changed in place). */
+static int list_flags(const char *path, char *data, size_t len, void (*fn)(void *ud, const char *const fields[5]),
+                      void *ud, tv_Error *err)
 {
-    char *data;
-    size_t len;
-    tv_Error rerr = {0};
-    tv_FileStatus st = tv_file_read(path, FLAGS_MAX_BYTES, 0, &data, &len, &rerr);
-    if (st == TV_FILE_MISSING)
-        return 0;
-    if (st != TV_FILE_OK) {
-        if (st == TV_FILE_TOO_BIG)
-            snprintf(rerr.msg, sizeof rerr.msg, "is larger than %u MiB", FLAGS_MAX_BYTES >> 20);
-        tv_error_set(err, TV_ERR_IO, path, 0, "the flags file %s", rerr.msg);
-        return -1;
-    }
     int count = 0, lineno = 0;
     for (char *p = data; p < data + len;) {
         char *nl = memchr(p, '\n', (size_t)(data + len - p));
@@ -138,7 +128,6 @@ int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const field
                 tv_kv_shown(got, sizeof got, fields[4], strlen(fields[4]));
                 tv_error_set(err, TV_ERR_IO, path, lineno, "the reason must be 'wrong' or 'unclear', got '%s'", got);
             }
-            free(data);
             return -1;
         }
         /* The caller prints these: a hand-edited escape sequence or broken UTF-8 must
@@ -153,6 +142,39 @@ int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const field
         count++;
         p = next;
     }
+    return count;
+}
+
+int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const fields[5]), void *ud, tv_Error *err)
+{
+    char *data;
+    size_t len;
+    tv_Error rerr = {0};
+    tv_FileStatus st = tv_file_read(path, FLAGS_MAX_BYTES, 0, &data, &len, &rerr);
+    if (st == TV_FILE_MISSING)
+        return 0;
+    if (st != TV_FILE_OK) {
+        if (st == TV_FILE_TOO_BIG)
+            snprintf(rerr.msg, sizeof rerr.msg, "is larger than %u MiB", FLAGS_MAX_BYTES >> 20);
+        tv_error_set(err, TV_ERR_IO, path, 0, "the flags file %s", rerr.msg);
+        return -1;
+    }
+    int count = list_flags(path, data, len, fn, ud, err);
     free(data);
+    return count;
+}
+
+int tv_flags_parse(const char *name, const char *data, size_t len, void (*fn)(void *ud, const char *const fields[5]),
+                   void *ud, tv_Error *err)
+{
+    if (len > FLAGS_MAX_BYTES)
+        return tv_error_set(err, TV_ERR_IO, name, 0, "the flags file is larger than %u MiB", FLAGS_MAX_BYTES >> 20), -1;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return tv_error_set(err, TV_ERR_NOMEM, name, 0, "out of memory"), -1;
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    int count = list_flags(name, copy, len, fn, ud, err);
+    free(copy);
     return count;
 }

@@ -182,7 +182,7 @@ static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL
     }
     g->i18n = tv_game_load_strings(g, g->settings.lang, err);
     if (!g->i18n) {
-        release(g); /* the fonts and the text cache are open by now */
+        release(g); /* out of memory, and the fonts and the text cache are open by now */
         return false;
     }
     for (int p = 0; p < TV_GAME_MAX_SEATS; p++) {
@@ -195,6 +195,9 @@ static bool game_init(tv_Game *g, const tv_GameConfig *cfg, SDL_Renderer *r, SDL
         g->selected[i] = cfg->packs->packs[i].loaded && strcmp(cfg->packs->packs[i].id, "example") != 0;
     tv_prefs_init(&g->prefs, cfg->prefs_dir);
     tv_prefs_load_scores(&g->prefs, &g->scores, g->prefs_warning, sizeof g->prefs_warning);
+    /* Strings that could not be used fell back to English; the title says why. */
+    if (!g->prefs_warning[0])
+        snprintf(g->prefs_warning, sizeof g->prefs_warning, "%s", tv_i18n_warning(g->i18n));
     if (!cfg->offscreen && !cfg->no_audio) {
         g->audio = tv_audio_open();
         if (g->audio)

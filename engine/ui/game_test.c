@@ -26,7 +26,8 @@ tv_GameView tv_game_test_view(const tv_Game *g)
                          .selected = g->selected,
                          .hits = g->hits,
                          .n_hits = g->n_hits,
-                         .grid = &g->grid};
+                         .grid = &g->grid,
+                         .warning = g->prefs_warning};
 }
 
 void tv_game_test_select(tv_Game *g, int i, bool on)

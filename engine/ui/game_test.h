@@ -28,6 +28,7 @@ typedef struct tv_GameView {
     const tv_Hit *hits;          /* the last frame's hit regions */
     int n_hits;
     const tv_Grid *grid;         /* the option grid drawn last */
+    const char *warning;         /* what the title screen shows about files that failed */
 } tv_GameView;
 
 tv_GameView tv_game_test_view(const tv_Game *g);

@@ -1,8 +1,10 @@
 /* prefs.c - the prefs folder handle (see prefs.h): where settings.txt, scores.txt and
  * flags.tsv live, so the game, the menu, the round and `trivium flags` all name the
  * same files and none of them builds a path by hand.
- * Depends on: settings.c, scores.c, flags.c, libc. No SDL: the caller finds the folder. */
+ * Depends on: settings.c, scores.c, flags.c, io (file), libc. No SDL: the caller finds the folder. */
 #include "ui/prefs.h"
+
+#include "io/file.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -71,4 +73,9 @@ int tv_prefs_list_flags(const tv_Prefs *p, void (*fn)(void *ud, const char *cons
                         tv_Error *err)
 {
     return p->active ? tv_flags_list(p->paths[TV_PREFS_FLAGS], fn, ud, err) : 0;
+}
+
+int tv_prefs_remove_stale_temps(const tv_Prefs *p, int min_age_s, tv_Error *err)
+{
+    return p->active ? tv_file_remove_stale_temps(p->dir, min_age_s, err) : 0;
 }

@@ -20,7 +20,9 @@
 typedef struct tv_Settings {
     bool time_points;    /* the core's switches */
     bool streak_bonus;
-    char lang[8];        /* "en" or "nl" */
+    char lang[8];        /* a code like "nl" or "pt_BR", kept as the player chose it even
+                          * when there is no such .po (the UI then shows English, and
+                          * tv_i18n_warning says why) */
     int count;           /* questions per round, 5..50 */
     bool timer;          /* off: no time limit shown, answers scored at t = 0 */
     int timer_percent;   /* time limit multiplier, 50..300 */
@@ -38,6 +40,10 @@ void tv_settings_default(tv_Settings *s);
  * a copy at path.bad, false, and a warning in warn (file:line: what). Unknown keys are
  * ignored; bad values fall back to that key's default with a warning. */
 bool tv_settings_load(const char *path, tv_Settings *s, char *warn, size_t warnsize);
+/* The same rules for text in memory (data[0..len), any bytes; fuzzing, tools): no file
+ * is read or kept as .bad; name is used in the warning. */
+bool tv_settings_parse(const char *name, const char *data, size_t len, tv_Settings *s, char *warn, size_t warnsize);
+/* Writes every key (docs/files.md) atomically; false with err naming path. */
 bool tv_settings_save(const char *path, const tv_Settings *s, tv_Error *err);
 bool tv_settings_equal(const tv_Settings *a, const tv_Settings *b);
 
@@ -59,7 +65,11 @@ typedef struct tv_Scores {
     tv_ScoreTable *tables; /* owned; free with tv_scores_free */
 } tv_Scores;
 
+/* Reads path like tv_settings_load; a file that does not parse as a whole (docs/files.md)
+ * gives no tables, a .bad copy, false and a warning. */
 bool tv_scores_load(const char *path, tv_Scores *scores, char *warn, size_t warnsize);
+/* The same rules for text in memory; no file is read or kept. Free with tv_scores_free. */
+bool tv_scores_parse(const char *name, const char *data, size_t len, tv_Scores *scores, char *warn, size_t warnsize);
 bool tv_scores_save(const char *path, const tv_Scores *scores, tv_Error *err);
 /* Adds an entry to the table for key (created when new); returns its rank (0 = best)
  * or -1 when it did not make the table. */
@@ -76,6 +86,10 @@ bool tv_flags_append(const char *path, const char *pack, const char *id, const c
  * as '?'. Returns the number of flags (0 for a missing file), or -1 with err set
  * (file:line) on a line that is not five fields with a known reason. */
 int tv_flags_list(const char *path, void (*fn)(void *ud, const char *const fields[5]), void *ud, tv_Error *err);
+/* The same for text in memory (data[0..len), any bytes, not changed); name is used in
+ * errors. */
+int tv_flags_parse(const char *name, const char *data, size_t len, void (*fn)(void *ud, const char *const fields[5]),
+                   void *ud, tv_Error *err);
 
 /* {====================================================================== the prefs folder */
 
@@ -108,6 +122,10 @@ bool tv_prefs_append_flag(const tv_Prefs *p, const char *pack, const char *id, c
                           const char *reason, tv_Error *err);
 int tv_prefs_list_flags(const tv_Prefs *p, void (*fn)(void *ud, const char *const fields[5]), void *ud,
                         tv_Error *err);
+/* Start-up housekeeping: removes the temp files killed saves left in the folder
+ * (tv_file_remove_stale_temps, io/file.h; min_age_s 10 spares a save another running
+ * game is making). Returns the number removed, 0 without a folder, -1 with err. */
+int tv_prefs_remove_stale_temps(const tv_Prefs *p, int min_age_s, tv_Error *err);
 
 /* }====================================================================== */
 

@@ -55,6 +55,8 @@ static void setting_change(tv_Game *g, int row, int dir)
         if (next) {
             tv_i18n_free(g->i18n);
             g->i18n = next;
+            /* A broken or missing translation shows English: say why on the title. */
+            snprintf(g->prefs_warning, sizeof g->prefs_warning, "%s", tv_i18n_warning(next));
         }
         tv_flow_reload_packs(g);
         break;

@@ -217,6 +217,24 @@ bool tv_scores_load(const char *path, tv_Scores *scores, char *warn, size_t warn
     return false;
 }
 
+bool tv_scores_parse(const char *name, const char *data, size_t len, tv_Scores *scores, char *warn, size_t warnsize)
+{
+    tv_KvWarn w;
+    tv_kv_warn_init(&w, warn, warnsize);
+    memset(scores, 0, sizeof *scores);
+    int bad_line = len > SCORES_MAX_BYTES ? -1 : tv_kv_not_text_line(data, len);
+    if (bad_line) {
+        tv_kv_warn_add(&w, name, bad_line > 0 ? bad_line : 0, "not a high-score file; starting without high scores");
+        return false;
+    }
+    char why[160];
+    if (parse_scores(data, len, scores, &bad_line, why, sizeof why))
+        return true;
+    tv_scores_free(scores);
+    tv_kv_warn_add(&w, name, bad_line, "%s; starting without high scores", why);
+    return false;
+}
+
 bool tv_scores_save(const char *path, const tv_Scores *scores, tv_Error *err)
 {
     /* Bounded: each entry line is at most 3 numbers and a 31-byte name. */

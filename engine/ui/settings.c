@@ -131,6 +131,50 @@ static void bad_value(tv_KvWarn *w, const char *path, int line, size_t k, const 
         tv_kv_warn_add(w, path, line, "%s must be a language code like en or nl, got '%s'; using %s", key, got, was);
 }
 
+/* Parses text that passed the text check into *s (defaults first). Returns 0, or the
+ * line that is not `key = value` (the file is then corrupt and *s the defaults); bad
+ * values only add warnings. */
+static int parse_settings(const char *path, const char *data, size_t len, tv_Settings *s, tv_KvWarn *w)
+{
+    tv_settings_default(s);
+    tv_Settings got = *s;
+    tv_KvLines ls;
+    tv_kv_lines_init(&ls, data, len);
+    const char *line, *key, *val;
+    size_t n, keylen, vallen;
+    while (tv_kv_lines_next(&ls, &line, &n)) {
+        if (n == 0 || line[0] == '#')
+            continue;
+        if (!tv_kv_split(line, n, &key, &keylen, &val, &vallen))
+            return ls.line;
+        /* Unknown keys are skipped, so a settings file from a newer version still loads. */
+        for (size_t k = 0; k < N_SETTINGS; k++)
+            if (tv_kv_token_is(key, keylen, settings_keys[k].key) && !set_value(&got, k, val, vallen)) {
+                /* A bad value restores that key's default, even over an earlier good
+                 * line for the same key: the last line is the one the player edited. */
+                reset_value(&got, k);
+                bad_value(w, path, ls.line, k, val, vallen);
+            }
+    }
+    *s = got;
+    return 0;
+}
+
+/* The warning for a line that is not `key = value`. */
+static void warn_corrupt(tv_KvWarn *w, const char *path, const char *data, size_t len, int bad, const char *note)
+{
+    tv_KvLines ls;
+    tv_kv_lines_init(&ls, data, len);
+    const char *line = "";
+    size_t n = 0;
+    while (ls.line < bad && tv_kv_lines_next(&ls, &line, &n))
+        ;
+    char text[48];
+    tv_kv_shown(text, sizeof text, line, n);
+    tv_kv_warn_add(w, path, bad, "expected 'key = value', got '%s'; using the default settings%s%s", text,
+                   note[0] ? ", " : "", note);
+}
+
 bool tv_settings_load(const char *path, tv_Settings *s, char *warn, size_t warnsize)
 {
     tv_KvWarn w;
@@ -141,34 +185,29 @@ bool tv_settings_load(const char *path, tv_Settings *s, char *warn, size_t warns
     int got_text = tv_kv_load(path, SETTINGS_MAX_BYTES, "settings file", "using the default settings", &w, &data, &len);
     if (got_text <= 0)
         return got_text == 0;
-    tv_Settings got = *s;
-    tv_KvLines ls;
-    tv_kv_lines_init(&ls, data, len);
-    const char *line, *key, *val;
-    size_t n, keylen, vallen;
-    while (tv_kv_lines_next(&ls, &line, &n)) {
-        if (n == 0 || line[0] == '#')
-            continue;
-        if (!tv_kv_split(line, n, &key, &keylen, &val, &vallen)) {
-            char text[48];
-            tv_kv_shown(text, sizeof text, line, n);
-            tv_kv_keep_bad(path, data, len, note, sizeof note);
-            tv_kv_warn_add(&w, path, ls.line, "expected 'key = value', got '%s'; using the default settings, %s", text,
-                           note);
-            free(data);
-            return false;
-        }
-        /* Unknown keys are skipped, so a settings file from a newer version still loads. */
-        for (size_t k = 0; k < N_SETTINGS; k++)
-            if (tv_kv_token_is(key, keylen, settings_keys[k].key) && !set_value(&got, k, val, vallen)) {
-                /* A bad value restores that key's default, even over an earlier good
-                 * line for the same key: the last line is the one the player edited. */
-                reset_value(&got, k);
-                bad_value(&w, path, ls.line, k, val, vallen);
-            }
+    int bad = parse_settings(path, data, len, s, &w);
+    if (bad) {
+        tv_kv_keep_bad(path, data, len, note, sizeof note);
+        warn_corrupt(&w, path, data, len, bad, note);
     }
     free(data);
-    *s = got;
+    tv_kv_warn_finish(&w);
+    return w.count == 0;
+}
+
+bool tv_settings_parse(const char *name, const char *data, size_t len, tv_Settings *s, char *warn, size_t warnsize)
+{
+    tv_KvWarn w;
+    tv_kv_warn_init(&w, warn, warnsize);
+    tv_settings_default(s);
+    int bad_text = len > SETTINGS_MAX_BYTES ? -1 : tv_kv_not_text_line(data, len);
+    if (bad_text) {
+        tv_kv_warn_add(&w, name, bad_text > 0 ? bad_text : 0, "not a settings file; using the default settings");
+        return false;
+    }
+    int bad = parse_settings(name, data, len, s, &w);
+    if (bad)
+        warn_corrupt(&w, name, data, len, bad, "");
     tv_kv_warn_finish(&w);
     return w.count == 0;
 }

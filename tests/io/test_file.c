@@ -290,6 +290,95 @@ TEST("a bad file is copied to .bad from memory or from disk, replacing an older 
     CHECK_INT(TV_BAD_NONE, tv_file_keep_bad(at("gone.txt"), NULL, 0, bad, sizeof bad, &err));
 }
 
+static bool present(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+TEST("stale temp files of killed saves are removed; links, folders and other names are not")
+{
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s", at("stale"));
+    CHECK(mkdir(sub, 0700) == 0);
+    char p[20][700];
+    const char *names[] = {
+        "settings.txt.tmp.a1B2c3",    /* 0: removed */
+        "pack-00ff.txt.tmp.XXXXXX",   /* 1: removed (mkstemp's letters can be X) */
+        "scores.txt.bad.tmp.Zz9yY8",  /* 2: removed */
+        "settings.txt",               /* 3: kept: not a temp name */
+        "notes.tmp.abc",              /* 4: kept: five letters short */
+        "notes.tmp.abcdefg",          /* 5: kept: one too many */
+        ".tmp.abcdef",                /* 6: kept: no name before .tmp. */
+        "notes.tmp.abc-ef",           /* 7: kept: not a letter or digit */
+        "link.txt.tmp.QWErty",        /* 8: kept: a symbolic link */
+        "dir.txt.tmp.QWErty",         /* 9: kept: a folder */
+        "fifo.txt.tmp.QWErty",        /* 10: kept: a FIFO */
+        "notes.txt.tmp.abcdef.keep",  /* 11: kept */
+    };
+    size_t n = sizeof names / sizeof names[0];
+    for (size_t i = 0; i < n; i++)
+        snprintf(p[i], sizeof p[i], "%s/%s", sub, names[i]);
+    const char *target = at("link-target.txt");
+    put_str(target, "the link's target must survive\n");
+    for (size_t i = 0; i < n; i++) {
+        if (i == 8)
+            CHECK(symlink(target, p[i]) == 0);
+        else if (i == 9)
+            CHECK(mkdir(p[i], 0700) == 0);
+        else if (i == 10)
+            CHECK(mkfifo(p[i], 0600) == 0);
+        else
+            put_str(p[i], "x");
+    }
+    tv_Error err = {0};
+    CHECK_INT(3, tv_file_remove_stale_temps(sub, 0, &err));
+    for (size_t i = 0; i < n; i++) {
+        if (present(p[i]) != (i >= 3))
+            fprintf(stderr, "  %s: expected %s\n", names[i], i >= 3 ? "kept" : "removed");
+        CHECK(present(p[i]) == (i >= 3));
+    }
+    char *got = slurp(target);
+    CHECK_STR("the link's target must survive\n", got);
+    free(got);
+    CHECK_INT(0, tv_file_remove_stale_temps(sub, 0, &err));
+}
+
+TEST("a temp file younger than the given age is left for the save that is writing it")
+{
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s", at("young"));
+    CHECK(mkdir(sub, 0700) == 0);
+    char young[700], old[700];
+    snprintf(young, sizeof young, "%s/settings.txt.tmp.young1", sub);
+    snprintf(old, sizeof old, "%s/scores.txt.tmp.old123", sub);
+    put_str(young, "x");
+    put_str(old, "x");
+    struct timespec times[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
+    CHECK(utimensat(AT_FDCWD, old, times, 0) == 0);
+    tv_Error err = {0};
+    CHECK_INT(1, tv_file_remove_stale_temps(sub, 10, &err));
+    CHECK(present(young));
+    CHECK(!present(old));
+}
+
+TEST("clean-up of a missing folder removes nothing; a link in the folder's place is refused")
+{
+    tv_Error err = {0};
+    CHECK_INT(0, tv_file_remove_stale_temps(at("no-such-folder"), 0, &err));
+    char sub[600], link[600], victim[700];
+    snprintf(sub, sizeof sub, "%s", at("real-folder"));
+    snprintf(link, sizeof link, "%s", at("folder-link"));
+    CHECK(mkdir(sub, 0700) == 0);
+    snprintf(victim, sizeof victim, "%s/x.tmp.abcdef", sub);
+    put_str(victim, "x");
+    CHECK(symlink(sub, link) == 0);
+    CHECK_INT(-1, tv_file_remove_stale_temps(link, 0, &err));
+    CHECK_STR(link, err.file);
+    CHECK_CONTAINS(err.msg, "symbolic link");
+    CHECK(present(victim));
+}
+
 TEST("mkdir -p creates every missing folder and accepts existing ones")
 {
     const char *deep = at("a/b/c");

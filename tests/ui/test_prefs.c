@@ -276,6 +276,24 @@ TEST("a bad value falls back to that key's default with a warning; the others ar
     CHECK(!exists(at("badvalue.txt.bad"))); /* not corrupt: the rest of the file was used */
 }
 
+TEST("a well-formed language the game has no file for loads and saves as the player wrote it")
+{
+    /* The UI shows English for it (tv_i18n_load's fallback); the player's choice stays
+     * in the file, so installing xx_YY.po later is enough. */
+    const char *path = at("lang.txt");
+    put_str(path, "lang = pt_BR\n");
+    tv_Settings s;
+    char warn[512];
+    CHECK(tv_settings_load(path, &s, warn, sizeof warn));
+    CHECK_STR("", warn);
+    CHECK_STR("pt_BR", s.lang);
+    tv_Error err = {0};
+    CHECK(tv_settings_save(path, &s, &err));
+    char *text = slurp(path);
+    CHECK_CONTAINS(text, "\nlang = pt_BR\n");
+    free(text);
+}
+
 TEST("numbers are whole tokens: signs, spaces inside, hex and overflow are refused")
 {
     const char *bad[] = {"+20", "2 0", "0x20", "20.0", "99999999999999999999", "-0", ""};
@@ -331,6 +349,95 @@ TEST("a save into a missing folder fails naming the path")
     CHECK_STR(path, err.file);
     CHECK_INT(TV_ERR_IO, err.code);
     CHECK_CONTAINS(err.msg, "No such file or directory");
+}
+
+TEST("failed saves of scores and flags name the file, directly and through the prefs handle")
+{
+    const char *path = at("missing/scores.txt");
+    tv_Scores sc = {0};
+    tv_Error err = {0};
+    CHECK(!tv_scores_save(path, &sc, &err));
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "No such file or directory");
+    path = at("missing/flags.tsv");
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_flags_append(path, "p", "q1", "1.0.0", "en", "wrong", &err));
+    CHECK_STR(path, err.file);
+    CHECK_CONTAINS(err.msg, "No such file or directory");
+    tv_Prefs prefs;
+    tv_prefs_init(&prefs, at("missing"));
+    tv_Settings s;
+    tv_settings_default(&s);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_save_settings(&prefs, &s, &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_SETTINGS), err.file);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_save_scores(&prefs, &sc, &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_SCORES), err.file);
+    memset(&err, 0, sizeof err);
+    CHECK(!tv_prefs_append_flag(&prefs, "p", "q1", "1.0.0", "en", "unclear", &err));
+    CHECK_STR(tv_prefs_path(&prefs, TV_PREFS_FLAGS), err.file);
+}
+
+TEST("the prefs handle's clean-up removes temp files of killed saves and nothing else")
+{
+    tv_Prefs prefs;
+    const char *sub = at("cleanup");
+    CHECK(mkdir(sub, 0700) == 0);
+    tv_prefs_init(&prefs, sub);
+    char tmp[700], keep[700];
+    snprintf(tmp, sizeof tmp, "%s/settings.txt.tmp.k1ll3d", sub);
+    snprintf(keep, sizeof keep, "%s/settings.txt", sub);
+    put_str(tmp, "volume = 1\n");
+    put_str(keep, "volume = 2\n");
+    tv_Error err = {0};
+    CHECK_INT(1, tv_prefs_remove_stale_temps(&prefs, 0, &err));
+    CHECK(!exists(tmp));
+    CHECK(exists(keep));
+    tv_Prefs none;
+    tv_prefs_init(&none, NULL);
+    CHECK_INT(0, tv_prefs_remove_stale_temps(&none, 0, &err));
+}
+
+static void count_flag(void *ud, const char *const fields[5])
+{
+    (void)fields;
+    ++*(int *)ud;
+}
+
+TEST("text in memory parses by the same rules as the files, and no file is written")
+{
+    tv_Settings s;
+    char warn[512];
+    const char set[] = "volume = 20\ncount = 51\n";
+    CHECK(!tv_settings_parse("mem.txt", set, sizeof set - 1, &s, warn, sizeof warn));
+    CHECK_INT(20, s.volume);
+    CHECK_INT(10, s.count);
+    CHECK_STR("mem.txt:2: count must be a whole number from 5 to 50, got '51'; using 10", warn);
+    CHECK(!tv_settings_parse("mem.txt", "volume = 1\nnot a line\n", 22, &s, warn, sizeof warn));
+    CHECK_INT(70, s.volume);
+    CHECK_STR("mem.txt:2: expected 'key = value', got 'not a line'; using the default settings", warn);
+    CHECK(!tv_settings_parse("mem.txt", "a\0b", 3, &s, warn, sizeof warn));
+    CHECK(!exists("mem.txt.bad"));
+    tv_Scores sc;
+    const char good[] = "scores = 1\ntable = t\nentry = 5 1 2 Ann\nend = 1\n";
+    CHECK(tv_scores_parse("mem.txt", good, sizeof good - 1, &sc, warn, sizeof warn));
+    CHECK_INT(1, sc.n);
+    tv_scores_free(&sc);
+    CHECK(!tv_scores_parse("mem.txt", good, sizeof good - 10, &sc, warn, sizeof warn));
+    CHECK_INT(0, sc.n);
+    CHECK_CONTAINS(warn, "truncated");
+    const char flags[] = "p\tq1\t1\ten\twrong\np\tq2\t1\ten\tunclear";
+    char copy[sizeof flags];
+    memcpy(copy, flags, sizeof flags);
+    int n = 0;
+    tv_Error err = {0};
+    CHECK_INT(2, tv_flags_parse("mem.tsv", copy, sizeof copy - 1, count_flag, &n, &err));
+    CHECK_INT(2, n);
+    CHECK(memcmp(copy, flags, sizeof flags) == 0); /* the caller's text is not changed */
+    CHECK_INT(-1, tv_flags_parse("mem.tsv", "p\tq\n", 4, count_flag, &n, &err));
+    CHECK_STR("mem.tsv", err.file);
+    CHECK_INT(1, err.line);
 }
 
 /* The read-only case must run without root's override of file permissions, so as root
