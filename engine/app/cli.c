@@ -86,7 +86,7 @@ bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_E
 bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
     tv_Cli *cli = dest;
-    return append(cli->answers, &cli->n_answers, 4, spec, "players", value, err);
+    return append(cli->answers, &cli->n_answers, TV_MAX_ANSWERS, spec, "players", value, err);
 }
 
 bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)

@@ -23,7 +23,7 @@ static const char *const usage_headless =
     "                        [--no-time-points] [--no-streak] [--timer-percent N]\n"
     "                        [--types choice,truefalse,...] [--plugins DIR ...]\n"
     "\n"
-    "Plays one session on a virtual clock. Each --answers script (up to 4, one per player)\n"
+    "Plays one session on a virtual clock. Each --answers script (one per player, up to 10000)\n"
     "has one line per question: A-F, a letter sequence (order), a number, =TEXT, correct,\n"
     "wrong, timeout or skip, with an optional leading 5050 and trailing @SECONDS.\n"
     "--pack all selects every pack. A script recorded by `trivium play --record` carries\n"
@@ -168,8 +168,12 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     if (stdin_uses > 1)
         return tv_cli_usage("headless", "--answers -: standard input can feed only one player");
 
-    tv_Script scripts[4] = {0};
+    tv_Script *scripts = calloc(cli->n_answers > 0 ? (size_t)cli->n_answers : 1, sizeof *scripts);
     tv_Error err = {0};
+    if (!scripts) {
+        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+        return tv_cli_fail(&err);
+    }
     for (int i = 0; i < cli->n_answers && rc < 0; i++)
         if (!tv_script_load(&scripts[i], cli->answers[i], tv_alloc_default(), &err))
             rc = tv_cli_fail(&err);
@@ -207,8 +211,9 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < cli->n_answers; i++)
         tv_script_free(&scripts[i]);
+    free(scripts);
     return rc;
 }
 

@@ -107,6 +107,39 @@ bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo 
     return print_json(out, root);
 }
 
+/* More players than the game seats: the questions once, then one line per player with
+ * the points of each question, so a thousand players read as a thousand lines rather
+ * than a thousand tables. */
+static void session_text_many(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    fprintf(out, "\n  #  %-28s %-9s d  %7s\n", "question", "type", "limit");
+    for (int i = 0; i < s->n_rounds; i++) {
+        const tv_Round *rd = tv_session_round(s, i);
+        char name[64];
+        snprintf(name, sizeof name, "%s/%s", rd->q->pack, rd->q->id);
+        fprintf(out, "%3d  %-28.28s %-9s %d  %6.2fs\n", i + 1, name, tv_qtype_name(rd->q->type), rd->q->difficulty,
+                rd->limit_ms / 1000.0);
+    }
+    int width = 7; /* "answers" */
+    for (int p = 0; p < s->cfg.players; p++) {
+        int len = (int)strlen(info->players[p]);
+        width = len > width ? len : width;
+    }
+    width = width > 28 ? 28 : width;
+    fprintf(out, "\n%6s  %-*s %7s %9s %7s  points per question\n", "player", width, "answers", "total", "correct",
+            "longest");
+    for (int p = 0; p < s->cfg.players; p++) {
+        tv_Result r = tv_session_result(s, p);
+        char correct[32];
+        snprintf(correct, sizeof correct, "%d/%d", r.correct, r.asked);
+        fprintf(out, "%6d  %-*.*s %7d %9s %7d ", p + 1, width, width, info->players[p], r.total, correct,
+                r.longest_streak);
+        for (int i = 0; i < s->n_rounds; i++)
+            fprintf(out, " %d", tv_session_record(s, p, i)->points);
+        fputc('\n', out);
+    }
+}
+
 void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
 {
     fprintf(out, "seed %llu, %s, packs:", (unsigned long long)s->cfg.seed, info->lang);
@@ -114,6 +147,10 @@ void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo 
         fprintf(out, " %s", info->packs[i]);
     fprintf(out, "%s%s\n", s->cfg.rules.time_points ? "" : ", no time points",
             s->cfg.rules.streak_bonus ? "" : ", no streak bonus");
+    if (s->cfg.players > TV_MAX_PLAYERS) {
+        session_text_many(out, s, info);
+        return;
+    }
     for (int p = 0; p < s->cfg.players; p++) {
         if (s->cfg.players > 1)
             fprintf(out, "\nplayer %d (%s)\n", p + 1, info->players[p]);

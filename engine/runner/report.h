@@ -17,7 +17,9 @@ typedef struct tv_ReportInfo {
     const char *const *players;    /* answer-script names, one per player */
 } tv_ReportInfo;
 
-/* Session results. Returns false on out of memory. */
+/* Session results. Returns false on out of memory. The text report gives each player
+ * a table of their answers up to TV_MAX_PLAYERS players, and one line per player
+ * (total, correct, longest streak, points per question) beyond that. */
 bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo *info);
 void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info);
 
