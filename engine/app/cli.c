@@ -241,8 +241,16 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
+    /* A pack already tried (loaded, or failed with its error) is not run again: `trivium
+     * test` selects from one set, loaded once per seed and language, for many scenarios. */
+    bool any = false;
+    for (int k = 0; k < set->n; k++) {
+        want[k] = (want[k] || !by_folder) && !set->packs[k].loaded && !set->packs[k].error.code;
+        any = any || want[k];
+    }
     tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
-    tv_packset_load(set, &opt, by_folder ? want : NULL);
+    if (any)
+        tv_packset_load(set, &opt, want);
     free(want);
 
     if (all) {

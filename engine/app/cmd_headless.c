@@ -16,6 +16,7 @@
 #include "play.h"
 #include "report.h"
 #include "session.h"
+#include "session_open.h"
 
 static const char *const usage_headless =
     "usage: trivium headless --pack ID [--pack ID ...] --seed N --answers FILE|- [--answers FILE ...]\n"
@@ -47,8 +48,8 @@ static const tv_ArgSpec headless_args[] = {
 static const tv_ArgSpec dump_args[] = {TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_SEED, TV_CLI_ROW_LANG,
                                        TV_CLI_ROW_FORMAT};
 
-/* Loads the selected packs and builds the session; shared by headless and dump. The
- * session applies --timer-percent and --types itself, as it does for the game. */
+/* Loads the selected packs and builds the session; shared by headless and dump.
+ * Returns -1 to go on, else the exit code after printing the error. */
 static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char **ids, int *n_ids, int count,
                         int players)
 {
@@ -56,81 +57,16 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char 
     int selected[TV_MAX_SELECT * 8];
     int n_sel = 0;
     tv_packset_init(set, tv_alloc_default());
-    if (!tv_cli_discover(cli, set, &err) || !tv_cli_select(cli, set, selected, &n_sel, &err))
+    if (!tv_cli_discover(cli, set, &err) || !tv_cli_select(cli, set, selected, &n_sel, &err) ||
+        !tv_open_session(cli, set, selected, n_sel, count, players, s, ids, n_ids, &err))
         return tv_cli_fail(&err);
-    int total = 0;
-    for (int i = 0; i < n_sel; i++)
-        total += set->packs[selected[i]].n_questions;
-    const tv_Question **pool = malloc(sizeof *pool * (size_t)(total ? total : 1));
-    if (!pool) {
-        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
-        return tv_cli_fail(&err);
-    }
-    int n = 0;
-    *n_ids = 0;
-    for (int i = 0; i < n_sel && *n_ids < TV_MAX_SELECT; i++) {
-        const tv_Pack *p = &set->packs[selected[i]];
-        ids[(*n_ids)++] = p->id;
-        for (int k = 0; k < p->n_questions; k++)
-            pool[n++] = &p->questions[k];
-    }
-    tv_SessionConfig cfg = {.seed = cli->seed,
-                            .count = count ? count : n,
-                            .players = players,
-                            .rules = {.time_points = !cli->no_time_points, .streak_bonus = !cli->no_streak},
-                            .timer_percent = cli->timer_percent,
-                            .types = cli->types};
-    bool ok = tv_session_init(s, &cfg, pool, n, tv_alloc_default(), &err);
-    free(pool); /* the session keeps pointers to the questions, not to the pool */
-    if (!ok) {
-        if (err.code == TV_ERR_USAGE && n == 0)
-            err.code = TV_ERR_PACK;
-        return tv_cli_fail(&err);
-    }
     return -1;
 }
 
-/* The true/false words the game shows (round.true and round.false in
- * assets/i18n/<lang>.po), for each language the game has: scripts may type either
- * language's, and a dump prints the words of --lang. */
-typedef struct Words {
-    tv_I18n *i18n[2];
-    tv_Labels labels[3];
-    int n;
-} Words;
-
-static const char *const word_langs[2] = {"en", "nl"};
-
-static void words_free(Words *w)
+static int words_load(const tv_Cli *cli, tv_Words *w)
 {
-    for (int i = 0; i < 2; i++)
-        tv_i18n_free(w->i18n[i]);
-}
-
-static int words_load(const tv_Cli *cli, Words *w)
-{
-    char dir[TV_PATHS_MAX + 8];
-    tv_paths_assets_dir(cli->self_exe, dir, TV_PATHS_MAX);
-    strcat(dir, "/i18n");
     tv_Error err = {0};
-    for (int i = 0; i < 2; i++) {
-        w->i18n[i] = tv_i18n_load(dir, word_langs[i], &err);
-        if (!w->i18n[i])
-            return tv_cli_fail(&err);
-        w->labels[w->n++] = (tv_Labels){tv_i18n_get(w->i18n[i], "round.true"), tv_i18n_get(w->i18n[i], "round.false")};
-    }
-    /* docs/scoring.md has always accepted =onwaar, the word the runner once printed. */
-    w->labels[w->n++] = (tv_Labels){"waar", "onwaar"};
-    return -1;
-}
-
-/* The words of lang; English for any other, as the game falls back. */
-static tv_Labels words_of(const Words *w, const char *lang)
-{
-    for (int i = 0; i < 2; i++)
-        if (strcmp(lang, word_langs[i]) == 0)
-            return w->labels[i];
-    return w->labels[0];
+    return tv_words_load(cli, w, &err) ? -1 : tv_cli_fail(&err);
 }
 
 /* A recorded script names its seed, packs and switches in "#!" lines; the command
@@ -190,14 +126,14 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     if (rc < 0)
         rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
                           cli->n_answers);
-    Words words = {0};
+    tv_Words words = {0};
     if (rc < 0)
         rc = words_load(cli, &words);
     if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words.labels, words.n, &err))
         rc = tv_cli_fail(&err);
     if (rc < 0) {
         tv_ReportInfo info = {.lang = cli->lang,
-                              .labels = words_of(&words, cli->lang),
+                              .labels = tv_words_of(&words, cli->lang),
                               .n_packs = n_ids,
                               .packs = ids,
                               .players = cli->answers};
@@ -208,7 +144,7 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
             rc = TV_EXIT_OK;
         }
     }
-    words_free(&words);
+    tv_words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
     for (int i = 0; i < cli->n_answers; i++)
@@ -231,11 +167,11 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
     rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
-    Words words = {0};
+    tv_Words words = {0};
     if (rc < 0)
         rc = words_load(cli, &words);
     if (rc < 0) {
-        tv_ReportInfo info = {.lang = cli->lang, .labels = words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
+        tv_ReportInfo info = {.lang = cli->lang, .labels = tv_words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
         if (cli->json)
             rc = tv_report_dump_json(stdout, &s, &info) ? TV_EXIT_OK : 1;
         else {
@@ -243,7 +179,7 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
             rc = TV_EXIT_OK;
         }
     }
-    words_free(&words);
+    tv_words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
     return rc;
