@@ -42,7 +42,8 @@ typedef struct tv_Cli {
     int timer_percent; /* 0 = as the packs say */
     unsigned types;    /* bit per tv_QType asked; 0 = all */
     int n_paths;
-    const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
+    const char *paths[TV_MAX_SELECT]; /* lint PATH ..., test PATH ... */
+    const char *junit;                /* test --junit FILE */
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
