@@ -44,6 +44,10 @@ typedef struct tv_Cli {
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ..., test PATH ... */
     const char *junit;                /* test --junit FILE */
+    bool jsonl, summary;              /* headless --format jsonl, --summary */
+    const char *write_scenario;       /* headless --write-scenario FILE */
+    uint64_t *seeds;                  /* headless --seeds LIST (malloc'd, args.h); freed by the command */
+    int n_seeds;
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */

@@ -77,9 +77,9 @@ static void add_player(cJSON *obj, const tv_Session *s, int p)
     }
 }
 
-static bool print_json(FILE *out, cJSON *root)
+static bool print_json(FILE *out, cJSON *root, bool one_line)
 {
-    char *text = cJSON_Print(root);
+    char *text = one_line ? cJSON_PrintUnformatted(root) : cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)
         return false;
@@ -104,7 +104,7 @@ bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo 
         add_player(pl, s, p);
         cJSON_AddItemToArray(players, pl);
     }
-    return print_json(out, root);
+    return print_json(out, root, info->one_line);
 }
 
 /* More players than the game seats: the questions once, then one line per player with
@@ -235,7 +235,7 @@ bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         cJSON_AddStringToObject(o, "source", q->source);
         cJSON_AddItemToArray(qs, o);
     }
-    return print_json(out, root);
+    return print_json(out, root, info->one_line);
 }
 
 void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
@@ -281,4 +281,50 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
             fprintf(out, "   source: %s\n", q->source);
         fputc('\n', out);
     }
+}
+
+static int by_value(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool tv_report_summary(FILE *out, const int *totals, int sessions, int players, const tv_SummaryInfo *info)
+{
+    int *sorted = malloc(sizeof *sorted * (size_t)(sessions > 0 ? sessions : 1));
+    cJSON *root = info->json ? cJSON_CreateObject() : NULL;
+    if (!sorted || (info->json && !root)) {
+        free(sorted);
+        cJSON_Delete(root);
+        return false;
+    }
+    cJSON *list = NULL;
+    if (root) {
+        cJSON_AddNumberToObject(root, "sessions", sessions);
+        list = cJSON_AddArrayToObject(root, "players");
+    } else
+        fprintf(out, "%6s  %-28s %8s %8s %9s %8s %10s\n", "player", "answers", "sessions", "min", "median", "max",
+                "mean");
+    for (int p = 0; p < players; p++) {
+        double sum = 0;
+        for (int k = 0; k < sessions; k++)
+            sum += sorted[k] = totals[(size_t)k * (size_t)players + (size_t)p];
+        qsort(sorted, (size_t)sessions, sizeof *sorted, by_value);
+        double median = sessions % 2 ? sorted[sessions / 2] : (sorted[sessions / 2 - 1] + sorted[sessions / 2]) / 2.0;
+        double mean = sum / sessions;
+        if (root) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "player", p + 1);
+            cJSON_AddStringToObject(o, "answers", info->players[p]);
+            cJSON_AddNumberToObject(o, "min", sorted[0]);
+            cJSON_AddNumberToObject(o, "median", median);
+            cJSON_AddNumberToObject(o, "max", sorted[sessions - 1]);
+            cJSON_AddNumberToObject(o, "mean", mean);
+            cJSON_AddItemToArray(list, o);
+        } else
+            fprintf(out, "%6d  %-28.28s %8d %8d %9.1f %8d %10.2f\n", p + 1, info->players[p], sessions, sorted[0],
+                    median, sorted[sessions - 1], mean);
+    }
+    free(sorted);
+    return root ? print_json(out, root, info->one_line) : true;
 }

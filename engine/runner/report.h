@@ -15,6 +15,7 @@ typedef struct tv_ReportInfo {
     int n_packs;
     const char *const *packs;      /* selected pack ids */
     const char *const *players;    /* answer-script names, one per player */
+    bool one_line;                 /* JSON on one line (--format jsonl) */
 } tv_ReportInfo;
 
 /* Session results. Returns false on out of memory. The text report gives each player
@@ -26,5 +27,15 @@ void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo 
 /* Every round of the session with its answer key, as shown. */
 bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *info);
 void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info);
+
+/* The distribution of each player's totals over a batch: totals[k * players + p] is
+ * player p's total in session k. Text: a line per player with min, median, max and
+ * mean; JSON: {"sessions", "players": [{"player", "answers", "min", "median", "max",
+ * "mean"}]}. Returns false on out of memory. */
+typedef struct tv_SummaryInfo {
+    const char *const *players; /* answer-script names */
+    bool json, one_line;
+} tv_SummaryInfo;
+bool tv_report_summary(FILE *out, const int *totals, int sessions, int players, const tv_SummaryInfo *info);
 
 #endif

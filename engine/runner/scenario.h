@@ -78,4 +78,22 @@ void tv_scenario_free(tv_Scenario *sc);
  *   player 1 (Ana): question 2 (ihostage-film/q17): points: expected 1275, got 1200 */
 bool tv_scenario_check(const tv_Scenario *sc, const tv_Session *s, char *msg, size_t size);
 
+/* What tv_scenario_write needs besides the session: borrowed for the call. */
+typedef struct tv_ScenarioSource {
+    const char *name;               /* the scenario's name */
+    int n_packs;
+    const char *const *packs;       /* the selected packs' ids */
+    int n_plugins;
+    const char *const *plugins;     /* folders, already relative to the scenario's folder */
+    const char *lang;
+    int count;                      /* the count asked for (not what the pool allowed) */
+    const tv_Script *scripts;       /* one per player */
+} tv_ScenarioSource;
+
+/* The scenario of session s as played from src->scripts (their answer lines inline,
+ * the scripts' names as player names), with "expect" filled in from its results, so
+ * `trivium test` on it passes. Caller frees with free(); NULL when out of memory.
+ * (scenario_write.c) */
+char *tv_scenario_write(const tv_Session *s, const tv_ScenarioSource *src);
+
 #endif

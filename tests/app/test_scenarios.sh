@@ -138,5 +138,70 @@ expect_rc "--format json" 4 "$TRIVIUM" test "$T/pass.json" "$T/f.json" "$T/badli
 expect_eq "JSON counts and statuses" "1 2 ['pass', 'fail', 'fail'] [0, 1, 4]" \
   "$(json "$T/out" '"%d %d %s %s" % (j["passed"], j["failed"], [t["status"] for t in j["tests"]], [t["code"] for t in j["tests"]])')"
 
+# --write-scenario, then trivium test: the golden passes as written, for 1, 4 and 200
+# players, and fails once its expectation is changed.
+printf '%s\n' "D @5" "BACD @10" "42.4 @20" "B @10" "=admir sehovic @30.001" "5050 D @4.5" >"$T/p1.txt"
+printf 'wrong\n%.0s' 1 2 3 4 5 6 >"$T/wrong.txt"
+printf 'correct @3\n%.0s' 1 2 3 4 5 6 >"$T/right.txt"
+# (seed-independent: fits any question of any seed)
+printf '%s\n' "#! no-streak" timeout "correct @1.5" skip "correct @39" wrong "correct @2" >"$T/mixed.txt"
+mkdir -p "$T/goldens"
+for n in 1 4 200; do
+  args=()
+  scripts=("$T/p1.txt" "$T/wrong.txt" "$T/right.txt" "$T/mixed.txt")
+  for i in $(seq 0 $((n - 1))); do args+=(--answers "${scripts[$((i % 4))]}"); done
+  expect_rc "headless --write-scenario with $n players" 0 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seed 1 "${args[@]}" --write-scenario "$T/goldens/p$n.json"
+  expect_rc "trivium test passes the scenario of $n players" 0 "$TRIVIUM" test "$T/goldens/p$n.json"
+  expect_out "($n players: its line)" "ok p$n"
+  expect_eq "($n players: one expectation per player)" "$n $n" "$(json "$T/goldens/p$n.json" '"%d %d" % (len(j["players"]), len(j["expect"]))')"
+done
+expect_eq "the golden holds the played totals" "[4454, 0]" "$(json "$T/goldens/p4.json" '[x["total"] for x in j["expect"][:2]]')"
+expect_eq "and its plugin folder relative to the file" "True" "$(json "$T/goldens/p1.json" 'not j["plugins"][0].startswith("/") and __import__("os").path.realpath(__import__("os").path.join(sys.argv[1].rsplit("/", 1)[0], j["plugins"][0])) == __import__("os").path.realpath("tests/packs")')"
+sed 's/"total":\t4454/"total":\t4453/' "$T/goldens/p4.json" >"$T/changed.json"
+expect_rc "a golden whose total is changed fails" 1 "$TRIVIUM" test "$T/changed.json"
+expect_out "saying so" "FAIL p4: player 1 ($T/p1.txt): total: expected 4453, got 4454"
+expect_rc "the folder of goldens passes, sorted" 0 "$TRIVIUM" test "$T/goldens"
+expect_eq "(p1, p200, p4)" "ok p1|ok p200|ok p4|3 passed, 0 failed" "$(tr '\n' '|' <"$T/out" | sed 's/|$//')"
+expect_rc "a shipped pack round trips without plugins" 0 "$TRIVIUM" headless --pack ihostage-film --seed 7 --count 3 --answers "$T/right.txt" --count 6 --write-scenario "$T/film.json"
+expect_rc "(and passes)" 0 "$TRIVIUM" test "$T/film.json"
+
+# Batches: --seeds plays the same scripts once per seed, equal to the seeds one by one.
+expect_rc "--seeds 1-3,7 --format jsonl" 0 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1-3,7 --answers "$T/right.txt" --answers "$T/mixed.txt" --format jsonl
+cp "$T/out" "$T/batch.jsonl"
+expect_eq "one line per session" 4 "$(wc -l <"$T/batch.jsonl")"
+same=yes
+k=0
+for seed in 1 2 3 7; do
+  k=$((k + 1))
+  "$TRIVIUM" headless --plugins tests/packs --pack scoring --seed $seed --answers "$T/right.txt" --answers "$T/mixed.txt" --format json >"$T/one.json" 2>&1
+  sed -n "${k}p" "$T/batch.jsonl" >"$T/line.json"
+  if ! /usr/bin/python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' "$T/one.json" "$T/line.json"; then same="seed $seed differs"; fi
+done
+expect_eq "each line equals that seed played alone with --format json" yes "$same"
+expect_eq "each line carries its seed" "[1, 2, 3, 7]" "$(/usr/bin/python3 -c 'import json,sys; print([json.loads(l)["seed"] for l in open(sys.argv[1])])' "$T/batch.jsonl")"
+expect_rc "--seeds 1,5,9" 0 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1,5,9 --answers "$T/right.txt" --format jsonl
+expect_eq "(three sessions)" 3 "$(wc -l <"$T/out")"
+expect_rc "--summary" 0 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1-3,7 --answers "$T/right.txt" --answers "$T/mixed.txt" --summary --format json
+want=$(/usr/bin/python3 -c '
+import json,sys,statistics as st
+rows=[json.loads(l) for l in open(sys.argv[1])]
+out=[]
+for p in range(2):
+    t=[r["players"][p]["total"] for r in rows]
+    out.append([float(min(t)), float(st.median(t)), float(max(t)), round(st.mean(t), 6)])
+print(out)' "$T/batch.jsonl")
+expect_eq "min, median, max and mean of each player's totals" "$want" "$(json "$T/out" '[[float(p["min"]), float(p["median"]), float(p["max"]), round(p["mean"], 6)] for p in j["players"]]')"
+one=$(json "$T/goldens/p4.json" 'j["expect"][2]["total"]')
+expect_rc "--summary as text" 0 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1,1 --answers "$T/right.txt" --summary
+expect_out "(a line per player)" "     1  $(printf '%-28.28s' "$T/right.txt")        2 $(printf '%8d %9.1f %8d %10.2f' "$one" "$one" "$one" "$one")"
+expect_rc "a descending range is a usage error" 2 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 5-3 --answers "$T/right.txt"
+expect_err "naming the value" "trivium headless: --seeds 5-3: expected seeds and ranges like 1-1000, 1,5,9 or 1-3,7 (at most 100000 seeds)"
+expect_rc "more than 100000 seeds is a usage error" 2 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1-100000,7 --answers "$T/right.txt"
+expect_rc "--seed with --seeds is a usage error" 2 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seed 1 --seeds 1-2 --answers "$T/right.txt"
+expect_err "(saying so)" "trivium headless: --seed and --seeds: give one of them"
+printf 'A\nA\nA\nA\nA\nA\n' >"$T/shape.txt"
+expect_rc "a script error in one seed of a batch exits 4" 4 "$TRIVIUM" headless --plugins tests/packs --pack scoring --seeds 1-2 --answers "$T/shape.txt" --format jsonl
+expect_err "naming the seed" "shape.txt:2: seed 1: question 2 (scoring/ord): question ord has 4 items to order, got 1"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
