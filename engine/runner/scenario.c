@@ -17,117 +17,13 @@
 #include <cjson/cJSON.h>
 
 #include "file.h"
+#include "json_lines.h"
 #include "text.h"
 
-/* {====== lines: cJSON keeps none, so one pass over the text finds where each value
- * starts, in document order, which is also the order of a pre-order walk of the tree. */
-
-typedef struct NodeLine {
-    const cJSON *node;
-    int line;
-} NodeLine;
-
-typedef struct Lines {
-    NodeLine *map; /* sorted by node; NULL when the pass and the tree disagree */
-    int n;
-} Lines;
-
-static bool is_ws(unsigned char c) { return c <= 32; } /* what cJSON skips */
-
-/* Appends the line of each value of s[0..n) to out (at most max); returns the count. */
-static int scan_values(const char *s, size_t n, int *out, int max)
-{
-    int line = 1, count = 0;
-    size_t i = 0;
-    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3; /* cJSON skips a byte-order mark */
-    while (i < n && count <= max) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n')
-            line++;
-        if (is_ws(c) || c == ',' || c == ':' || c == ']' || c == '}') {
-            i++;
-            continue;
-        }
-        int start = line;
-        if (c == '"') {
-            size_t j = i + 1;
-            while (j < n && s[j] != '"') {
-                if (s[j] == '\\' && j + 1 < n)
-                    j++;
-                line += s[j] == '\n';
-                j++;
-            }
-            i = j + 1;
-            size_t k = i;
-            while (k < n && is_ws((unsigned char)s[k]))
-                k++;
-            if (k < n && s[k] == ':')
-                continue; /* a key, not a value */
-        } else if (c == '{' || c == '[')
-            i++;
-        else
-            while (i < n && !is_ws((unsigned char)s[i]) && !strchr(",:]}", s[i]))
-                i++;
-        if (count < max)
-            out[count] = start;
-        count++;
-    }
-    return count;
-}
-
-static void collect(const cJSON *node, NodeLine *map, int *k, int max)
-{
-    for (; node; node = node->next) {
-        if (*k < max)
-            map[*k].node = node;
-        (*k)++;
-        collect(node->child, map, k, max);
-    }
-}
-
-static int by_node(const void *a, const void *b)
-{
-    const cJSON *x = ((const NodeLine *)a)->node, *y = ((const NodeLine *)b)->node;
-    return x < y ? -1 : x > y;
-}
-
-static void lines_build(Lines *l, const cJSON *root, const char *text, size_t len)
-{
-    int nodes = 0;
-    collect(root, NULL, &nodes, 0);
-    l->map = calloc((size_t)nodes + 1, sizeof *l->map);
-    int *at = calloc((size_t)nodes + 1, sizeof *at);
-    if (l->map && at) {
-        int k = 0;
-        collect(root, l->map, &k, nodes);
-        if (scan_values(text, len, at, nodes) == nodes) {
-            for (int i = 0; i < nodes; i++)
-                l->map[i].line = at[i];
-            qsort(l->map, (size_t)nodes, sizeof *l->map, by_node);
-            l->n = nodes;
-        }
-    }
-    free(at);
-    if (!l->n) {
-        free(l->map);
-        l->map = NULL;
-    }
-}
-
-/* The line where node's value starts; 0 when unknown. */
-static int line_of(const Lines *l, const cJSON *node)
-{
-    NodeLine key = {node, 0};
-    const NodeLine *hit = l->map ? bsearch(&key, l->map, (size_t)l->n, sizeof key, by_node) : NULL;
-    return hit ? hit->line : 0;
-}
-
-/* }====== */
 
 typedef struct Ctx {
     tv_Scenario *sc;
-    Lines lines;
+    tv_JsonLines lines;
     tv_Error *err;
     const char *dir; /* the scenario file's folder, "" for the current one */
 } Ctx;
@@ -140,7 +36,7 @@ static bool bad(Ctx *c, const cJSON *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return tv_error_set(c->err, TV_ERR_SCRIPT, c->sc->file, line_of(&c->lines, at), "%s", msg);
+    return tv_error_set(c->err, TV_ERR_SCRIPT, c->sc->file, tv_json_lines_get(&c->lines, at), "%s", msg);
 }
 
 static bool nomem(Ctx *c) { return tv_error_set(c->err, TV_ERR_NOMEM, c->sc->file, 0, "out of memory"); }
@@ -280,11 +176,11 @@ static bool get_answers(Ctx *c, const cJSON *v, tv_Script *script)
     if (!ok) {
         *c->err = e;
         if (e.line >= 1 && e.line <= k)
-            c->err->line = line_of(&c->lines, elems[e.line - 1]);
+            c->err->line = tv_json_lines_get(&c->lines, elems[e.line - 1]);
     } else
         for (int i = 0; i < script->n_steps; i++)
             if (script->steps[i].line >= 1 && script->steps[i].line <= k)
-                script->steps[i].line = line_of(&c->lines, elems[script->steps[i].line - 1]);
+                script->steps[i].line = tv_json_lines_get(&c->lines, elems[script->steps[i].line - 1]);
     free(elems);
     return ok;
 }
@@ -480,7 +376,7 @@ bool tv_scenario_parse(tv_Scenario *sc, const char *file, const char *data, size
     cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, false);
     size_t stop = end && end >= data && end <= data + len ? (size_t)(end - data) : len;
     if (root) /* only blanks may follow the object */
-        while (stop < len && is_ws((unsigned char)data[stop]))
+        while (stop < len && (unsigned char)data[stop] <= 32 /* what cJSON skips */)
             stop++;
     if (!root || stop < len) {
         int line = 1;
@@ -498,9 +394,9 @@ bool tv_scenario_parse(tv_Scenario *sc, const char *file, const char *data, size
     else
         dir[0] = '\0';
     Ctx c = {.sc = sc, .err = err, .dir = dir};
-    lines_build(&c.lines, root, data, len);
+    tv_json_lines_build(&c.lines, root, data, len);
     bool ok = parse_root(&c, root);
-    free(c.lines.map);
+    tv_json_lines_free(&c.lines);
     cJSON_Delete(root);
     return ok;
 }
