@@ -12,7 +12,6 @@
 #include "cli.h"
 #include "file.h"
 #include "commands.h"
-#include "i18n.h"
 #include "paths.h"
 #include "play.h"
 #include "report.h"
