@@ -134,6 +134,10 @@ expect_eq "JUnit has a testcase per scenario with name, classname, time and the 
   "t|pass|-
 t|f|player 1 (by hand): total: expected 1, got 4454; player 1 (by hand): correct: expected 1, got 4; player 1 (by hand): question 1 (scoring/c4): points: expected 1, got 875; and 3 more
 $T/badline.json|badline|$T/badline.json:4: expected a letter A-F, a number, =TEXT, correct, wrong, timeout or skip: 'G'" "$junit"
+printf '{ "name": "a <b> & \\"c\\" '"'"'d'"'"' \\u0001 e", "packs": ["scoring"], "plugins": ["%s"], "seed": 1, "players": [ { "answers": [%s] } ], "expect": [ { "total": 1 } ] }\n' "$PACKS" "$P1" >"$T/hostile.json"
+expect_rc "a name with XML's special characters and a control character" 1 "$TRIVIUM" test "$T/hostile.json" --junit "$T/hostile.xml"
+expect_out "is shown with the control as ?" "FAIL a <b> & \"c\" 'd' ? e: player 1: total: expected 1, got 4454"
+expect_eq "and survives the JUnit report" "a <b> & \"c\" 'd' ? e" "$(/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as ET; print(ET.parse(sys.argv[1]).getroot().find("testsuite/testcase").get("name"))' "$T/hostile.xml")"
 expect_rc "--format json" 4 "$TRIVIUM" test "$T/pass.json" "$T/f.json" "$T/badline.json" --format json
 expect_eq "JSON counts and statuses" "1 2 ['pass', 'fail', 'fail'] [0, 1, 4]" \
   "$(json "$T/out" '"%d %d %s %s" % (j["passed"], j["failed"], [t["status"] for t in j["tests"]], [t["code"] for t in j["tests"]])')"
