@@ -2,6 +2,7 @@
  * (runner/stats.h). Each seed's packs load through tv_cli_discover/tv_cli_select and its
  * session opens as `trivium headless` opens one (session_open.h), so the draws counted
  * are the draws players get.
+ * Trust boundary: packs run only in workers (cli.c); the seed list is bounded by args.c.
  * Depends on: core, runner, plugin host (through cli.c), app/cli, app/session_open;
  * never Lua or SDL. */
 #include <stddef.h>

@@ -4,6 +4,8 @@
  * every scenario that asks for the same, so a thousand scenarios over a few seeds start
  * a few workers, not thousands. Sessions open exactly as `trivium headless` opens them
  * (session_open.h).
+ * Trust boundary: the scenario files, parsed and checked in runner/scenario.c; here only
+ * folder listings are read (regular *.json files, no dot files, not recursive).
  * Depends on: core, runner, plugin host (through cli.c), app/cli, app/session_open;
  * never Lua or SDL. */
 #include <dirent.h>

@@ -1,6 +1,8 @@
 /* session_open.c - a session over loaded packs, and the true/false words (see
  * session_open.h). Moved out of cmd_headless.c so `trivium test` opens its sessions
  * exactly as `trivium headless` does.
+ * Trust boundary: none of its own; the questions were checked by the plugin host and the
+ * flags by args.c.
  * Depends on: core, runner/play, plugin host (tv_PackSet), ui/i18n (plain C), app/paths. */
 #include "session_open.h"
 

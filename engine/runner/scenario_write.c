@@ -2,6 +2,8 @@
  * goldens are made and updated: `trivium headless ... --write-scenario FILE`.
  * Writes only what the session was played with, explicitly (no #! directives), so the
  * file reads the same whatever defaults change later.
+ * Trust boundary: writes what was read through the answer-script parser and the packs;
+ * cJSON escapes every string, so any answer text round-trips.
  * Depends on: core (session, question), runner/answers, cJSON. */
 #include "scenario.h"
 
