@@ -108,7 +108,7 @@ static int files_collect(Files *f, const tv_Cli *cli)
 
 /* }====== {====== packs, loaded once per (plugin folders, seed, language) */
 
-#define CACHE_MAX 16
+#define CACHE_MAX 64
 
 typedef struct Entry {
     char *key;
