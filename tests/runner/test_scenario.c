@@ -135,4 +135,49 @@ TEST("malformed JSON names the line where parsing stopped")
     CHECK_STR("dir/s.json:2: text after the scenario's closing brace", failure("{}\n}"));
     CHECK_STR("dir/s.json:1: a scenario must be a JSON object", failure("[1]"));
 }
+/* A counting allocator that fails the Nth call, as in Lua's ltests.c. */
+typedef struct {
+    int calls, fail_at;
+    long live;
+} Counter;
+
+static void *counting(void *ud, void *p, size_t os, size_t ns)
+{
+    Counter *c = ud;
+    if (ns == 0) {
+        if (p)
+            c->live -= (long)os;
+        free(p);
+        return NULL;
+    }
+    if (++c->calls == c->fail_at)
+        return NULL;
+    void *q = realloc(p, ns);
+    if (q)
+        c->live += (long)ns - (long)(p ? os : 0);
+    return q;
+}
+
+TEST("parsing fails cleanly with out of memory and frees everything when any allocation fails")
+{
+    const char *text = "{\"name\": \"n\", \"packs\": [\"p\"], \"plugins\": [\"x\"], \"seed\": 1,\n"
+                       "\"players\": [{\"name\": \"a\", \"answers\": [\"#! count 2\", \"A @1\", \"=t\"]},\n"
+                       "{\"answers\": [\"B\", \"skip\"]}], \"expect\": [{\"total\": 1, \"points\": [1, 0]}]}";
+    bool parsed = false;
+    for (int n = 1; n < 200 && !parsed; n++) {
+        Counter c = {.fail_at = n};
+        tv_Scenario sc;
+        tv_Error err = {0};
+        parsed = tv_scenario_parse(&sc, "s.json", text, strlen(text), (tv_Alloc){counting, &c}, &err);
+        if (!parsed)
+            CHECK_INT(TV_ERR_NOMEM, err.code);
+        else
+            CHECK_INT(2, sc.count);
+        tv_scenario_free(&sc);
+        tv_scenario_free(&sc);
+        CHECK_INT(0, c.live);
+    }
+    CHECK(parsed);
+}
+
 TEST_MAIN()
