@@ -107,6 +107,22 @@ bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo 
     return print_json(out, root, info->one_line);
 }
 
+/* name cut to at most width bytes from its end ("...ers/p12.txt"): with many players the
+ * scripts differ in their last characters, not their folders. */
+static const char *tail_name(char *buf, size_t size, const char *name, int width)
+{
+    size_t n = strlen(name), w = (size_t)width;
+    if (n <= w || w < 4)
+        snprintf(buf, size, "%s", name);
+    else {
+        const char *t = name + n - (w - 3);
+        while (((unsigned char)*t & 0xC0) == 0x80) /* not inside a UTF-8 sequence */
+            t++;
+        snprintf(buf, size, "...%s", t);
+    }
+    return buf;
+}
+
 /* More players than the game seats: the questions once, then one line per player with
  * the points of each question, so a thousand players read as a thousand lines rather
  * than a thousand tables. */
@@ -132,8 +148,9 @@ static void session_text_many(FILE *out, const tv_Session *s, const tv_ReportInf
         tv_Result r = tv_session_result(s, p);
         char correct[32];
         snprintf(correct, sizeof correct, "%d/%d", r.correct, r.asked);
-        fprintf(out, "%6d  %-*.*s %7d %9s %7d ", p + 1, width, width, info->players[p], r.total, correct,
-                r.longest_streak);
+        char name[64];
+        fprintf(out, "%6d  %-*s %7d %9s %7d ", p + 1, width, tail_name(name, sizeof name, info->players[p], width),
+                r.total, correct, r.longest_streak);
         for (int i = 0; i < s->n_rounds; i++)
             fprintf(out, " %d", tv_session_record(s, p, i)->points);
         fputc('\n', out);
@@ -321,9 +338,11 @@ bool tv_report_summary(FILE *out, const int *totals, int sessions, int players, 
             cJSON_AddNumberToObject(o, "max", sorted[sessions - 1]);
             cJSON_AddNumberToObject(o, "mean", mean);
             cJSON_AddItemToArray(list, o);
-        } else
-            fprintf(out, "%6d  %-28.28s %8d %8d %9.1f %8d %10.2f\n", p + 1, info->players[p], sessions, sorted[0],
-                    median, sorted[sessions - 1], mean);
+        } else {
+            char name[64];
+            fprintf(out, "%6d  %-28s %8d %8d %9.1f %8d %10.2f\n", p + 1, tail_name(name, sizeof name, info->players[p], 28),
+                    sessions, sorted[0], median, sorted[sessions - 1], mean);
+        }
     }
     free(sorted);
     return root ? print_json(out, root, info->one_line) : true;
