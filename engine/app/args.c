@@ -4,6 +4,7 @@
 #include "app/args.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,5 +81,58 @@ bool tv_arg_u64(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error 
 {
     if (!tv_args_parse_u64(value, (uint64_t *)((char *)dest + spec->offset)))
         return tv_args_expected(err, spec, value);
+    return true;
+}
+
+/* One item of a seed list, s[0..n): N or N-M with N <= M. */
+static bool seed_item(const char *s, size_t n, uint64_t *lo, uint64_t *hi)
+{
+    char buf[64];
+    if (n == 0 || n >= sizeof buf)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    char *dash = strchr(buf, '-');
+    if (dash)
+        *dash = '\0';
+    if (!tv_args_parse_u64(buf, lo))
+        return false;
+    *hi = *lo;
+    return !dash || (tv_args_parse_u64(dash + 1, hi) && *hi >= *lo);
+}
+
+bool tv_args_parse_seeds(const char *s, uint64_t **seeds, int *n)
+{
+    *seeds = NULL;
+    *n = 0;
+    /* Counted first, so a list of a billion seeds is refused before anything is allocated. */
+    uint64_t total = 0;
+    for (const char *p = s;; ) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        uint64_t lo, hi;
+        if (!seed_item(p, len, &lo, &hi) || hi - lo >= TV_SEEDS_MAX || (total += hi - lo + 1) > TV_SEEDS_MAX)
+            return false;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    uint64_t *out = malloc(sizeof *out * (size_t)total);
+    if (!out)
+        return false;
+    int k = 0;
+    for (const char *p = s; p; ) {
+        const char *comma = strchr(p, ',');
+        uint64_t lo, hi;
+        seed_item(p, comma ? (size_t)(comma - p) : strlen(p), &lo, &hi);
+        for (uint64_t v = lo;; v++) {
+            out[k++] = v;
+            if (v == hi)
+                break;
+        }
+        p = comma ? comma + 1 : NULL;
+    }
+    *seeds = out;
+    *n = k;
     return true;
 }

@@ -68,4 +68,12 @@ bool tv_arg_u64(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error 
 /* Parses a decimal unsigned 64-bit value, the whole string. */
 bool tv_args_parse_u64(const char *s, uint64_t *out);
 
+/* A seed list: seeds and ascending ranges separated by commas ("1-1000", "1,5,9",
+ * "1-3,7"), at most TV_SEEDS_MAX seeds in all, in the order written. The one parser
+ * of seed lists (headless --seeds, and lint and stats after it). On success *seeds is
+ * malloc'd (caller frees with free()) and *n > 0; false on anything else, with
+ * *seeds NULL. */
+#define TV_SEEDS_MAX 100000
+bool tv_args_parse_seeds(const char *s, uint64_t **seeds, int *n);
+
 #endif

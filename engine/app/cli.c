@@ -86,7 +86,7 @@ bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_E
 bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
     tv_Cli *cli = dest;
-    return append(cli->answers, &cli->n_answers, 4, spec, "players", value, err);
+    return append(cli->answers, &cli->n_answers, TV_MAX_ANSWERS, spec, "players", value, err);
 }
 
 bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
@@ -232,8 +232,16 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
         else
             want[found] = true;
     }
+    /* A pack already tried (loaded, or failed with its error) is not run again: `trivium
+     * test` selects from one set, loaded once per seed and language, for many scenarios. */
+    bool any = false;
+    for (int k = 0; k < set->n; k++) {
+        want[k] = (want[k] || !by_folder) && !set->packs[k].loaded && !set->packs[k].error.code;
+        any = any || want[k];
+    }
     tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
-    tv_packset_load(set, &opt, by_folder ? want : NULL);
+    if (any)
+        tv_packset_load(set, &opt, want);
     free(want);
 
     if (all) {

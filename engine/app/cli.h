@@ -11,6 +11,7 @@
 #include "app/args.h"
 #include "core/error.h"
 #include "plugin/packs.h"
+#include "core/session.h"
 
 #define TV_EXIT_OK 0
 #define TV_EXIT_LINT 1
@@ -20,6 +21,8 @@
 
 #define TV_MAX_SELECT 64
 #define TV_MAX_PLUGIN_DIRS 32
+/* One --answers per player: a session seats as many as the core does. */
+#define TV_MAX_ANSWERS TV_SESSION_MAX_PLAYERS
 
 typedef struct tv_Cli {
     const char *command;
@@ -34,12 +37,17 @@ typedef struct tv_Cli {
     bool json;
     int count;
     int n_answers;
-    const char *answers[4];
+    const char *answers[TV_MAX_ANSWERS];
     bool no_time_points, no_streak, strict;
     int timer_percent; /* 0 = as the packs say */
     unsigned types;    /* bit per tv_QType asked; 0 = all */
     int n_paths;
-    const char *paths[TV_MAX_SELECT]; /* lint PATH ... */
+    const char *paths[TV_MAX_SELECT]; /* lint PATH ..., test PATH ... */
+    const char *junit;                /* test --junit FILE */
+    bool jsonl, summary;              /* headless --format jsonl, --summary */
+    const char *write_scenario;       /* headless --write-scenario FILE */
+    uint64_t *seeds;                  /* headless --seeds LIST (malloc'd, args.h); freed by the command */
+    int n_seeds;
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
@@ -69,7 +77,7 @@ int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, 
 /* args.h setters for the tv_Cli fields the commands share; dest is a tv_Cli. */
 bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 32 */
 bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* up to 64 */
-bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 4 */
+bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 10000 */
 bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* positional */
 bool tv_cli_arg_seed(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* + have_seed */
 bool tv_cli_arg_lang(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* en or nl */

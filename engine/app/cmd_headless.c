@@ -10,25 +10,31 @@
 
 #include "runner/answers.h"
 #include "app/cli.h"
+#include "io/file.h"
 #include "app/commands.h"
-#include "i18n/i18n.h"
 #include "app/paths.h"
 #include "runner/replay.h"
 #include "runner/report.h"
+#include "runner/scenario.h"
 #include "core/session.h"
+#include "app/session_open.h"
 
 static const char *const usage_headless =
-    "usage: trivium headless --pack ID [--pack ID ...] --seed N --answers FILE|- [--answers FILE ...]\n"
-    "                        [--count N] [--lang en|nl] [--format text|json]\n"
+    "usage: trivium headless --pack ID [--pack ID ...] --seed N|--seeds LIST --answers FILE|- [--answers FILE ...]\n"
+    "                        [--count N] [--lang en|nl] [--format text|json|jsonl] [--summary]\n"
     "                        [--no-time-points] [--no-streak] [--timer-percent N]\n"
-    "                        [--types choice,truefalse,...] [--plugins DIR ...]\n"
+    "                        [--types choice,truefalse,...] [--plugins DIR ...] [--write-scenario FILE]\n"
     "\n"
-    "Plays one session on a virtual clock. Each --answers script (up to 4, one per player)\n"
+    "Plays one session on a virtual clock. Each --answers script (one per player, up to 10000)\n"
     "has one line per question: A-F, a letter sequence (order), a number, =TEXT, correct,\n"
     "wrong, timeout or skip, with an optional leading 5050 and trailing @SECONDS.\n"
     "--pack all selects every pack. A script recorded by `trivium play --record` carries\n"
-    "its seed, packs and switches in #! lines, so --answers alone replays it. Exit codes: 0 ok, 2 usage, 3 pack failed to load,\n"
-    "4 answer-script error.\n";
+    "its seed, packs and switches in #! lines, so --answers alone replays it.\n"
+    "--seeds 1-1000 (or 1,5,9, or 1-3,7) plays one session per seed with the same scripts;\n"
+    "--format jsonl prints one JSON line per session, --summary the min, median, max and\n"
+    "mean of each player's totals instead. --write-scenario FILE writes the session played\n"
+    "as a scenario expecting its result, for `trivium test` (docs/testing.md).\n"
+    "Exit codes: 0 ok, 2 usage, 3 pack failed to load, 4 answer-script error.\n";
 
 static const char *const usage_dump =
     "usage: trivium dump --pack ID [--pack ID ...] --seed N [--lang en|nl] [--format text|json]\n"
@@ -37,9 +43,30 @@ static const char *const usage_dump =
     "Prints every question of the selected packs for that seed, in session order, with the\n"
     "options as shown and the answer key.\n";
 
+/* --format for headless also takes jsonl: one line per session of a batch. */
+static bool set_format(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    cli->jsonl = strcmp(value, "jsonl") == 0;
+    return cli->jsonl ? (cli->json = true) : tv_cli_arg_format(dest, spec, value, err);
+}
+
+static bool set_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    free(cli->seeds);
+    return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
+}
+
 static const tv_ArgSpec headless_args[] = {
-    TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK,  TV_CLI_ROW_SEED,          TV_CLI_ROW_LANG,  TV_CLI_ROW_FORMAT,
+    TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK,  TV_CLI_ROW_SEED,          TV_CLI_ROW_LANG,
+    {"--format", true, set_format, 0, "text, json or jsonl", "text for people, json or jsonl for tools"},
     TV_CLI_ROW_COUNT,   TV_CLI_ROW_ANSWERS, TV_CLI_ROW_TIMER_PERCENT, TV_CLI_ROW_TYPES,
+    {"--seeds", true, set_seeds, 0, "seeds and ranges like 1-1000, 1,5,9 or 1-3,7 (at most 100000 seeds)",
+     "play one session per seed"},
+    {"--summary", false, NULL, offsetof(tv_Cli, summary), NULL, "print the distribution of each player's totals"},
+    {"--write-scenario", true, tv_arg_string, offsetof(tv_Cli, write_scenario), NULL,
+     "write the session as a scenario for trivium test"},
     {"--no-time-points", false, NULL, offsetof(tv_Cli, no_time_points), NULL, "no points for answering fast"},
     {"--no-streak", false, NULL, offsetof(tv_Cli, no_streak), NULL, "no bonus for a run of right answers"},
 };
@@ -47,8 +74,8 @@ static const tv_ArgSpec headless_args[] = {
 static const tv_ArgSpec dump_args[] = {TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_SEED, TV_CLI_ROW_LANG,
                                        TV_CLI_ROW_FORMAT};
 
-/* Loads the selected packs and builds the session; shared by headless and dump. The
- * session applies --timer-percent and --types itself, as it does for the game. */
+/* Loads the selected packs and builds the session; shared by headless and dump.
+ * Returns -1 to go on, else the exit code after printing the error. */
 static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char **ids, int *n_ids, int count,
                         int players)
 {
@@ -56,85 +83,16 @@ static int open_session(tv_Cli *cli, tv_PackSet *set, tv_Session *s, const char 
     int selected[TV_MAX_SELECT * 8];
     int n_sel = 0;
     tv_packset_init(set, tv_alloc_default());
-    if (!tv_cli_discover(cli, set, &err) || !tv_cli_select(cli, set, selected, &n_sel, &err))
+    if (!tv_cli_discover(cli, set, &err) || !tv_cli_select(cli, set, selected, &n_sel, &err) ||
+        !tv_open_session(cli, set, selected, n_sel, count, players, s, ids, n_ids, &err))
         return tv_cli_fail(&err);
-    int total = 0;
-    for (int i = 0; i < n_sel; i++)
-        total += set->packs[selected[i]].n_questions;
-    const tv_Question **pool = malloc(sizeof *pool * (size_t)(total ? total : 1));
-    if (!pool) {
-        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
-        return tv_cli_fail(&err);
-    }
-    int n = 0;
-    *n_ids = 0;
-    for (int i = 0; i < n_sel && *n_ids < TV_MAX_SELECT; i++) {
-        const tv_Pack *p = &set->packs[selected[i]];
-        ids[(*n_ids)++] = p->id;
-        for (int k = 0; k < p->n_questions; k++)
-            pool[n++] = &p->questions[k];
-    }
-    tv_SessionConfig cfg = {.seed = cli->seed,
-                            .count = count ? count : n,
-                            .players = players,
-                            .rules = {.time_points = !cli->no_time_points, .streak_bonus = !cli->no_streak},
-                            .timer_percent = cli->timer_percent,
-                            .types = cli->types};
-    bool ok = tv_session_init(s, &cfg, pool, n, tv_alloc_default(), &err);
-    free(pool); /* the session keeps pointers to the questions, not to the pool */
-    if (!ok) {
-        if (err.code == TV_ERR_USAGE && n == 0)
-            err.code = TV_ERR_PACK;
-        return tv_cli_fail(&err);
-    }
     return -1;
 }
 
-/* The true/false words the game shows (round.true and round.false in
- * assets/i18n/<lang>.po), for each language the game has: scripts may type either
- * language's, and a dump prints the words of --lang. */
-typedef struct Words {
-    tv_I18n *i18n[2];
-    tv_Labels labels[3];
-    int n;
-} Words;
-
-static const char *const word_langs[2] = {"en", "nl"};
-
-static void words_free(Words *w)
+static int words_load(tv_Cli *cli, tv_Words *w)
 {
-    for (int i = 0; i < 2; i++)
-        tv_i18n_free(w->i18n[i]);
-}
-
-static int words_load(tv_Cli *cli, Words *w)
-{
-    char dir[TV_PATHS_MAX + 8];
-    tv_paths_assets_dir(cli->self_exe, dir, TV_PATHS_MAX);
-    strcat(dir, "/i18n");
     tv_Error err = {0};
-    for (int i = 0; i < 2; i++) {
-        w->i18n[i] = tv_i18n_load(dir, word_langs[i], &err);
-        if (!w->i18n[i])
-            return tv_cli_fail(&err);
-        w->labels[w->n++] = (tv_Labels){tv_i18n_get(w->i18n[i], "round.true"), tv_i18n_get(w->i18n[i], "round.false")};
-    }
-    /* A question its pack gave no category is shown under the language's default one. */
-    for (int i = 0; i < 2; i++)
-        if (strcmp(cli->lang, word_langs[i]) == 0)
-            cli->default_category = tv_i18n_get(w->i18n[i], "round.category_default");
-    /* docs/scoring.md has always accepted =onwaar, the word the runner once printed. */
-    w->labels[w->n++] = (tv_Labels){"waar", "onwaar"};
-    return -1;
-}
-
-/* The words of lang; English for any other, as the game falls back. */
-static tv_Labels words_of(const Words *w, const char *lang)
-{
-    for (int i = 0; i < 2; i++)
-        if (strcmp(lang, word_langs[i]) == 0)
-            return w->labels[i];
-    return w->labels[0];
+    return tv_words_load(cli, w, &err) ? -1 : tv_cli_fail(&err);
 }
 
 /* A recorded script names its seed, packs and switches in "#!" lines; the command
@@ -158,7 +116,108 @@ static void apply_directives(tv_Cli *cli, const tv_ScriptDirectives *d)
     cli->no_streak = cli->no_streak || d->no_streak;
 }
 
-int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
+/* Writes the session just played as a scenario beside which `trivium test` passes:
+ * its plugin folders relative to the file's folder. Returns -1, or the exit code. */
+static int write_scenario(const tv_Cli *cli, const tv_Session *s, const tv_Script *scripts, const char **ids,
+                          int n_ids)
+{
+    char dir[TV_PATHS_MAX];
+    snprintf(dir, sizeof dir, "%s", cli->write_scenario);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    char rel[TV_MAX_PLUGIN_DIRS][TV_PATHS_MAX];
+    const char *plugins[TV_MAX_PLUGIN_DIRS];
+    tv_Error err = {0};
+    for (int i = 0; i < cli->n_plugin_dirs; i++) {
+        if (!tv_paths_relative(dir, cli->plugin_dirs[i], rel[i], sizeof rel[i]))
+            snprintf(rel[i], sizeof rel[i], "%s", cli->plugin_dirs[i]);
+        plugins[i] = rel[i];
+    }
+    char name[256];
+    const char *base = strrchr(cli->write_scenario, '/');
+    snprintf(name, sizeof name, "%s", base ? base + 1 : cli->write_scenario);
+    size_t n = strlen(name);
+    if (n > 5 && strcmp(name + n - 5, ".json") == 0)
+        name[n - 5] = '\0';
+    tv_ScenarioSource src = {.name = name,
+                             .n_packs = n_ids,
+                             .packs = ids,
+                             .n_plugins = cli->n_plugin_dirs,
+                             .plugins = plugins,
+                             .lang = cli->lang,
+                             .count = cli->count ? cli->count : TV_DEFAULT_COUNT,
+                             .scripts = scripts};
+    char *text = tv_scenario_write(s, &src);
+    bool ok = text && tv_file_write_atomic(cli->write_scenario, text, strlen(text), &err);
+    if (!text)
+        tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    free(text);
+    return ok ? -1 : tv_cli_fail(&err);
+}
+
+/* Plays one session for cli->seed and prints it as the format asks; totals[] gets
+ * each player's total. Returns -1 to go on, or the exit code. */
+static int play_one(tv_Cli *cli, const tv_Script *scripts, const tv_Words *words, int *totals)
+{
+    tv_PackSet set = {0};
+    tv_Session s = {0};
+    const char *ids[TV_MAX_SELECT];
+    int n_ids = 0;
+    tv_Error err = {0};
+    /* Packs load again for each seed (a worker per pack per seed); serving many seeds
+     * from one worker is the plugin host's next step. */
+    int rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT, cli->n_answers);
+    if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words->labels, words->n, &err)) {
+        if (cli->n_seeds) {
+            char msg[sizeof err.msg];
+            snprintf(msg, sizeof msg, "%s", err.msg);
+            tv_error_set(&err, err.code, err.file, err.line, "seed %llu: %.990s", (unsigned long long)cli->seed, msg);
+        }
+        rc = tv_cli_fail(&err);
+    }
+    if (rc < 0) {
+        tv_ReportInfo info = {.lang = cli->lang,
+                              .labels = tv_words_of(words, cli->lang),
+                              .n_packs = n_ids,
+                              .packs = ids,
+                              .players = cli->answers,
+                              .one_line = cli->jsonl};
+        for (int p = 0; p < cli->n_answers; p++)
+            totals[p] = tv_session_result(&s, p).total;
+        if (cli->summary)
+            ;
+        else if (cli->json)
+            rc = tv_report_session_json(stdout, &s, &info) ? -1 : 1;
+        else
+            tv_report_session_text(stdout, &s, &info);
+    }
+    if (rc < 0 && cli->write_scenario)
+        rc = write_scenario(cli, &s, scripts, ids, n_ids);
+    tv_session_free(&s);
+    tv_packset_free(&set);
+    return rc;
+}
+
+/* Checks the flags that go together, after the scripts' directives are in. */
+static int check_flags(const tv_Cli *cli, bool seed_flag)
+{
+    if (cli->n_select == 0)
+        return tv_cli_usage("headless", "--pack is required (a pack id, or all)");
+    if (seed_flag && cli->n_seeds)
+        return tv_cli_usage("headless", "--seed and --seeds: give one of them");
+    if (!cli->have_seed && !cli->n_seeds)
+        return tv_cli_usage("headless", "--seed is required (or --seeds for a batch)");
+    if (cli->n_seeds > 1 && cli->json && !cli->jsonl && !cli->summary)
+        return tv_cli_usage("headless", "--seeds plays many sessions: use --format jsonl (one line each)");
+    if (cli->n_seeds > 1 && cli->write_scenario)
+        return tv_cli_usage("headless", "--write-scenario writes one session: give --seed, not --seeds");
+    return -1;
+}
+
+static int headless(tv_Cli *cli, int argc, char **argv)
 {
     int rc = tv_cli_parse(cli, usage_headless, headless_args, sizeof headless_args / sizeof headless_args[0], cli,
                           argc, argv, 2);
@@ -172,47 +231,50 @@ int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
     if (stdin_uses > 1)
         return tv_cli_usage("headless", "--answers -: standard input can feed only one player");
 
-    tv_Script scripts[4] = {0};
+    tv_Script *scripts = calloc((size_t)cli->n_answers, sizeof *scripts);
+    int n_sessions = cli->n_seeds ? cli->n_seeds : 1;
+    int *totals = calloc((size_t)n_sessions * (size_t)cli->n_answers, sizeof *totals);
     tv_Error err = {0};
+    if (!scripts || !totals) {
+        free(scripts), free(totals);
+        return tv_cli_fail(&(tv_Error){.code = TV_ERR_NOMEM, .msg = "out of memory"});
+    }
     for (int i = 0; i < cli->n_answers && rc < 0; i++)
         if (!tv_script_load(&scripts[i], cli->answers[i], tv_alloc_default(), &err))
             rc = tv_cli_fail(&err);
-    if (rc < 0)
+    bool seed_flag = cli->have_seed;
+    if (rc < 0) {
         apply_directives(cli, &scripts[0].directives);
-    if (rc < 0 && cli->n_select == 0)
-        rc = tv_cli_usage("headless", "--pack is required (a pack id, or all)");
-    if (rc < 0 && !cli->have_seed)
-        rc = tv_cli_usage("headless", "--seed is required");
-    tv_PackSet set = {0};
-    tv_Session s = {0};
-    const char *ids[TV_MAX_SELECT];
-    int n_ids = 0;
-    Words words = {0};
+        rc = check_flags(cli, seed_flag);
+    }
+    tv_Words words = {0};
     if (rc < 0)
         rc = words_load(cli, &words);
-    if (rc < 0)
-        rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT,
-                          cli->n_answers);
-    if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words.labels, words.n, &err))
-        rc = tv_cli_fail(&err);
-    if (rc < 0) {
-        tv_ReportInfo info = {.lang = cli->lang,
-                              .labels = words_of(&words, cli->lang),
-                              .n_packs = n_ids,
-                              .packs = ids,
-                              .players = cli->answers};
-        if (cli->json)
-            rc = tv_report_session_json(stdout, &s, &info) ? TV_EXIT_OK : 1;
-        else {
-            tv_report_session_text(stdout, &s, &info);
-            rc = TV_EXIT_OK;
-        }
+    for (int k = 0; rc < 0 && k < n_sessions; k++) {
+        if (cli->n_seeds)
+            cli->seed = cli->seeds[k];
+        rc = play_one(cli, scripts, &words, totals + (size_t)k * (size_t)cli->n_answers);
     }
-    words_free(&words);
-    tv_session_free(&s);
-    tv_packset_free(&set);
-    for (int i = 0; i < 4; i++)
+    if (rc < 0 && cli->summary) {
+        tv_SummaryInfo info = {.players = cli->answers, .json = cli->json, .one_line = cli->jsonl};
+        rc = tv_report_summary(stdout, totals, n_sessions, cli->n_answers, &info) ? TV_EXIT_OK : 1;
+    }
+    if (rc < 0)
+        rc = TV_EXIT_OK;
+    tv_words_free(&words);
+    for (int i = 0; i < cli->n_answers; i++)
         tv_script_free(&scripts[i]);
+    free(scripts);
+    free(totals);
+    return rc;
+}
+
+int tv_cmd_headless(tv_Cli *cli, int argc, char **argv)
+{
+    int rc = headless(cli, argc, argv);
+    free(cli->seeds);
+    cli->seeds = NULL;
+    cli->n_seeds = 0;
     return rc;
 }
 
@@ -229,12 +291,12 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
     tv_Session s = {0};
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
-    Words words = {0};
+    tv_Words words = {0};
     rc = words_load(cli, &words);
     if (rc < 0)
         rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
     if (rc < 0) {
-        tv_ReportInfo info = {.lang = cli->lang, .labels = words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
+        tv_ReportInfo info = {.lang = cli->lang, .labels = tv_words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
         if (cli->json)
             rc = tv_report_dump_json(stdout, &s, &info) ? TV_EXIT_OK : 1;
         else {
@@ -242,7 +304,7 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
             rc = TV_EXIT_OK;
         }
     }
-    words_free(&words);
+    tv_words_free(&words);
     tv_session_free(&s);
     tv_packset_free(&set);
     return rc;

@@ -20,7 +20,7 @@ static int no_front_end(const char *command, const char *what, int argc, char **
         }
     fprintf(stderr,
             "trivium %s: this trivium was built without the desktop front end (-DTRIVIUM_UI=OFF); "
-            "headless, list, lint and dump work\n",
+            "headless, test, list, lint and dump work\n",
             command);
     return TV_EXIT_USAGE;
 }

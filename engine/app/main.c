@@ -56,6 +56,10 @@ int main(int argc, char **argv)
         return tv_cmd_list(&cli, argc, argv);
     if (strcmp(argv[1], "lint") == 0)
         return tv_cmd_lint_args(&cli, argc, argv);
+    if (strcmp(argv[1], "test") == 0)
+        return tv_cmd_test(&cli, argc, argv);
+    if (strcmp(argv[1], "stats") == 0)
+        return tv_cmd_stats(&cli, argc, argv);
     if (strcmp(argv[1], "dump") == 0)
         return tv_cmd_dump(&cli, argc, argv);
     if (strcmp(argv[1], "play") == 0)

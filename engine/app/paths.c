@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <unistd.h>
 
 #ifndef TRIVIUM_SHARE_DIR
@@ -124,4 +125,35 @@ bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked,
     }
     out[0] = '\0';
     return false;
+}
+
+bool tv_paths_relative(const char *from_dir, const char *to, char *out, size_t size)
+{
+    char from[PATH_MAX], dest[PATH_MAX];
+    if (!realpath(from_dir, from) || !realpath(to, dest))
+        return false;
+    /* The longest common prefix that ends at a folder boundary. */
+    size_t common = 0;
+    for (size_t i = 0; from[i] && from[i] == dest[i]; i++)
+        if (from[i + 1] == '\0' || from[i + 1] == '/')
+            if (dest[i + 1] == '\0' || dest[i + 1] == '/')
+                common = i + 1;
+    if (strcmp(from, "/") == 0)
+        common = 0;
+    size_t at = 0;
+    out[0] = '\0';
+    for (const char *p = from + common; strcmp(from, "/") != 0 && *p; p++)
+        if (*p == '/' && at + 4 < size) {
+            strcpy(out + at, at ? "/.." : "..");
+            at += at ? 3 : 2;
+        }
+    const char *rest = dest + common;
+    while (*rest == '/')
+        rest++;
+    int w = snprintf(out + at, size - at, "%s%s", at && *rest ? "/" : "", rest);
+    if (w < 0 || (size_t)w >= size - at)
+        return false;
+    if (!out[0])
+        snprintf(out, size, ".");
+    return true;
 }

@@ -45,4 +45,8 @@ bool tv_paths_each_plugin_dir(const char *exe, bool (*visit)(const char *dir, vo
  * (installed). On failure out is "" and looked lists the places tried ("A or B"). */
 bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked, size_t looked_size);
 
+/* The path of `to` relative to the folder from_dir ("." when the same), both resolved
+ * with realpath; false when either does not exist or out is too small. */
+bool tv_paths_relative(const char *from_dir, const char *to, char *out, size_t size);
+
 #endif

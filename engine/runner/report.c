@@ -77,9 +77,9 @@ static void add_player(cJSON *obj, const tv_Session *s, int p)
     }
 }
 
-static bool print_json(FILE *out, cJSON *root)
+static bool print_json(FILE *out, cJSON *root, bool one_line)
 {
-    char *text = cJSON_Print(root);
+    char *text = one_line ? cJSON_PrintUnformatted(root) : cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)
         return false;
@@ -104,7 +104,57 @@ bool tv_report_session_json(FILE *out, const tv_Session *s, const tv_ReportInfo 
         add_player(pl, s, p);
         cJSON_AddItemToArray(players, pl);
     }
-    return print_json(out, root);
+    return print_json(out, root, info->one_line);
+}
+
+/* name cut to at most width bytes from its end ("...ers/p12.txt"): with many players the
+ * scripts differ in their last characters, not their folders. */
+static const char *tail_name(char *buf, size_t size, const char *name, int width)
+{
+    size_t n = strlen(name), w = (size_t)width;
+    if (n <= w || w < 4)
+        snprintf(buf, size, "%s", name);
+    else {
+        const char *t = name + n - (w - 3);
+        while (((unsigned char)*t & 0xC0) == 0x80) /* not inside a UTF-8 sequence */
+            t++;
+        snprintf(buf, size, "...%s", t);
+    }
+    return buf;
+}
+
+/* More players than the game seats: the questions once, then one line per player with
+ * the points of each question, so a thousand players read as a thousand lines rather
+ * than a thousand tables. */
+static void session_text_many(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
+{
+    fprintf(out, "\n  #  %-28s %-9s d  %7s\n", "question", "type", "limit");
+    for (int i = 0; i < s->n_rounds; i++) {
+        const tv_Round *rd = tv_session_round(s, i);
+        char name[64];
+        snprintf(name, sizeof name, "%s/%s", rd->q->pack, rd->q->id);
+        fprintf(out, "%3d  %-28.28s %-9s %d  %6.2fs\n", i + 1, name, tv_qtype_name(rd->q->type), rd->q->difficulty,
+                rd->limit_ms / 1000.0);
+    }
+    int width = 7; /* "answers" */
+    for (int p = 0; p < s->cfg.players; p++) {
+        int len = (int)strlen(info->players[p]);
+        width = len > width ? len : width;
+    }
+    width = width > 28 ? 28 : width;
+    fprintf(out, "\n%6s  %-*s %7s %9s %7s  points per question\n", "player", width, "answers", "total", "correct",
+            "longest");
+    for (int p = 0; p < s->cfg.players; p++) {
+        tv_Result r = tv_session_result(s, p);
+        char correct[32];
+        snprintf(correct, sizeof correct, "%d/%d", r.correct, r.asked);
+        char name[64];
+        fprintf(out, "%6d  %-*s %7d %9s %7d ", p + 1, width, tail_name(name, sizeof name, info->players[p], width),
+                r.total, correct, r.longest_streak);
+        for (int i = 0; i < s->n_rounds; i++)
+            fprintf(out, " %d", tv_session_record(s, p, i)->points);
+        fputc('\n', out);
+    }
 }
 
 void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
@@ -114,6 +164,10 @@ void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo 
         fprintf(out, " %s", info->packs[i]);
     fprintf(out, "%s%s\n", s->cfg.rules.time_points ? "" : ", no time points",
             s->cfg.rules.streak_bonus ? "" : ", no streak bonus");
+    if (s->cfg.players > TV_REPORT_TABLE_PLAYERS) {
+        session_text_many(out, s, info);
+        return;
+    }
     for (int p = 0; p < s->cfg.players; p++) {
         if (s->cfg.players > 1)
             fprintf(out, "\nplayer %d (%s)\n", p + 1, info->players[p]);
@@ -198,7 +252,7 @@ bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         cJSON_AddStringToObject(o, "source", q->source);
         cJSON_AddItemToArray(qs, o);
     }
-    return print_json(out, root);
+    return print_json(out, root, info->one_line);
 }
 
 void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *info)
@@ -244,4 +298,52 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
             fprintf(out, "   source: %s\n", q->source);
         fputc('\n', out);
     }
+}
+
+static int by_value(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+bool tv_report_summary(FILE *out, const int *totals, int sessions, int players, const tv_SummaryInfo *info)
+{
+    int *sorted = malloc(sizeof *sorted * (size_t)(sessions > 0 ? sessions : 1));
+    cJSON *root = info->json ? cJSON_CreateObject() : NULL;
+    if (!sorted || (info->json && !root)) {
+        free(sorted);
+        cJSON_Delete(root);
+        return false;
+    }
+    cJSON *list = NULL;
+    if (root) {
+        cJSON_AddNumberToObject(root, "sessions", sessions);
+        list = cJSON_AddArrayToObject(root, "players");
+    } else
+        fprintf(out, "%6s  %-28s %8s %8s %9s %8s %10s\n", "player", "answers", "sessions", "min", "median", "max",
+                "mean");
+    for (int p = 0; p < players; p++) {
+        double sum = 0;
+        for (int k = 0; k < sessions; k++)
+            sum += sorted[k] = totals[(size_t)k * (size_t)players + (size_t)p];
+        qsort(sorted, (size_t)sessions, sizeof *sorted, by_value);
+        double median = sessions % 2 ? sorted[sessions / 2] : (sorted[sessions / 2 - 1] + sorted[sessions / 2]) / 2.0;
+        double mean = sum / sessions;
+        if (root) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "player", p + 1);
+            cJSON_AddStringToObject(o, "answers", info->players[p]);
+            cJSON_AddNumberToObject(o, "min", sorted[0]);
+            cJSON_AddNumberToObject(o, "median", median);
+            cJSON_AddNumberToObject(o, "max", sorted[sessions - 1]);
+            cJSON_AddNumberToObject(o, "mean", mean);
+            cJSON_AddItemToArray(list, o);
+        } else {
+            char name[64];
+            fprintf(out, "%6d  %-28s %8d %8d %9.1f %8d %10.2f\n", p + 1, tail_name(name, sizeof name, info->players[p], 28),
+                    sessions, sorted[0], median, sorted[sessions - 1], mean);
+        }
+    }
+    free(sorted);
+    return root ? print_json(out, root, info->one_line) : true;
 }

@@ -64,6 +64,16 @@ expect_rc "two players" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1
 expect_eq "players list holds each result" "[4454, 0]" "$(json "$T/out" '[p["total"] for p in j["players"]]')"
 expect_eq "wrong on an order question puts no item in place" 0 "$(json "$T/out" 'j["players"][1]["questions"][1]["in_place"]')"
 
+# Many players: --answers repeats up to 10000 times; past the game's four seats the text
+# report is one line per player.
+many=()
+for i in $(seq 500); do many+=(--answers "$T/p1.txt" --answers "$T/p2.txt"); done
+expect_rc "a session of 1000 players" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 "${many[@]}" --format json
+expect_eq "every player has a result" "1000 4454 0" "$(json "$T/out" '"%d %d %d" % (len(j["players"]), j["players"][998]["total"], j["players"][999]["total"])')"
+expect_rc "text report of 1000 players" 0 "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 "${many[@]}"
+expect_eq "one line per player" 1000 "$(grep -cE '^ +[0-9]+  .*p[12]\.txt' "$T/out")"
+if grep -qE '^ +999  .*p1\.txt +4454 +4/6 +2  875 563 1500 850 0 666$' "$T/out"; then ok "a player's line has total, correct, streak and points"; else bad "many-player line: $(sed -n 12,14p "$T/out")"; fi
+
 # correct on every line: the documented maximum. Seed 1 difficulties 1,2,3,2,3,2 -> bases
 # 1000,1500,2000,1500,2000,1500 = 9500, bonuses 0+100+200+300+400+500 = 1500.
 printf 'correct\n%.0s' 1 2 3 4 5 6 | "$TRIVIUM" headless "${PK[@]}" --pack scoring --seed 1 --answers - --format json >"$T/max.json" 2>"$T/err"

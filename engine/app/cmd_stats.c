@@ -1,0 +1,101 @@
+/* cmd_stats.c - `trivium stats`: question-bank statistics over many seeds
+ * (runner/stats.h). Each seed's packs load through tv_cli_discover/tv_cli_select and its
+ * session opens as `trivium headless` opens one (session_open.h), so the draws counted
+ * are the draws players get.
+ * Trust boundary: packs run only in workers (cli.c); the seed list is bounded by args.c.
+ * Depends on: core, runner, plugin host (through cli.c), app/cli, app/session_open;
+ * never Lua or SDL. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/session_open.h"
+#include "runner/stats.h"
+
+static const char *const usage_stats =
+    "usage: trivium stats [--plugins DIR ...] --pack ID|all [--pack ID ...] --seeds LIST\n"
+    "                     [--lang en|nl] [--format text|json]\n"
+    "\n"
+    "Plays one 10-question session per seed (LIST: 1-1000, 1,5,9 or 1-3,7) and reports how\n"
+    "often each question is drawn, where the correct option is shown, each pack's skews\n"
+    "(flagged: the correct option the only longest one in more than 40% of its choice\n"
+    "questions, or true/false answers outside 40% to 60% true), the expected totals of\n"
+    "answering correct at 0 s and of guessing at random, and the category mix.\n";
+
+static bool set_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    free(cli->seeds);
+    return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
+}
+
+static const tv_ArgSpec stats_args[] = {
+    TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_LANG, TV_CLI_ROW_FORMAT,
+    {"--seeds", true, set_seeds, 0, "seeds and ranges like 1-1000, 1,5,9 or 1-3,7 (at most 100000 seeds)",
+     "one session per seed"},
+};
+
+/* Loads the packs for cli->seed and counts its pool and session. -1 to go on, else the
+ * exit code after printing the error. */
+static int one_seed(tv_Cli *cli, tv_Stats *st)
+{
+    tv_PackSet set;
+    tv_Session s = {0};
+    tv_Error err = {0};
+    int selected[TV_MAX_SELECT * 8], n_sel = 0, n_ids = 0;
+    const char *ids[TV_MAX_SELECT];
+    tv_packset_init(&set, tv_alloc_default());
+    bool ok = tv_cli_discover(cli, &set, &err) && tv_cli_select(cli, &set, selected, &n_sel, &err) &&
+              tv_open_session(cli, &set, selected, n_sel, TV_DEFAULT_COUNT, 2, &s, ids, &n_ids, &err);
+    for (int i = 0; ok && i < n_sel; i++) {
+        const tv_Pack *p = &set.packs[selected[i]];
+        const tv_Question **pool = malloc(sizeof *pool * (size_t)(p->n_questions ? p->n_questions : 1));
+        for (int k = 0; pool && k < p->n_questions; k++)
+            pool[k] = &p->questions[k];
+        ok = pool && tv_stats_add_pool(st, pool, p->n_questions);
+        if (!ok)
+            tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+        free(pool);
+    }
+    ok = ok && tv_stats_add_session(st, &s, &err);
+    tv_session_free(&s);
+    tv_packset_free(&set);
+    return ok ? -1 : tv_cli_fail(&err);
+}
+
+static int stats(tv_Cli *cli, int argc, char **argv)
+{
+    int rc = tv_cli_parse(cli, usage_stats, stats_args, sizeof stats_args / sizeof stats_args[0], cli, argc, argv, 2);
+    if (rc >= 0)
+        return rc;
+    if (cli->n_select == 0)
+        return tv_cli_usage("stats", "--pack is required (a pack id, or all)");
+    if (cli->n_seeds == 0)
+        return tv_cli_usage("stats", "--seeds is required (for example 1-1000)");
+    tv_Stats st;
+    tv_stats_init(&st);
+    for (int k = 0; rc < 0 && k < cli->n_seeds; k++) {
+        cli->seed = cli->seeds[k], cli->have_seed = true;
+        rc = one_seed(cli, &st);
+    }
+    if (rc < 0) {
+        if (cli->json)
+            rc = tv_stats_json(stdout, &st) ? TV_EXIT_OK : 1;
+        else
+            tv_stats_text(stdout, &st), rc = TV_EXIT_OK;
+    }
+    tv_stats_free(&st);
+    return rc;
+}
+
+int tv_cmd_stats(tv_Cli *cli, int argc, char **argv)
+{
+    int rc = stats(cli, argc, argv);
+    free(cli->seeds);
+    cli->seeds = NULL;
+    cli->n_seeds = 0;
+    return rc;
+}
