@@ -22,6 +22,8 @@ static const char *const usage_main =
     "  list       show the packs found, with question counts or errors\n"
     "  lint       check packs: schema, duplicates, determinism, translations, sources\n"
     "  dump       print every question of a session with its answer key\n"
+    "  test       run scenario files (golden scores) and report per case, JUnit too\n"
+    "  stats      question-bank statistics over many seeds: draws, answer positions, skews\n"
     "  play       start the desktop game (the default without a command)\n"
     "  screenshot render one scene of the game offscreen to a PNG\n"
     "  flags      list the questions players flagged as wrong or unclear\n"
