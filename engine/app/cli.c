@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/paths.h"
 
@@ -158,6 +159,8 @@ bool tv_cli_init(tv_Cli *cli)
     const char *env = getenv("TRIVIUM_WORKER_TIMEOUT_MS");
     if (env && atoi(env) > 0)
         cli->worker_timeout_ms = atoi(env);
+    if (!getcwd(cli->cwd, sizeof cli->cwd))
+        cli->cwd[0] = '\0';
     return true;
 }
 
@@ -195,6 +198,7 @@ static bool scan(const char *dir, void *ud)
 
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
 {
+    set->display_base = cli->cwd[0] ? cli->cwd : NULL;
     for (int i = 0; i < cli->n_plugin_dirs; i++)
         if (!tv_packset_scan(set, cli->plugin_dirs[i], err))
             return false;

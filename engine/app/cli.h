@@ -52,6 +52,7 @@ typedef struct tv_Cli {
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
     const char *default_category; /* round.category_default in --lang, borrowed; NULL: the host's */
+    char cwd[4096];               /* the working folder: packs below it are named relative to it */
 } tv_Cli;
 
 /* Prints "trivium: file:line: message" to stderr and returns the exit code for err. */

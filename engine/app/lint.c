@@ -48,6 +48,7 @@ static void add(Findings *f, const char *file, int line, bool warning, bool stri
 static bool build_set(tv_Cli *cli, tv_PackSet *set, tv_Error *err)
 {
     tv_packset_init(set, tv_alloc_default());
+    set->display_base = cli->cwd[0] ? cli->cwd : NULL;
     if (cli->n_paths == 0)
         return tv_cli_discover(cli, set, err);
     for (int i = 0; i < cli->n_paths; i++)
@@ -85,7 +86,7 @@ int tv_cmd_lint(tv_Cli *cli)
         return TV_EXIT_USAGE;
     }
     Findings f = {0};
-    tv_LoadOptions opt = {.worker_exe = cli->pack_worker, .seed = 1, .lang = "en"};
+    tv_LoadOptions opt = tv_cli_load_options(cli, 1, "en");
     tv_packset_load(&first, &opt, NULL);
     collect(&f, &first, NULL, cli->strict);
     bool *rerun = calloc((size_t)first.n, sizeof *rerun);
@@ -131,7 +132,7 @@ int tv_cmd_lint(tv_Cli *cli)
                 continue;
             tv_PackSet more;
             build_set(cli, &more, &err);
-            tv_LoadOptions o = {.worker_exe = cli->pack_worker, .seed = seed, .lang = langs[l]};
+            tv_LoadOptions o = tv_cli_load_options(cli, seed, langs[l]);
             bool same_set = more.n == first.n;
             tv_packset_load(&more, &o, same_set ? rerun : NULL);
             collect(&f, &more, same_set ? rerun : NULL, cli->strict);

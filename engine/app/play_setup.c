@@ -188,9 +188,23 @@ static bool cache_folder(char *out, size_t size)
     return true;
 }
 
+/* A question its pack gave no category is shown under the UI's default one for p->lang. */
+static void default_category(tv_Preload *p)
+{
+    char dir[sizeof p->assets_dir + 8];
+    snprintf(dir, sizeof dir, "%s/i18n", p->assets_dir);
+    tv_I18n *strings = tv_i18n_load(dir, p->lang, NULL);
+    snprintf(p->category, sizeof p->category, "%s",
+             strings ? tv_i18n_get(strings, "round.category_default") : "General");
+    tv_i18n_free(strings);
+    p->opt.lang = p->lang;
+    p->opt.default_category = p->category;
+}
+
 int tv_preload_run(void *ud)
 {
     tv_Preload *p = ud;
+    default_category(p);
     tv_PackLoad *load = tv_packset_load_begin(p->packs, &p->opt, NULL);
     if (!p->font_ok)
         p->font_ok = tv_font_find(NULL, p->font, sizeof p->font, p->bold, sizeof p->bold, &p->font_err);
@@ -240,7 +254,9 @@ static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settin
         return tv_cli_fail(&err);
     snprintf(pre->lang, sizeof pre->lang, "%s", settings->lang);
     pre->packs = packs;
-    pre->opt = (tv_LoadOptions){.worker_exe = cli->pack_worker, .seed = 1, .lang = pre->lang, .background = background};
+    pre->opt = tv_cli_load_options(cli, 1, pre->lang);
+    pre->opt.background = background;
+    snprintf(pre->assets_dir, sizeof pre->assets_dir, "%s", tv_play_assets_dir(cli));
     /* The game opens much sooner when it need not start a worker per unchanged pack;
      * screenshots (goldens, tests) always run the packs. */
     if (background && cache_folder(pre->cache_dir, sizeof pre->cache_dir)) {

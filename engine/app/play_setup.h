@@ -40,6 +40,8 @@ typedef struct tv_Preload {
     bool font_ok;
     tv_Error font_err;
     char cache_dir[4096];
+    char assets_dir[4096];   /* for the default category of lang (round.category_default) */
+    char category[64];
     SDL_Thread *thread;
     SDL_atomic_t done; /* the thread has finished: SDL_WaitThread will not block */
 } tv_Preload;

@@ -24,10 +24,11 @@ void tv_packset_init(tv_PackSet *set, tv_Alloc alloc)
     set->alloc = alloc;
     set->n = 0;
     set->packs = NULL;
+    set->display_base = NULL;
 }
 
-/* Resets p to a fresh, unloaded pack for folder dir. */
-static bool set_paths(tv_Pack *p, tv_Alloc alloc, const char *dir)
+/* Resets p to a fresh, unloaded pack for folder dir, named relative to base (or NULL). */
+static bool set_paths(tv_Pack *p, tv_Alloc alloc, const char *dir, const char *base)
 {
     memset(p, 0, sizeof *p);
     tv_arena_init(&p->arena, alloc);
@@ -39,14 +40,11 @@ static bool set_paths(tv_Pack *p, tv_Alloc alloc, const char *dir)
         return false;
     const char *slash = strrchr(p->dir, '/');
     p->folder = slash ? slash + 1 : p->dir;
-    /* Name the folder relative to the working directory when it lies below it. */
-    char cwd[4096];
+    /* Name the folder relative to the caller's base (its working folder) below it. */
     p->display = p->dir;
-    if (getcwd(cwd, sizeof cwd)) {
-        size_t n = strlen(cwd);
-        if (strncmp(p->dir, cwd, n) == 0 && p->dir[n] == '/')
-            p->display = p->dir + n + 1;
-    }
+    size_t n = base ? strlen(base) : 0;
+    if (n && strncmp(p->dir, base, n) == 0 && p->dir[n] == '/')
+        p->display = p->dir + n + 1;
     return true;
 }
 
@@ -60,7 +58,7 @@ static tv_Pack *append(tv_PackSet *set, const char *dir, tv_Error *err)
     }
     set->packs = grown;
     tv_Pack *p = &set->packs[set->n++];
-    if (!set_paths(p, set->alloc, dir)) {
+    if (!set_paths(p, set->alloc, dir, set->display_base)) {
         set->n--;
         tv_error_set(err, TV_ERR_NOMEM, dir, 0, "out of memory");
         return NULL;
@@ -186,9 +184,12 @@ static bool reset_pack(tv_Pack *p, tv_Alloc alloc)
 {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", p->dir);
+    size_t shown_from = (size_t)(p->display - p->dir); /* keeps the name messages use */
     tv_arena_free(&p->arena);
-    if (set_paths(p, alloc, dir))
+    if (set_paths(p, alloc, dir, NULL)) {
+        p->display = p->dir + shown_from;
         return true;
+    }
     tv_error_set(&p->error, TV_ERR_NOMEM, NULL, 0, "out of memory");
     return false;
 }
@@ -212,12 +213,8 @@ static bool load_cached(Worker *w, tv_Alloc alloc, const char *default_category)
 
 tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
 {
-    int timeout = opt->timeout_ms;
-    const char *env = getenv("TRIVIUM_WORKER_TIMEOUT_MS");
-    if (timeout <= 0 && env && atoi(env) > 0)
-        timeout = atoi(env);
-    if (timeout <= 0)
-        timeout = TV_WORKER_TIMEOUT_DEFAULT_MS;
+    /* The caller reads TRIVIUM_WORKER_TIMEOUT_MS (app/cli.c): a library reads no environment. */
+    int timeout = opt->timeout_ms > 0 ? opt->timeout_ms : TV_WORKER_TIMEOUT_DEFAULT_MS;
     size_t n = (size_t)(set->n ? set->n : 1);
     tv_PackLoad *load = calloc(1, sizeof *load);
     Worker *ws = calloc(n, sizeof *ws);

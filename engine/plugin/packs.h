@@ -19,13 +19,16 @@ typedef struct tv_PackSet {
     tv_Alloc alloc;
     int n;
     tv_Pack *packs; /* in discovery order */
+    /* Packs found below this folder are named relative to it in messages (the caller's
+     * working folder); NULL names them as found. Borrowed; set before adding packs. */
+    const char *display_base;
 } tv_PackSet;
 
 typedef struct tv_LoadOptions {
     const char *worker_exe; /* trivium-pack-worker, found by the caller */
     uint64_t seed;          /* session seed; each pack derives its own stream from it */
     const char *lang;       /* "en" or "nl" */
-    int timeout_ms;         /* wall-clock limit per worker; 0 = default (or $TRIVIUM_WORKER_TIMEOUT_MS) */
+    int timeout_ms;         /* wall-clock limit per worker; 0 = TV_WORKER_TIMEOUT_DEFAULT_MS */
     bool background;        /* the caller has more urgent work meanwhile (opening the window):
                                workers run at a lower CPU priority (nice +10) */
     const char *cache_dir;  /* the game's: packs whose files, worker, seed and language are
