@@ -5,6 +5,8 @@
  * the worker applies (tv_text_check_display), before it is copied into the pack's arena.
  * A check that fails names the field ("questions[3] ('q7'): difficulty ...") and what was
  * expected; the worker's own checks make these unreachable for an honest worker.
+ * Over 500 lines on purpose: the whole trust boundary stays in one file, next to the
+ * field checks it applies, so a reviewer reads every re-check in one place.
  * Depends on: core (alloc, error, text, rng for the digest), cJSON. */
 #include "plugin/decode.h"
 

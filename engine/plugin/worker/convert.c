@@ -1,6 +1,8 @@
 /* convert.c - questions to JSON, with the schema checks that `lint` reports; the text
  * helpers the pack table shares (convert_pack.c reads the pack table itself).
  * Trust boundary: reads untrusted tables with raw access only; bounds every text.
+ * Over 500 lines because it is one schema: the per-type converters share the field
+ * readers and their messages, and splitting them would export those helpers.
  * Depends on: Lua 5.4, cJSON, core. */
 #include "plugin/worker/convert.h"
 
