@@ -161,8 +161,11 @@ for n in 1 4 200; do
 done
 expect_eq "the golden holds the played totals" "[4454, 0]" "$(json "$T/goldens/p4.json" '[x["total"] for x in j["expect"][:2]]')"
 expect_eq "and its plugin folder relative to the file" "True" "$(json "$T/goldens/p1.json" 'not j["plugins"][0].startswith("/") and __import__("os").path.realpath(__import__("os").path.join(sys.argv[1].rsplit("/", 1)[0], j["plugins"][0])) == __import__("os").path.realpath("tests/packs")')"
-sed 's/"total":\t4454/"total":\t4453/' "$T/goldens/p4.json" >"$T/changed.json"
-expect_rc "a golden whose total is changed fails" 1 "$TRIVIUM" test "$T/changed.json"
+# Beside the goldens, so its relative plugin folder still resolves (from a folder of
+# another depth it would not, wherever the source tree lies).
+mkdir -p "$T/changed"
+sed 's/"total":\t4454/"total":\t4453/' "$T/goldens/p4.json" >"$T/changed/p4.json"
+expect_rc "a golden whose total is changed fails" 1 "$TRIVIUM" test "$T/changed/p4.json"
 expect_out "saying so" "FAIL p4: player 1 ($T/p1.txt): total: expected 4453, got 4454"
 expect_rc "the folder of goldens passes, sorted" 0 "$TRIVIUM" test "$T/goldens"
 expect_eq "(p1, p200, p4)" "ok p1|ok p200|ok p4|3 passed, 0 failed" "$(tr '\n' '|' <"$T/out" | sed 's/|$//')"
