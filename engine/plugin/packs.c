@@ -120,6 +120,11 @@ int tv_packset_find(const tv_PackSet *set, const char *name)
     for (int i = 0; i < set->n; i++)
         if (set->packs[i].loaded && set->packs[i].id && strcmp(set->packs[i].id, name) == 0)
             return i;
+    /* A pack refused after decoding (an id clash) is still found by its id, so
+     * `--pack ID` reports why it cannot play rather than "no such pack". */
+    for (int i = 0; i < set->n; i++)
+        if (!set->packs[i].loaded && set->packs[i].id && strcmp(set->packs[i].id, name) == 0)
+            return i;
     for (int i = 0; i < set->n; i++)
         if (strcmp(set->packs[i].folder, name) == 0)
             return i;
@@ -252,6 +257,34 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
     return load;
 }
 
+/* Two packs may not share an id: a pack that claims another's id could otherwise take
+ * its place (its scores, its flags, `--pack ID`). Neither is played; each names the
+ * other's folder. Marked first and refused after, so a third claimant is caught too. */
+static void refuse_id_clashes(tv_PackSet *set)
+{
+    int *other = calloc((size_t)(set->n ? set->n : 1), sizeof *other);
+    if (!other)
+        return; /* no memory for the check: the loads themselves would have failed */
+    for (int i = 0; i < set->n; i++) {
+        other[i] = -1;
+        for (int j = 0; j < set->n && other[i] < 0; j++)
+            if (j != i && set->packs[i].loaded && set->packs[j].loaded &&
+                strcmp(set->packs[i].id, set->packs[j].id) == 0)
+                other[i] = j;
+    }
+    for (int i = 0; i < set->n; i++)
+        if (other[i] >= 0) {
+            tv_Pack *p = &set->packs[i];
+            p->loaded = false;
+            char where[1100];
+            tv_pack_file_path(where, sizeof where, p->display);
+            tv_error_set(&p->error, TV_ERR_PACK, where, 0,
+                         "pack id '%s' is also claimed by %s: neither pack is played until one changes its id",
+                         p->id, set->packs[other[i]].display);
+        }
+    free(other);
+}
+
 void tv_packset_load_end(tv_PackLoad *load)
 {
     if (!load)
@@ -266,16 +299,7 @@ void tv_packset_load_end(tv_PackLoad *load)
     free(load->kids);
     free(load->ws);
     free(load);
-    /* Two loaded packs may not share an id: the later one is refused. */
-    for (int i = 0; i < set->n; i++)
-        for (int j = 0; j < i; j++)
-            if (set->packs[i].loaded && set->packs[j].loaded && strcmp(set->packs[i].id, set->packs[j].id) == 0) {
-                set->packs[i].loaded = false;
-                char where[1100];
-                tv_pack_file_path(where, sizeof where, set->packs[i].display);
-                tv_error_set(&set->packs[i].error, TV_ERR_PACK, where, 0, "pack id '%s' is already used by %s",
-                             set->packs[i].id, set->packs[j].display);
-            }
+    refuse_id_clashes(set);
 }
 
 void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)

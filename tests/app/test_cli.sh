@@ -199,5 +199,19 @@ expect_eq "twins that ask one fact never share a round" "" "$(tr ' ' '\n' <<<"$r
 expect_eq "a fact is never asked after a question that showed it" "" "$(tr ' ' '\n' <<<"$rounds" | grep 'd.*c')"
 expect_eq "but each of them is asked in some round" "abcd" "$(tr -d ' \n' <<<"$rounds" | fold -w1 | sort -u | tr -d '\n')"
 
+# A pack that claims another pack's id takes nobody's place: both are refused, each
+# naming the other's folder, and --pack ID says why (exit 3), not "no such pack".
+mkdir -p "$T/clash/first" "$T/clash/second"
+for f in first second; do
+  printf 'return { id = "twin", title = "%s", version = "1", questions = { quiz.truefalse{ id = "q", prompt = "True?", answer = true } } }\n' "$f" >"$T/clash/$f/pack.lua"
+done
+expect_rc "list with two packs of one id" 0 "$TRIVIUM" list --plugins "$T/clash"
+expect_eq "neither is listed as playable" 0 "$(grep -c "1 (1 static" "$T/out")"
+expect_eq "the first names the second" 1 "$(grep -c "first/pack.lua: pack id 'twin' is also claimed by $T/clash/second: neither pack is played" "$T/out")"
+expect_eq "the second names the first" 1 "$(grep -c "second/pack.lua: pack id 'twin' is also claimed by $T/clash/first: neither pack is played" "$T/out")"
+printf 'correct\n' >"$T/one.txt"
+expect_rc "--pack with the clashing id exits 3" 3 "$TRIVIUM" headless --plugins "$T/clash" --pack twin --seed 1 --answers "$T/one.txt"
+expect_err "with the pack's own error" "pack id 'twin' is also claimed by"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
