@@ -299,6 +299,22 @@ static bool decode_facts(Dec *d, const cJSON *j, const char *at, tv_Question *q)
     return true;
 }
 
+/* No accepted answer may fold to nothing: an empty typed answer would then score. */
+static bool accepts_something(Dec *d, const char *at, const tv_Question *q)
+{
+    tv_Alloc al = d->p->arena.alloc;
+    for (int i = 0; i < q->n_accept; i++) {
+        char *f = tv_text_fold(al, q->accept[i], strlen(q->accept[i]));
+        if (!f)
+            return oom(d); /* the text passed the UTF-8 check, so only memory can fail */
+        bool empty = !*f;
+        tv_free(al, f, strlen(f) + 1);
+        if (empty)
+            return fail(d, TV_ERR_PACK, "%s%s[%d] folds to nothing", at, TV_WIRE_ACCEPT, i);
+    }
+    return true;
+}
+
 static bool decode_question(Dec *d, const cJSON *j, int index, const char *default_category, tv_Question *q)
 {
     tv_Pack *p = d->p;
@@ -356,7 +372,9 @@ static bool decode_question(Dec *d, const cJSON *j, int index, const char *defau
         return q->unit != NULL;
     }
     case TV_Q_ORDER: return text_list(d, j, at, TV_WIRE_ITEMS, 2, TV_MAX_ITEMS, true, q->items, &q->n_items);
-    case TV_Q_TEXT: return text_list(d, j, at, TV_WIRE_ACCEPT, 1, TV_MAX_ACCEPT, false, q->accept, &q->n_accept);
+    case TV_Q_TEXT:
+        return text_list(d, j, at, TV_WIRE_ACCEPT, 1, TV_MAX_ACCEPT, false, q->accept, &q->n_accept) &&
+               accepts_something(d, at, q);
     }
     /* Unreachable: tv_qtype_parse accepts only the five types above. */
     return fail(d, TV_ERR_PACK, "%sunknown type", at);

@@ -180,6 +180,7 @@ static const Case cases[] = {
     {"questions.0.explain", "false", M "questions[0] ('q1'): explain must be a string, got a boolean"},
     {"questions.0.category", "\"\"", M "questions[0] ('q1'): category is empty"},
     {"questions.0.asks", "\"\"", M "questions[0] ('q1'): asks is empty"},
+    {"questions.4.accept.0", "\"\\u200b\"", M "questions[4] ('q5'): accept[0] folds to nothing"},
     {"questions.0.asks", "7", M "questions[0] ('q1'): asks must be a string, got a number"},
     {"questions.0.asks", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"", M "questions[0] ('q1'): asks is 61 bytes long; the limit is 60"},
     {"questions.0.shows", "\"ransom\"", M "questions[0] ('q1'): shows must be a list, got a string"},

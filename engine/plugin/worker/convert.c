@@ -443,6 +443,22 @@ static void convert_order(Q *q, cJSON *o)
     cJSON_AddItemToObject(o, TV_WIRE_ITEMS, items);
 }
 
+/* An accepted answer of only spaces or invisible characters folds to nothing, and then
+ * an empty answer would count as right. */
+static void refuse_empty_folds(Q *q, const cJSON *accept)
+{
+    int i = 0;
+    for (const cJSON *e = accept->child; e; e = e->next, i++) {
+        tv_Alloc al = tv_alloc_default();
+        char *f = tv_text_fold(al, e->valuestring, strlen(e->valuestring));
+        if (f && !*f)
+            qerr(q, "accepted answer %d is only spaces or invisible characters: an empty answer would count as right",
+                 i + 1);
+        if (f)
+            tv_free(al, f, strlen(f) + 1);
+    }
+}
+
 static void convert_text(Q *q, cJSON *o)
 {
     lua_State *L = q->c->sb->L;
@@ -464,6 +480,7 @@ static void convert_text(Q *q, cJSON *o)
         }
         lua_pop(L, 1);
     }
+    refuse_empty_folds(q, accept);
     cJSON_AddItemToObject(o, TV_WIRE_ACCEPT, accept);
 }
 

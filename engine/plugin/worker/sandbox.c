@@ -19,6 +19,7 @@
 #include <lualib.h>
 
 #include "plugin/worker/api_quiz.h"
+#include "core/text.h"
 #include "plugin/wire.h"
 
 tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextraspace(L); }
@@ -607,7 +608,10 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
     }
     char chunkname[1210];
     snprintf(chunkname, sizeof chunkname, "@%s", display);
-    int status = luaL_loadbufferx(L, buf, got, chunkname, "t");
+    /* Editors on some systems save a UTF-8 BOM; Lua's own file loader skips it, the
+     * buffer loader does not, so skip it here (line numbers are unchanged). */
+    size_t bom = tv_text_bom_len(buf, got);
+    int status = luaL_loadbufferx(L, buf + bom, got - bom, chunkname, "t");
     if (status != LUA_OK) {
         /* A syntax error already reads file:line: ...; a binary chunk or the parser's C
          * stack overflow names no file, so say which one. */
