@@ -254,8 +254,18 @@ bool tv_xlist_finish_ids(tv_XList *list)
 
 void tv_xnumber(char *buf, size_t size, double v)
 {
+    /* Plain decimals only: the readers (tv_text_parse_number) take no exponents. */
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, size, "%.0f", v);
+        return;
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, size, "%.*g", prec, v);
+        if (!strchr(buf, 'e') && strtod(buf, NULL) == v)
+            return;
+    }
+    for (int dec = 1; dec <= 20; dec++) {
+        snprintf(buf, size, "%.*f", dec, v);
         if (strtod(buf, NULL) == v)
             return;
     }

@@ -140,8 +140,9 @@ bool tv_xlist_keep(tv_XList *list, tv_XSkip skip, void *ud);
  * out of memory. */
 bool tv_xlist_finish_ids(tv_XList *list);
 
-/* The shortest decimal ("%.*g") that reads back as exactly v, so numbers survive a
- * round trip through any text format. buf needs 32 bytes. */
+/* The shortest plain decimal (no exponent) that reads back as exactly v, so numbers
+ * survive a round trip through any text format; v is within +-1e15 (the readers' limit).
+ * buf needs 48 bytes. */
 void tv_xnumber(char *buf, size_t size, double v);
 
 /* Offset of the first needle in data[from..len), or len. With tv_xlines, how the JSON

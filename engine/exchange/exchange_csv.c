@@ -286,7 +286,7 @@ void tv_xwrite_csv(const tv_XList *list, tv_XBuf *out, tv_XSkip skip, void *ud)
                 skip(ud, 0, q->id, why);
             continue;
         }
-        char nb[3][40] = {"", "", ""};
+        char nb[3][48] = {"", "", ""};
         const char *v[N_COLS] = {0};
         v[C_ID] = q->id, v[C_TYPE] = tv_qtype_name(q->type), v[C_PROMPT] = q->prompt;
         if (q->type == TV_Q_CHOICE) {
@@ -303,7 +303,7 @@ void tv_xwrite_csv(const tv_XList *list, tv_XBuf *out, tv_XSkip skip, void *ud)
             v[C_ANSWER] = q->accept[0];
         snprintf(nb[2], sizeof nb[2], "%d", q->difficulty);
         v[C_DIFF] = nb[2];
-        char tb[40] = "";
+        char tb[48] = "";
         if (q->time_limit_ms != TV_TIME_DEFAULT_MS)
             tv_xnumber(tb, sizeof tb, q->time_limit_ms / 1000.0);
         v[C_TIME] = tb, v[C_CAT] = q->category, v[C_EXPLAIN] = q->explain, v[C_SOURCE] = q->source;

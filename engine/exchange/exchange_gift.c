@@ -356,7 +356,7 @@ static void escaped(tv_XBuf *b, const char *s)
 
 static void number_text(tv_XBuf *b, double v)
 {
-    char buf[40];
+    char buf[48];
     tv_xnumber(buf, sizeof buf, v);
     tv_xbuf_puts(b, buf);
 }

@@ -153,14 +153,15 @@ static int text_list(Reader *r, const cJSON *a, const char **out, int max)
     return n;
 }
 
-static double number_field(Reader *r, const cJSON *o, const char *key, double def, double lo, double hi)
+static double number_field(Reader *r, const cJSON *o, const char *key, double def, double lo, double hi,
+                           const char *why)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     if (!v)
         return def;
     if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < lo || v->valuedouble > hi) {
         if (!r->why)
-            r->why = "a number field is out of range";
+            r->why = why;
         return def;
     }
     return v->valuedouble;
@@ -180,10 +181,11 @@ static void read_question(Reader *r, const cJSON *o, tv_Question *q)
         return;
     }
     q->prompt = text_field(r, o, "prompt", TV_X_MAX_PROMPT, true, true);
-    q->difficulty = (int)number_field(r, o, "difficulty", 1, 1, 3);
-    if (q->difficulty != number_field(r, o, "difficulty", 1, 1, 3) && !r->why)
+    double d = number_field(r, o, "difficulty", 1, 1, 3, "difficulty is not 1, 2 or 3");
+    if (d != floor(d) && !r->why)
         r->why = "difficulty is not 1, 2 or 3";
-    q->time_limit_ms = (int)lround(number_field(r, o, "time", 20, 5, 120) * 1000);
+    q->difficulty = (int)d;
+    q->time_limit_ms = (int)lround(number_field(r, o, "time", 20, 5, 120, "time is not 5 to 120 seconds") * 1000);
     if (cJSON_GetObjectItemCaseSensitive(o, "category"))
         q->category = text_field(r, o, "category", TV_X_MAX_CATEGORY, false, false);
     q->explain = text_field(r, o, "explain", TV_X_MAX_PROMPT, true, false);
@@ -205,7 +207,7 @@ static void read_question(Reader *r, const cJSON *o, tv_Question *q)
             r->why = "a numeric answer is not a number";
         else
             q->number = answer->valuedouble;
-        q->tolerance = number_field(r, o, "tolerance", 0, 0, 1e15);
+        q->tolerance = number_field(r, o, "tolerance", 0, 0, 1e15, "tolerance is not a number of at least 0");
         q->unit = text_field(r, o, "unit", TV_X_MAX_UNIT, false, false);
         break;
     case TV_Q_ORDER: q->n_items = text_list(r, cJSON_GetObjectItemCaseSensitive(o, "items"), q->items, TV_MAX_ITEMS); break;

@@ -27,7 +27,7 @@ static void quoted(tv_XBuf *b, const char *s)
 
 static void number_lit(tv_XBuf *b, double v)
 {
-    char buf[40];
+    char buf[48];
     tv_xnumber(buf, sizeof buf, v);
     tv_xbuf_puts(b, buf);
 }
