@@ -42,6 +42,15 @@ static void record_free(Record *r)
     memset(r, 0, sizeof *r);
 }
 
+/* Fails the record being read: nothing of it is kept. */
+static bool refuse(Record *r, char *buf, const char **bad, const char *why)
+{
+    free(buf);
+    record_free(r);
+    *bad = why;
+    return false;
+}
+
 /* Reads one record at *at; false at the end of data, or with *bad set (an unterminated
  * quote, a quote inside an unquoted field, out of memory). Lines are counted. */
 static bool next_record(const char *d, size_t len, size_t *at, int *line, Record *r, const char **bad)
@@ -53,17 +62,15 @@ static bool next_record(const char *d, size_t len, size_t *at, int *line, Record
         size_t i = *at, cap = 16, n = 0;
         char *buf = malloc(cap);
         if (!buf)
-            return *bad = "out of memory", false;
+            return refuse(r, NULL, bad, "out of memory");
         bool quoted = i < len && d[i] == '"';
         if (quoted)
             i++;
         for (;;) {
             char c;
             if (i >= len) {
-                if (quoted) {
-                    free(buf);
-                    return *bad = "a quoted field is never closed", false;
-                }
+                if (quoted)
+                    return refuse(r, buf, bad, "a quoted field is never closed");
                 break;
             }
             c = d[i];
@@ -73,26 +80,20 @@ static bool next_record(const char *d, size_t len, size_t *at, int *line, Record
                 else {
                     i++;
                     quoted = false;
-                    if (i < len && d[i] != ',' && d[i] != '\n' && d[i] != '\r') {
-                        free(buf);
-                        return *bad = "text after a closing quote", false;
-                    }
+                    if (i < len && d[i] != ',' && d[i] != '\n' && d[i] != '\r')
+                        return refuse(r, buf, bad, "text after a closing quote");
                     continue;
                 }
             } else if (!quoted && (c == ',' || c == '\n' || c == '\r'))
                 break;
-            else if (!quoted && c == '"') {
-                free(buf);
-                return *bad = "a quote inside an unquoted field", false;
-            }
+            else if (!quoted && c == '"')
+                return refuse(r, buf, bad, "a quote inside an unquoted field");
             if (c == '\n')
                 (*line)++;
             if (n + 2 > cap) {
                 char *p = realloc(buf, cap *= 2);
-                if (!p) {
-                    free(buf);
-                    return *bad = "out of memory", false;
-                }
+                if (!p)
+                    return refuse(r, buf, bad, "out of memory");
                 buf = p;
             }
             buf[n++] = d[i++];
