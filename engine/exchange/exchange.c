@@ -245,7 +245,7 @@ bool tv_xlist_finish_ids(tv_XList *list)
         char cand[sizeof buf + 16];
         snprintf(cand, sizeof cand, "%s", base);
         for (int k = 2; id_taken(list, i, cand); k++)
-            snprintf(cand, sizeof cand, "%.100s-%d", base, k);
+            snprintf(cand, sizeof cand, "%.90s-%d", base, k); /* within the id limit of 100 */
         if (strcmp(cand, q->id) != 0 && !(q->id = tv_arena_strdup(&list->arena, cand)))
             return false;
     }

@@ -67,6 +67,33 @@ TEST("a question with a bad field is skipped with its line and the rest is kept"
     tv_xlist_free(&l);
 }
 
+TEST("missing ids are given one, repeated ids made unique, within the id limit")
+{
+    char text[1024], long_id[101];
+    memset(long_id, 'x', 100);
+    long_id[100] = '\0';
+    snprintf(text, sizeof text,
+             "{\"format\": \"trivium-questions\", \"questions\": [\n"
+             "{\"id\": \"a\", \"type\": \"truefalse\", \"prompt\": \"A?\", \"answer\": true},\n"
+             "{\"id\": \"a\", \"type\": \"truefalse\", \"prompt\": \"B?\", \"answer\": true},\n"
+             "{\"type\": \"truefalse\", \"prompt\": \"C?\", \"answer\": true},\n"
+             "{\"id\": \"%s\", \"type\": \"truefalse\", \"prompt\": \"D?\", \"answer\": true},\n"
+             "{\"id\": \"%s\", \"type\": \"truefalse\", \"prompt\": \"E?\", \"answer\": true}]}",
+             long_id, long_id);
+    tv_XList l;
+    Skips s;
+    tv_Error err;
+    CHECK(read_sample(TV_X_JSON, text, &l, &s, &err));
+    CHECK_INT(5, l.n);
+    if (l.n == 5) {
+        CHECK_STR("a", l.questions[0].id);
+        CHECK_STR("a-2", l.questions[1].id);
+        CHECK_STR("q3", l.questions[2].id);
+        CHECK(strlen(l.questions[4].id) <= 100 && strcmp(l.questions[3].id, l.questions[4].id) != 0);
+    }
+    tv_xlist_free(&l);
+}
+
 TEST("a file that is not Trivium JSON fails with its line")
 {
     tv_XList l;
