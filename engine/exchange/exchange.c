@@ -210,18 +210,26 @@ static const char *question_problem(const tv_Question *q)
     return "unknown type";
 }
 
-bool tv_xlist_keep(tv_XList *list, tv_XSkip skip, void *ud)
+bool tv_xlist_keep(tv_XList *list, const char *why, tv_XSkip skip, void *ud)
 {
     if (list->n == 0)
         return false;
     const tv_Question *q = &list->questions[list->n - 1];
-    const char *why = question_problem(q);
+    if (!why)
+        why = question_problem(q);
     if (!why)
         return true;
     if (skip)
         skip(ud, list->line[list->n - 1], q->id, why);
     list->n--;
     return false;
+}
+
+bool tv_xlist_add_failed(const tv_XList *list, const char *name, int line, tv_Error *err)
+{
+    if (list->n >= TV_X_MAX_QUESTIONS)
+        return tv_error_set(err, TV_ERR_IO, name, line, "more than %d questions, a pack's limit", TV_X_MAX_QUESTIONS);
+    return tv_error_set(err, TV_ERR_NOMEM, name, line, "out of memory");
 }
 
 static bool id_taken(const tv_XList *list, int upto, const char *id)

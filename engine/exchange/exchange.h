@@ -130,10 +130,15 @@ void tv_xwrite_json(const tv_XList *list, tv_XBuf *out, tv_XSkip skip, void *ud)
  * the list's arena, or NULL with *why set to a static phrase. */
 const char *tv_xlist_text(tv_XList *list, const char *s, size_t n, size_t max, bool allow_newline, const char **why);
 
-/* Checks the question just added (the last one) against the pack rules a format cannot
- * be trusted with: option counts, distinct options, a finite number. A question that
- * fails is removed and reported through skip; returns whether it was kept. */
-bool tv_xlist_keep(tv_XList *list, tv_XSkip skip, void *ud);
+/* Settles the question just added (the last one): when why is not NULL (the reader's
+ * reason for not taking it), or when it breaks a pack rule a format cannot be trusted
+ * with (option counts, distinct options, a finite number), it is removed and reported
+ * through skip with its line. Returns whether it was kept. */
+bool tv_xlist_keep(tv_XList *list, const char *why, tv_XSkip skip, void *ud);
+
+/* Why tv_xlist_add returned NULL, as the reader's error: more questions than a pack may
+ * hold (TV_ERR_IO) or out of memory. Returns false. */
+bool tv_xlist_add_failed(const tv_XList *list, const char *name, int line, tv_Error *err);
 
 /* Gives every question without an id one ("q" and its position) and makes repeated
  * ids unique with "-2", "-3", ... so the written pack has no duplicate ids. False when

@@ -38,7 +38,7 @@ static bool finish(tv_XList *list, Block *b, int answer, tv_XSkip skip, void *ud
             for (int i = 0; i < b->n; i++)
                 if (i != answer)
                     q->options[q->n_options++] = b->opt[i];
-            tv_xlist_keep(list, skip, ud);
+            tv_xlist_keep(list, NULL, skip, ud);
         }
     }
     memset(b, 0, sizeof *b);

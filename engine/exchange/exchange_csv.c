@@ -238,18 +238,12 @@ bool tv_xread_csv(const char *name, const char *data, size_t len, tv_XList *list
         tv_Question *q = tv_xlist_add(list, start);
         if (!q) {
             record_free(&rec);
-            return tv_error_set(err, list->n >= TV_X_MAX_QUESTIONS ? TV_ERR_IO : TV_ERR_NOMEM, name, start, "%s",
-                                list->n >= TV_X_MAX_QUESTIONS ? "too many questions" : "out of memory");
+            return tv_xlist_add_failed(list, name, start, err);
         }
         if (!r.why)
             read_row(&r, q);
         record_free(&rec);
-        if (r.why) {
-            if (skip)
-                skip(ud, start, q->id, r.why);
-            list->n--;
-        } else
-            tv_xlist_keep(list, skip, ud);
+        tv_xlist_keep(list, r.why, skip, ud);
     }
 }
 

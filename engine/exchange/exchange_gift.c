@@ -321,18 +321,11 @@ bool tv_xread_gift(const char *name, const char *data, size_t len, tv_XList *lis
             continue;
         tv_Question *q = tv_xlist_add(list, start);
         if (!q) {
-            ok = tv_error_set(err, list->n >= TV_X_MAX_QUESTIONS ? TV_ERR_IO : TV_ERR_NOMEM, name, start, "%s",
-                              list->n >= TV_X_MAX_QUESTIONS ? "too many questions" : "out of memory");
+            ok = tv_xlist_add_failed(list, name, start, err);
             break;
         }
-        const char *why = question(list, (Slice){buf, bn}, q, category);
+        tv_xlist_keep(list, question(list, (Slice){buf, bn}, q, category), skip, ud);
         bn = 0;
-        if (why) {
-            if (skip)
-                skip(ud, start, q->id, why);
-            list->n--;
-        } else
-            tv_xlist_keep(list, skip, ud);
     }
     free(buf);
     return ok;

@@ -290,22 +290,12 @@ bool tv_xread_json(const char *name, const char *data, size_t len, tv_XList *lis
         at = tv_xfind(data, len, at + 1, "\"type\"");
         tv_Question *q = tv_xlist_add(list, line);
         if (!q) {
-            if (list->n >= TV_X_MAX_QUESTIONS)
-                tv_error_set(err, TV_ERR_IO, name, line, "more than %d questions", TV_X_MAX_QUESTIONS);
-            else
-                tv_error_set(err, TV_ERR_NOMEM, name, line, "out of memory");
-            ok = false;
+            ok = tv_xlist_add_failed(list, name, line, err);
             break;
         }
         Reader r = {list, NULL};
         read_question(&r, o, q);
-        if (r.why) {
-            if (skip)
-                skip(ud, line, q->id, r.why);
-            list->n--;
-            continue;
-        }
-        tv_xlist_keep(list, skip, ud);
+        tv_xlist_keep(list, r.why, skip, ud);
     }
     cJSON_Delete(root);
     return ok;

@@ -311,18 +311,13 @@ bool tv_xread_opentdb(const char *name, const char *data, size_t len, tv_XList *
         at = tv_xfind(data, len, at + 1, "\"type\"");
         tv_Question *q = tv_xlist_add(list, line);
         if (!q) {
-            ok = tv_error_set(err, list->n >= TV_X_MAX_QUESTIONS ? TV_ERR_IO : TV_ERR_NOMEM, name, line,
-                              list->n >= TV_X_MAX_QUESTIONS ? "too many questions" : "out of memory");
+            ok = tv_xlist_add_failed(list, name, line, err);
             break;
         }
         Result r = {list, enc, cJSON_IsObject(o) ? NULL : "a result is not an object"};
-        read_result(&r, o, q);
-        if (r.why) {
-            if (skip)
-                skip(ud, line, NULL, r.why);
-            list->n--;
-        } else
-            tv_xlist_keep(list, skip, ud);
+        if (!r.why)
+            read_result(&r, o, q);
+        tv_xlist_keep(list, r.why, skip, ud);
     }
     cJSON_Delete(root);
     return ok;

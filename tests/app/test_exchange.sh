@@ -85,6 +85,15 @@ expect_rc "GIFT with unsupported questions still imports" 0 "$TRIVIUM" import "$
 expect_err "a matching question is named with FILE:LINE" "$T/mixed.gift:3: skipped: matching"
 expect_err "a weighted answer is named with FILE:LINE" "$T/mixed.gift:5: skipped: weighted"
 
+# Texts are data in the written pack.lua: quotes, backslashes, brackets and comment
+# starts cannot end a string or start code, and they come back exactly.
+printf '%s\n' '::evil:: Say "hi" \\ ]] -- end\n"); error("pwned") --[[ {=a"b ~c\\d}' >"$T/evil.gift"
+expect_rc "a hostile GIFT question imports" 0 "$TRIVIUM" import "$T/evil.gift" --format gift --out "$T/evil"
+expect_rc "and the pack lints" 0 "$TRIVIUM" lint "$T/evil"
+"$TRIVIUM" export --plugins "$T" --pack evil --format gift 2>/dev/null | grep -v '^\$CATEGORY' | grep . >"$T/evil.again"
+if cmp -s "$T/evil.gift" "$T/evil.again"; then ok "with its texts exactly as written"
+else bad "hostile text changed: $(cat "$T/evil.again")"; fi
+
 # Refusals and bad input.
 expect_rc "an existing pack.lua is never overwritten" 1 "$TRIVIUM" import "$T/mixed.gift" --format gift --out "$T/mixed"
 expect_err "and the message says so" "already exists; not overwritten"
