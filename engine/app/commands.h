@@ -13,5 +13,8 @@ int tv_cmd_lint_args(tv_Cli *cli, int argc, char **argv); /* cmd_list.c: parses,
 int tv_cmd_lint(tv_Cli *cli);                             /* lint.c, on flags already parsed */
 int tv_cmd_test(tv_Cli *cli, int argc, char **argv);     /* cmd_test.c */
 int tv_cmd_stats(tv_Cli *cli, int argc, char **argv);    /* cmd_stats.c */
+int tv_cmd_export(tv_Cli *cli, int argc, char **argv);   /* cmd_exchange.c */
+int tv_cmd_import(tv_Cli *cli, int argc, char **argv);   /* cmd_exchange.c */
+int tv_cmd_new(tv_Cli *cli, int argc, char **argv);      /* cmd_new.c */
 
 #endif

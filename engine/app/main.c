@@ -27,6 +27,9 @@ static const char *const usage_main =
     "  play       start the desktop game (the default without a command)\n"
     "  screenshot render one scene of the game offscreen to a PNG\n"
     "  flags      list the questions players flagged as wrong or unclear\n"
+    "  export     write a pack's questions as Open Trivia DB, GIFT, Aiken, CSV or JSON\n"
+    "  import     turn such a file into a new pack.lua\n"
+    "  new        create a pack folder to start from, with a generator and tests\n"
     "\n"
     "trivium <command> --help shows a command's options; trivium --version the version.\n";
 
@@ -70,6 +73,12 @@ int main(int argc, char **argv)
         return tv_cmd_screenshot(&cli, argc, argv);
     if (strcmp(argv[1], "flags") == 0)
         return tv_cmd_flags(&cli, argc, argv);
+    if (strcmp(argv[1], "export") == 0)
+        return tv_cmd_export(&cli, argc, argv);
+    if (strcmp(argv[1], "import") == 0)
+        return tv_cmd_import(&cli, argc, argv);
+    if (strcmp(argv[1], "new") == 0)
+        return tv_cmd_new(&cli, argc, argv);
     fprintf(stderr, "trivium: unknown command '%s'\n\n%s", argv[1], usage_main);
     return TV_EXIT_USAGE;
 }
