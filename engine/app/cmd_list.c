@@ -48,10 +48,12 @@ int tv_cmd_list(tv_Cli *cli, int argc, char **argv)
         printf("%-22s %-36s %-8s %s\n", "ID", "TITLE", "VERSION", "QUESTIONS");
     for (int i = 0; i < set.n; i++) {
         const tv_Pack *p = &set.packs[i];
-        if (p->loaded)
-            printf("%-22s %-36.36s %-8s %d (%d static + %d generated)\n", p->id, p->title, p->version, p->n_questions,
+        if (p->loaded) {
+            char version[64];
+            tv_copy_printable(version, sizeof version, p->version); /* any UTF-8 the pack chose */
+            printf("%-22s %-36.36s %-8s %d (%d static + %d generated)\n", p->id, p->title, version, p->n_questions,
                    p->n_static, p->n_generated);
-        else {
+        } else {
             char buf[2048], folder[256];
             tv_error_format(&p->error, buf, sizeof buf);
             tv_copy_printable(folder, sizeof folder, p->folder); /* a folder name can hold escapes */

@@ -10,6 +10,15 @@
 #include "runner/replay.h"
 
 /* A true/false option's word: option 0 is true. */
+/* "pack/id" as a terminal shows it: a question id is any UTF-8 its pack chose, so a
+ * control character (an escape sequence, a forged line) is shown as '?'. */
+static void question_name(char *out, size_t size, const tv_Question *q)
+{
+    char raw[300];
+    snprintf(raw, sizeof raw, "%s/%s", q->pack, q->id);
+    tv_copy_printable(out, size, raw);
+}
+
 static const char *tf_label(const tv_ReportInfo *info, bool value)
 {
     return value ? info->labels.true_label : info->labels.false_label;
@@ -132,7 +141,7 @@ static void session_text_many(FILE *out, const tv_Session *s, const tv_ReportInf
     for (int i = 0; i < s->n_rounds; i++) {
         const tv_Round *rd = tv_session_round(s, i);
         char name[64];
-        snprintf(name, sizeof name, "%s/%s", rd->q->pack, rd->q->id);
+        question_name(name, sizeof name, rd->q);
         fprintf(out, "%3d  %-28.28s %-9s %d  %6.2fs\n", i + 1, name, tv_qtype_name(rd->q->type), rd->q->difficulty,
                 rd->limit_ms / 1000.0);
     }
@@ -178,7 +187,7 @@ void tv_report_session_text(FILE *out, const tv_Session *s, const tv_ReportInfo 
             const tv_Record *rec = tv_session_record(s, p, i);
             char given[40], name[64];
             tv_format_given(&rec->answer, given, sizeof given);
-            snprintf(name, sizeof name, "%s/%s", rd->q->pack, rd->q->id);
+            question_name(name, sizeof name, rd->q);
             fprintf(out, "%3d  %-28.28s %-9s %d  %-10.10s %6.2fs %6d %6d  %s%s\n", i + 1, name,
                     tv_qtype_name(rd->q->type), rd->q->difficulty, given, (double)rec->t_ms / 1000.0, rec->points,
                     rec->streak, tv_verdict_name(rec->verdict), rec->lifeline ? " (50:50)" : "");
@@ -260,7 +269,9 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
     for (int i = 0; i < s->n_rounds; i++) {
         const tv_Round *rd = tv_session_round(s, i);
         const tv_Question *q = rd->q;
-        fprintf(out, "%d. [%s/%s] %s, difficulty %d, %s, %g s\n   %s\n", i + 1, q->pack, q->id,
+        char name[256];
+        question_name(name, sizeof name, q);
+        fprintf(out, "%d. [%s] %s, difficulty %d, %s, %g s\n   %s\n", i + 1, name,
                 tv_qtype_name(q->type), q->difficulty, q->category, rd->limit_ms / 1000.0, q->prompt);
         switch (q->type) {
         case TV_Q_CHOICE:
@@ -294,8 +305,11 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         }
         if (q->explain[0])
             fprintf(out, "   why: %s\n", q->explain);
-        if (q->source[0])
-            fprintf(out, "   source: %s\n", q->source);
+        if (q->source[0]) {
+            char key[256];
+            tv_copy_printable(key, sizeof key, q->source); /* a key is any UTF-8 the pack chose */
+            fprintf(out, "   source: %s\n", key);
+        }
         fputc('\n', out);
     }
 }

@@ -213,5 +213,15 @@ printf 'correct\n' >"$T/one.txt"
 expect_rc "--pack with the clashing id exits 3" 3 "$TRIVIUM" headless --plugins "$T/clash" --pack twin --seed 1 --answers "$T/one.txt"
 expect_err "with the pack's own error" "pack id 'twin' is also claimed by"
 
+# Pack-supplied ids, versions and source keys never reach the terminal raw: an escape
+# sequence or a forged line shows as '?'.
+mkdir -p "$T/esc/esc"
+printf 'return { id = "esc", title = "Esc", version = "1\\27[31mred", sources = { ["k\\27[2J"] = { publisher = "P" } }, questions = { quiz.truefalse{ id = "q\\27[1A\\nforged", prompt = "True?", answer = true, source = "k\\27[2J" } } }\n' >"$T/esc/esc/pack.lua"
+expect_rc "list of a pack with escapes in its version" 0 "$TRIVIUM" list --plugins "$T/esc"
+expect_eq "shows them as '?'" 1 "$(grep -c '^esc .* 1?\[31mred 1 (1 static' "$T/out")"
+expect_rc "dump of a question with escapes in its id and source key" 0 "$TRIVIUM" dump --plugins "$T/esc" --pack esc --seed 1
+expect_eq "no control character reaches the terminal" 0 "$(LC_ALL=C grep -c $'[\x01-\x08\x0b-\x1f\x7f]' "$T/out")"
+expect_eq "the forged line stays on its own" 1 "$(grep -c '^1\. \[esc/q?\[1A?forged\]' "$T/out")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
