@@ -51,8 +51,6 @@ F.cast = {
     source = "newsbytes",
     lead_2024 = true,                                      -- nltimes2024
     character_nationality = { en = "Dutch", nl = "Nederlands" }, -- newsbytes
-    background = { en = "Dutch-Moroccan", nl = "Nederlands-Marokkaans" }, -- cinefilos
-    earlier_work = { "Mocro Maffia" },                     -- cinefilos
   },
   {
     key = "ilian",

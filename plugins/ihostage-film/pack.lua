@@ -201,7 +201,10 @@ return {
       prompt = T("Who wrote the screenplay for iHostage?",
                  "Wie schreef het scenario van iHostage?"),
       answer = "Simon de Waal",
-      wrong = { "Diederik van Rooijen", "Sabine Brian", "Boudewijn Rosenmuller" },
+      -- Wrong options: people the fact sheet places elsewhere (Jean van de Velde co-wrote Lek
+      -- with de Waal, Production section; Roos Gerritsen made AT5's documentary, Aftermath),
+      -- never iHostage's own producers, whose credits we cannot rule out.
+      wrong = { "Jean van de Velde", "Roos Gerritsen" },
       difficulty = 2,
       category = MAKERS,
       explain = T("NewsBytes names Simon de Waal as the writer; some other outlets also credit Boermans as co-writer, which is why he is not an option here.",

@@ -84,12 +84,12 @@ return {
     },
     tvmovie = {
       publisher = "TV Movie",
-      title = "'iHostage': Ende erklärt! Basiert der Film auf wahren Begebenheiten?",
+      title = "„iHostage“: Ende erklärt! Basiert der Film auf wahren Begebenheiten?",
       url = "https://www.tvmovie.de/news/ihostage-ende-erklaert-basiert-der-film-auf-wahren-begebenheiten-150038",
     },
     metronieuws = {
       publisher = "Metro",
-      title = "Gijzeling Apple Store Amsterdam en iHostage op Netflix",
+      title = "Gijzeling in Apple Store: ‘Geef me 200 miljoen aan bitcoins, of ik blaas alles op’",
       url = "https://www.metronieuws.nl/televisie/2025/04/gijzeling-apple-store-amsterdam-ihostage-netflix/",
     },
     sfg = {
