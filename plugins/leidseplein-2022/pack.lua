@@ -5,7 +5,7 @@
 -- Where sources disagree (start and end times, the length of the siege, whether the
 -- explosives were real) the questions either avoid the point or accept every version.
 -- How the film was made is left to the ihostage-film pack and the film's story to
--- ihostage-plot; this pack keeps one question comparing the film's ending with reality.
+-- ihostage-plot (which owns the film's ending, plot-escape).
 
 local CAT_EVENING = { en = "The evening", nl = "De avond" }
 local CAT_PEOPLE = { en = "The people inside", nl = "De mensen binnen" }
@@ -21,18 +21,18 @@ local questions = {
   ---------------------------------------------------------------------------
   quiz.choice {
     id = "date",
-    prompt = { en = "On which date did the hostage-taking at the Apple Store on the Leidseplein take place?",
-               nl = "Op welke datum vond de gijzeling in de Apple Store op het Leidseplein plaats?" },
+    prompt = { en = "On which date did the hostage-taking at the Amsterdam Apple Store take place?",
+               nl = "Op welke datum vond de gijzeling in de Amsterdamse Apple Store plaats?" },
     answer = { en = "22 February 2022", nl = "22 februari 2022" },
     wrong = {
-      { en = "22 March 2022", nl = "22 maart 2022" },
+      { en = "22 September 2022", nl = "22 september 2022" },
       { en = "2 February 2022", nl = "2 februari 2022" },
       { en = "22 February 2021", nl = "22 februari 2021" },
     },
     difficulty = 1,
     category = CAT_EVENING,
-    explain = { en = "It happened on the evening of 22 February 2022, a date that is easy to remember as 22-2-22.",
-                nl = "Het gebeurde op de avond van 22 februari 2022, een datum die makkelijk te onthouden is: 22-2-22." },
+    explain = { en = "It happened on the evening of 22 February 2022, a winter weekday evening in the heart of the city.",
+                nl = "Het gebeurde op de avond van 22 februari 2022, een doordeweekse winteravond midden in de stad." },
     source = "nerdshepherd",
   },
   quiz.choice {
@@ -43,7 +43,7 @@ local questions = {
     wrong = {
       { en = "Monday", nl = "Maandag" },
       { en = "Friday", nl = "Vrijdag" },
-      { en = "Sunday", nl = "Zondag" },
+      { en = "Wednesday", nl = "Woensdag" },
     },
     difficulty = 2,
     category = CAT_EVENING,
@@ -94,15 +94,15 @@ local questions = {
     id = "next-door",
     prompt = { en = "Which of these is right next door to the Apple Store?",
                nl = "Welke van deze plekken ligt direct naast de Apple Store?" },
-    answer = { en = "The De Balie debate centre", nl = "Debatcentrum De Balie" },
+    answer = { en = "The De Balie debate centre", nl = "De Balie" },
     wrong = {
       { en = "The Stadsschouwburg theatre", nl = "De Stadsschouwburg" },
-      { en = "The Rijksmuseum", nl = "Het Rijksmuseum" },
+      { en = "The Albert Heijn supermarket", nl = "De Albert Heijn-supermarkt" },
     },
     difficulty = 3,
     category = CAT_PLACE,
-    explain = { en = "De Balie is the store's neighbour; the Stadsschouwburg theatre is across the road.",
-                nl = "De Balie is de buurman van de winkel; de Stadsschouwburg staat aan de overkant van de weg." },
+    explain = { en = "De Balie is the store's neighbour; the Stadsschouwburg theatre is across the road and an Albert Heijn is around the corner.",
+                nl = "De Balie is de buurman van de winkel; de Stadsschouwburg staat aan de overkant van de weg en om de hoek zit een Albert Heijn." },
     source = "volkskrant",
   },
   quiz.truefalse {
@@ -154,7 +154,7 @@ local questions = {
     wrong = {
       { en = "Romanian", nl = "Roemeens" },
       { en = "Polish", nl = "Pools" },
-      { en = "Hungarian", nl = "Hongaars" },
+      { en = "Macedonian", nl = "Macedonisch" },
     },
     difficulty = 1,
     category = CAT_PEOPLE,
@@ -179,11 +179,11 @@ local questions = {
     id = "closet-who",
     prompt = { en = "Who were the people hiding in the closet?",
                nl = "Wie zaten er verstopt in de kast?" },
-    answer = { en = "One Apple employee and three customers", nl = "Eén Apple-medewerker en drie klanten" },
+    answer = { en = "One employee, three customers", nl = "Eén medewerker, drie klanten" },
     wrong = {
-      { en = "Four Apple employees", nl = "Vier Apple-medewerkers" },
-      { en = "Two employees and two customers", nl = "Twee medewerkers en twee klanten" },
-      { en = "Four customers", nl = "Vier klanten" },
+      { en = "Staff only, no customers", nl = "Alleen personeel, geen klanten" },
+      { en = "Two employees, two customers", nl = "Twee medewerkers, twee klanten" },
+      { en = "Customers only, who came in together", nl = "Alleen klanten, die samen binnenkwamen" },
     },
     difficulty = 3,
     category = CAT_PEOPLE,
@@ -217,12 +217,12 @@ local questions = {
   },
   quiz.truefalse {
     id = "hostage-unharmed",
-    prompt = { en = "True or false: the hostage came out of the ordeal without physical injuries.",
-               nl = "Waar of niet waar: de gegijzelde kwam er lichamelijk ongedeerd vanaf." },
-    answer = true,
+    prompt = { en = "True or false: the hostage was hurt as he ran out of the store.",
+               nl = "Waar of niet waar: de gegijzelde raakte gewond toen hij de winkel uit rende." },
+    answer = false,
     difficulty = 1,
     category = CAT_PEOPLE,
-    explain = { en = "He escaped physically unhurt.",
+    explain = { en = "He got away without a physical injury.",
                 nl = "Hij ontsnapte zonder lichamelijk letsel." },
     source = "digitaltrends",
   },
@@ -287,7 +287,7 @@ local questions = {
                nl = "In welke vorm wilde de gijzelnemer het losgeld ontvangen?" },
     answer = { en = "Cryptocurrency", nl = "Cryptovaluta" },
     wrong = {
-      { en = "Cash", nl = "Contant geld" },
+      { en = "Cash in used banknotes", nl = "Contant, in gebruikte biljetten" },
       { en = "Gold", nl = "Goud" },
       { en = "Diamonds", nl = "Diamanten" },
     },
@@ -303,7 +303,7 @@ local questions = {
                nl = "Wat eiste de gijzelnemer naast het geld nog meer?" },
     answer = { en = "Free passage out of the building", nl = "Een vrijgeleide uit het pand" },
     wrong = {
-      { en = "A live television interview", nl = "Een live-interview op televisie" },
+      { en = "A live interview on national television", nl = "Een live-interview op de landelijke televisie" },
       { en = "The release of a prisoner", nl = "De vrijlating van een gevangene" },
       { en = "A meeting with the mayor", nl = "Een gesprek met de burgemeester" },
     },
@@ -316,7 +316,7 @@ local questions = {
   quiz.truefalse {
     id = "explosives-threat",
     prompt = { en = "True or false: the hostage-taker claimed to have explosives and threatened to blow the place up.",
-               nl = "Waar of niet waar: de gijzelnemer beweerde explosieven bij zich te hebben en dreigde alles op te blazen." },
+               nl = "Waar of niet waar: de gijzelnemer zei dat hij explosieven had en dreigde de winkel op te blazen." },
     answer = true,
     difficulty = 1,
     category = CAT_DEMANDS,
@@ -395,8 +395,8 @@ local questions = {
     id = "how-it-ended",
     prompt = { en = "How did the siege end?",
                nl = "Hoe kwam er een einde aan de gijzeling?" },
-    answer = { en = "The hostage ran off, and a DSI car stopped the hostage-taker as he gave chase",
-               nl = "De gegijzelde rende weg en een DSI-auto hield de gijzelnemer tegen toen die hem achternazat" },
+    answer = { en = "He chased the fleeing hostage and a police car hit him",
+               nl = "Hij rende de gegijzelde achterna en een politieauto reed hem aan" },
     wrong = {
       { en = "The hostage-taker gave himself up at the door",
         nl = "De gijzelnemer gaf zich bij de deur over" },
@@ -409,23 +409,6 @@ local questions = {
     category = CAT_POLICE,
     explain = { en = "When the hostage made a run for it, the gunman went after him and was deliberately hit by a DSI car.",
                 nl = "Toen de gegijzelde het op een lopen zette, ging de gijzelnemer erachteraan en werd hij doelbewust aangereden door een DSI-auto." },
-    source = "bbc",
-  },
-  quiz.choice {
-    id = "taker-fate",
-    prompt = { en = "What happened to the hostage-taker after he was stopped?",
-               nl = "Wat gebeurde er met de gijzelnemer nadat hij was tegengehouden?" },
-    answer = { en = "He died of his injuries in hospital the next day",
-               nl = "Hij overleed de volgende dag in het ziekenhuis aan zijn verwondingen" },
-    wrong = {
-      { en = "He was sentenced to a long prison term", nl = "Hij kreeg een lange gevangenisstraf" },
-      { en = "He was released after questioning", nl = "Hij werd na verhoor vrijgelaten" },
-      { en = "He got away in the confusion", nl = "Hij wist in de verwarring te ontkomen" },
-    },
-    difficulty = 2,
-    category = CAT_POLICE,
-    explain = { en = "He died in hospital on Wednesday 23 February 2022, the day after the siege.",
-                nl = "Hij overleed op woensdag 23 februari 2022 in het ziekenhuis, de dag na de gijzeling." },
     source = "bbc",
   },
   quiz.truefalse {
@@ -535,28 +518,15 @@ local questions = {
   ---------------------------------------------------------------------------
   -- Aftermath
   ---------------------------------------------------------------------------
-  quiz.numeric {
-    id = "dutch-apple-stores",
-    prompt = { en = "How many Apple Stores did the Netherlands have in February 2022? Every one of them stayed shut the day after the siege.",
-               nl = "Hoeveel Apple Stores had Nederland in februari 2022? Ze bleven de dag na de gijzeling allemaal dicht." },
-    answer = 3,
-    tolerance = 0,
-    unit = { en = "stores", nl = "winkels" },
-    difficulty = 2,
-    category = CAT_AFTER,
-    explain = { en = "There were three, in Amsterdam, The Hague and Haarlem, and all of them stayed closed on 23 February.",
-                nl = "Het waren er drie, in Amsterdam, Den Haag en Haarlem, en op 23 februari bleven ze allemaal dicht." },
-    source = "nustores",
-  },
   quiz.choice {
     id = "other-store-cities",
-    prompt = { en = "Besides Amsterdam, in which two cities did the Apple Store also stay closed the day after?",
-               nl = "In welke twee steden bleef de Apple Store de dag erna, naast Amsterdam, ook dicht?" },
+    prompt = { en = "The Netherlands had three Apple Stores in February 2022, and all stayed shut the day after. Besides Amsterdam, in which cities were the other two?",
+               nl = "Nederland had in februari 2022 drie Apple Stores, die de dag erna allemaal dicht bleven. In welke steden zaten de andere twee, naast Amsterdam?" },
     answer = { en = "The Hague and Haarlem", nl = "Den Haag en Haarlem" },
     wrong = {
-      { en = "Rotterdam and Utrecht", nl = "Rotterdam en Utrecht" },
+      { en = "Rotterdam and Maastricht", nl = "Rotterdam en Maastricht" },
       { en = "Utrecht and Eindhoven", nl = "Utrecht en Eindhoven" },
-      { en = "Rotterdam and Haarlem", nl = "Rotterdam en Haarlem" },
+      { en = "Groningen and Eindhoven", nl = "Groningen en Eindhoven" },
     },
     difficulty = 3,
     category = CAT_AFTER,
@@ -584,16 +554,16 @@ local questions = {
     id = "hero-pins",
     prompt = { en = "On 31 March 2022 Mayor Femke Halsema awarded hero's pins. Who received them that day?",
                nl = "Op 31 maart 2022 reikte burgemeester Femke Halsema heldenspelden uit. Wie kregen er die dag een?" },
-    answer = { en = "The hostage and the four people from the closet", nl = "De gegijzelde en de vier mensen uit de kast" },
+    answer = { en = "The hostage and those in the closet", nl = "De gegijzelde en wie in de kast zat" },
     wrong = {
-      { en = "Five Apple Store employees", nl = "Vijf medewerkers van de Apple Store" },
-      { en = "Five police negotiators", nl = "Vijf onderhandelaars van de politie" },
-      { en = "Five passers-by who called the emergency number", nl = "Vijf voorbijgangers die 112 hadden gebeld" },
+      { en = "Apple Store staff who helped customers out", nl = "Apple-medewerkers die klanten naar buiten hielpen" },
+      { en = "The police negotiators on duty that night", nl = "De onderhandelaars van de politie die avond" },
+      { en = "Passers-by who called the emergency number", nl = "Voorbijgangers die het alarmnummer hadden gebeld" },
     },
     difficulty = 2,
     category = CAT_AFTER,
-    explain = { en = "Halsema honoured five people that day: the hostage and the four who had hidden in the closet.",
-                nl = "Halsema eerde die dag vijf mensen: de gegijzelde en de vier die zich in de kast hadden verstopt." },
+    explain = { en = "Halsema honoured the hostage and everyone who had hidden in the closet; the police officers and the driver were honoured separately later that year.",
+                nl = "Halsema eerde de gegijzelde en iedereen die zich in de kast had verstopt; de agenten en de bestuurder werden later dat jaar apart geëerd." },
     source = "nieuwsnlpins",
   },
   quiz.truefalse {
@@ -611,7 +581,7 @@ local questions = {
     id = "rijksrecherche",
     prompt = { en = "Which body investigated the ramming, as it routinely does after such police action?",
                nl = "Welke instantie onderzocht het aanrijden, zoals gebruikelijk na zulk politieoptreden?" },
-    answer = { en = "The Rijksrecherche (State Criminal Investigation Department)", nl = "De Rijksrecherche" },
+    answer = { en = "The Rijksrecherche", nl = "De Rijksrecherche" },
     wrong = {
       { en = "The AIVD security service", nl = "De AIVD" },
       { en = "The National Ombudsman", nl = "De Nationale ombudsman" },
@@ -619,7 +589,7 @@ local questions = {
     },
     difficulty = 3,
     category = CAT_AFTER,
-    explain = { en = "The Rijksrecherche routinely looks into cases like this; on 10 June 2022 the prosecution decided not to press charges.",
+    explain = { en = "The Rijksrecherche (State Criminal Investigation Department) routinely looks into cases like this; on 10 June 2022 the prosecution decided not to press charges.",
                 nl = "De Rijksrecherche onderzoekt zulke zaken standaard; op 10 juni 2022 besloot het OM de agent niet te vervolgen." },
     source = "nieuwsnlnoprosecution",
   },
@@ -628,7 +598,7 @@ local questions = {
     prompt = { en = "On which streaming service did AT5's documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
                nl = "Op welke streamingdienst verscheen in februari 2024 de AT5-documentaire 'De Gijzeling in de Apple Store'?" },
     answer = "Videoland",
-    wrong = { "Netflix", "NPO Start", "Disney+" },
+    wrong = { "Netflix", "Amazon Prime Video", "Disney+" },
     difficulty = 3,
     category = CAT_AFTER,
     explain = { en = "The documentary by Roos Gerritsen came out on Videoland and won a Lokale Media Award.",
@@ -639,23 +609,12 @@ local questions = {
   ---------------------------------------------------------------------------
   -- What the film changed
   ---------------------------------------------------------------------------
-  quiz.truefalse {
-    id = "same-ending",
-    prompt = { en = "True or false: like the real siege, the film ends with the hostage escaping during a water delivery and a police vehicle hitting the hostage-taker.",
-               nl = "Waar of niet waar: net als bij de echte gijzeling eindigt de film met een gegijzelde die ontsnapt als er water wordt gebracht, en een politievoertuig dat de gijzelnemer aanrijdt." },
-    answer = true,
-    difficulty = 2,
-    category = CAT_FILM,
-    explain = { en = "On this point the film stays close to what happened: the escape during the water delivery and the police car both come from reality.",
-                nl = "Op dit punt blijft de film dicht bij de werkelijkheid: zowel de ontsnapping bij het water als de politieauto zijn echt gebeurd." },
-    source = "wikipedia",
-  },
 }
 
 return {
   id = "leidseplein-2022",
-  title = { en = "Leidseplein, 22 February 2022: the Apple Store hostage-taking",
-            nl = "Leidseplein, 22 februari 2022: de gijzeling in de Apple Store" },
+  title = { en = "Amsterdam, 2022: the Apple Store hostage-taking",
+            nl = "Amsterdam, 2022: de gijzeling in de Apple Store" },
   version = "1.0.0",
   description = {
     en = "Content note: this pack is about a real armed hostage-taking in Amsterdam in which a man died; it contains no graphic details and names no private people. Questions cover the evening itself, the people inside, the police response and the aftermath.",
@@ -728,8 +687,6 @@ return {
     metro = { publisher = "Metro",
               title = "Gijzeling in Apple Store: ‘Geef me 200 miljoen aan bitcoins, of ik blaas alles op’",
               url = "https://www.metronieuws.nl/televisie/2025/04/gijzeling-apple-store-amsterdam-ihostage-netflix/" },
-    wikipedia = { publisher = "Wikipedia (English)", title = "iHostage",
-                  url = "https://en.wikipedia.org/wiki/IHostage" },
     digitaltrends = { publisher = "Digital Trends", title = "Apple Store siege ends dramatically",
                       url = "https://www.digitaltrends.com/apple/apple-store-siege-ends-dramatically/" },
   },
