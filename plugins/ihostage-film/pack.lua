@@ -13,6 +13,32 @@ local PROD = T("Research and filming", "Research en opnames")
 local RECEP = T("Reception", "Ontvangst")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
+-- Time limits that grow with reading length: the English prompt plus every option or
+-- item (the Dutch texts run about as long). A question that sets `time` keeps it.
+-- Order questions get at least 30 s, and 4 s more per item to drag.
+local function reading(t)
+  if type(t) == "table" then return #(t.en or "") end
+  return #(tostring(t or ""))
+end
+local function paced(list)
+  for _, q in ipairs(list) do
+    if q.time == nil then
+      local n = reading(q.prompt)
+      if q.type == "choice" then n = n + reading(q.answer) end
+      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
+      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
+      local t
+      if q.type == "order" then
+        t = math.max(30, 4 * #q.items + n // 12)
+      else
+        t = math.max(20, 10 + n // 12)
+      end
+      q.time = math.min(60, 5 * math.ceil(t / 5))
+    end
+  end
+  return list
+end
+
 return {
   id = "ihostage-film",
   title = T("iHostage: making the film", "iHostage: de film achter de schermen"),
@@ -74,20 +100,10 @@ return {
       title = "iHostage",
       url = "https://en.wikipedia.org/wiki/IHostage",
     },
-    hebban_career = {
-      publisher = "Hebban",
-      title = "Voor de leeuwen: Simon de Waal",
-      url = "https://hebban.nl/artikelen/voor-de-leeuwen-simon-de-waal",
-    },
     hebban_interview = {
       publisher = "Hebban",
       title = "Interview: Simon de Waal",
       url = "https://www.hebban.nl/artikelen/interview-simon-de-waal",
-    },
-    revu = {
-      publisher = "Revu",
-      title = "Regisseur/producent Bobby Boermans (43): 'Ik hoef mezelf niet meer te bewijzen'",
-      url = "https://revu.nl/artikel/633902/regisseurproducent-bobby-boermans-43-ik-hoef-mezelf-niet-meer-te-bewijzen",
     },
     planetx = {
       publisher = "Planet X",
@@ -109,6 +125,11 @@ return {
       title = "Missing filming permit: Netflix rebuilds entire Apple store for movie",
       url = "https://heise.de/-10362314",
     },
+    sfg = {
+      publisher = "SFG Media",
+      title = "Netflix pushed iHostage to the top, but no one knows why",
+      url = "https://sfg.media/en/a/netflix-pushed-ihostage-to-the-top-but-no-one-knows-why",
+    },
     welingelichtekringen = {
       publisher = "Welingelichte Kringen (ANP)",
       title = "Netflix: Nederlandse film iHostage 58 miljoen keer bekeken",
@@ -116,7 +137,7 @@ return {
     },
   },
 
-  questions = {
+  questions = paced({
     ---------------------------------------------------------------- release
     quiz.choice {
       id = "film-platform",
@@ -224,8 +245,8 @@ return {
     },
     quiz.choice {
       id = "film-golden-hour",
-      prompt = T("The Nerd Shepherd's release-day article introduced Boermans as the maker of which earlier title?",
-                 "Als maker van welke eerdere titel stelde The Nerd Shepherd Boermans voor op de dag van de release?"),
+      prompt = T("At release, iHostage was sold as the new thriller from the maker of which Dutch title?",
+                 "Bij de release werd iHostage aangeprezen als nieuwe thriller van de maker van welke Nederlandse titel?"),
       answer = "Het Gouden Uur",
       wrong = { "Lek", "Ted Lasso", "Lepa sela lepo gore" },
       difficulty = 2,
@@ -241,14 +262,14 @@ return {
       answer = false,
       difficulty = 2,
       category = MAKERS,
-      explain = T("They had already teamed up on The Golden Hour (Het Gouden Uur).",
-                  "Ze hadden al eerder samengewerkt, aan Het Gouden Uur."),
+      explain = T("They had already made a series together before iHostage.",
+                  "Ze hadden vóór iHostage al samen een serie gemaakt."),
       source = "thereelbits",
     },
     quiz.text {
       id = "film-sleepers",
-      prompt = T("Dutch promotion billed iHostage as a film from the director of Mocro Maffia and the writer of which title?",
-                 "In de Nederlandse promotie heette iHostage een film van de regisseur van Mocro Maffia en de schrijver van welke titel?"),
+      prompt = T("iHostage was promoted as coming from the director of Mocro Maffia and the writer of which crime title? (Not Het Gouden Uur.)",
+                 "iHostage werd aangeprezen als film van de regisseur van Mocro Maffia en de schrijver van welke misdaadtitel? (Niet Het Gouden Uur.)"),
       answer = "Sleepers",
       difficulty = 3,
       category = MAKERS,
@@ -295,32 +316,6 @@ return {
                   "Hij deelde de prijs met Jean van de Velde, voor hun scenario van de film Lek."),
       source = "hebban_interview",
     },
-    quiz.numeric {
-      id = "film-dewaal-joined",
-      prompt = T("In which year did Simon de Waal join the police?",
-                 "In welk jaar ging Simon de Waal bij de politie?"),
-      answer = 1979,
-      tolerance = 2,
-      unit = T("year", "jaartal"),
-      difficulty = 3,
-      category = MAKERS,
-      explain = T("He joined the police in 1979 and became a detective in 1986, decades before iHostage.",
-                  "Hij kwam in 1979 bij de politie en werd in 1986 rechercheur, tientallen jaren voor iHostage."),
-      source = "hebban_career",
-    },
-    quiz.numeric {
-      id = "film-boermans-age",
-      prompt = T("How old was Bobby Boermans according to an interview from January 2025, a few months before the release?",
-                 "Hoe oud was Bobby Boermans volgens een interview uit januari 2025, een paar maanden voor de release?"),
-      answer = 43,
-      tolerance = 2,
-      unit = T("years old", "jaar"),
-      difficulty = 3,
-      category = MAKERS,
-      explain = T("Revu interviewed him in January 2025, when he was 43.",
-                  "Revu sprak hem in januari 2025, toen hij 43 was."),
-      source = "revu",
-    },
 
     ---------------------------------------------------------------- research and filming
     quiz.numeric {
@@ -334,17 +329,6 @@ return {
       category = PROD,
       explain = T("He was within a hundred metres of the store, and what he saw and heard that night made a lasting impression.",
                   "Hij zat op minder dan honderd meter van de winkel, en wat hij die avond zag en hoorde, maakte diepe indruk."),
-      source = "nerdshepherd",
-    },
-    quiz.truefalse {
-      id = "film-abroad",
-      prompt = T("True or false: Boermans was on holiday abroad when the hostage-taking happened.",
-                 "Waar of niet waar: Boermans zat op vakantie in het buitenland toen de gijzeling plaatsvond."),
-      answer = false,
-      difficulty = 1,
-      category = PROD,
-      explain = T("He was a short walk from the store that evening, and the mood in the city that night is where the film began.",
-                  "Hij was die avond op loopafstand van de winkel, en de sfeer in de stad die nacht werd het beginpunt van de film."),
       source = "nerdshepherd",
     },
     quiz.choice {
@@ -574,32 +558,26 @@ return {
                   "Netflix kwam wereldwijd uit op 58 miljoen weergaven, geteld vanaf de dag dat de film online kwam."),
       source = "welingelichtekringen",
     },
-    quiz.numeric {
-      id = "film-first-days",
-      prompt = T("How many million views did iHostage get in its first three days on Netflix?",
-                 "Hoeveel miljoen weergaven had iHostage in de eerste drie dagen op Netflix?"),
-      answer = 15.1,
-      tolerance = 1,
-      unit = T("million views", "miljoen weergaven"),
-      difficulty = 3,
+    -- Fact sheet, Reception: LeisureByte found it dull, News24 found it forced; the wrong
+    -- options are refuted by Cast & characters (invented names) and Production (studio set,
+    -- the police's view is one of the film's perspectives).
+    quiz.choice {
+      id = "film-critics-complaint",
+      prompt = T("Several critics were unimpressed by iHostage. What did they hold against it?",
+                 "Verschillende recensenten waren niet onder de indruk van iHostage. Wat verweten ze de film?"),
+      answer = T("That it felt dull and forced", "Dat hij saai en geforceerd aanvoelde"),
+      wrong = {
+        T("That it used the real names of those involved", "Dat hij de echte namen van de betrokkenen gebruikte"),
+        T("That it was shot inside the real store", "Dat hij in de echte winkel was opgenomen"),
+        T("That it left out the police side of the story", "Dat hij de kant van de politie wegliet"),
+      },
+      difficulty = 2,
       category = RECEP,
-      explain = T("Quotenmeter reported 15.1 million views, or 25.7 million hours watched, for the opening three days.",
-                  "Quotenmeter meldde 15,1 miljoen weergaven, goed voor 25,7 miljoen kijkuren, in de eerste drie dagen."),
-      source = "quotenmeter",
+      explain = T("LeisureByte called it boring and News24 found every scene forced, while Film Threat praised its tension.",
+                  "LeisureByte vond hem saai en News24 vond elke scène geforceerd, terwijl Film Threat juist de spanning prees."),
+      source = "sfg",
     },
-    quiz.numeric {
-      id = "film-week-views",
-      prompt = T("About how many million views did iHostage get in the week of 21 to 27 April 2025?",
-                 "Ongeveer hoeveel miljoen weergaven had iHostage in de week van 21 tot en met 27 april 2025?"),
-      answer = 27,
-      tolerance = 0.5,
-      unit = T("million views", "miljoen weergaven"),
-      difficulty = 3,
-      category = RECEP,
-      explain = T("Reports give 26.8 or 26.9 million for that week, more than twice the next non-English film.",
-                  "Bronnen noemen 26,8 of 26,9 miljoen voor die week, ruim twee keer zoveel als de eerstvolgende niet-Engelstalige film."),
-      source = "quotenmeter",
-    },
+
     quiz.truefalse {
       id = "film-us",
       prompt = T("True or false: iHostage became the number 1 film on Netflix in the United States.",
@@ -629,8 +607,8 @@ return {
     },
     quiz.choice {
       id = "film-report",
-      prompt = T("In which Netflix publication did the figure of 58 million views appear?",
-                 "In welke publicatie van Netflix dook het getal van 58 miljoen weergaven op?"),
+      prompt = T("Where did Netflix publish the film's total number of views since launch, in July 2025?",
+                 "Waar maakte Netflix in juli 2025 het totale aantal weergaven van de film sinds de lancering bekend?"),
       answer = T("Its half-yearly engagement report", "Het halfjaarlijkse kijkcijferrapport"),
       wrong = {
         T("The daily top 10 on its home screen", "De dagelijkse top 10 op het startscherm"),
@@ -639,8 +617,8 @@ return {
       },
       difficulty = 3,
       category = RECEP,
-      explain = T("The 58 million views, counted from launch, were published with Netflix's half-yearly engagement report.",
-                  "De 58 miljoen weergaven, geteld vanaf de lancering, werden bekend met het halfjaarlijkse kijkcijferrapport van Netflix."),
+      explain = T("The total, counted from launch, came out with Netflix's half-yearly engagement report.",
+                  "Het totaal, geteld vanaf de lancering, werd bekend met het halfjaarlijkse kijkcijferrapport van Netflix."),
       source = "welingelichtekringen",
     },
     quiz.truefalse {
@@ -676,14 +654,13 @@ return {
       prompt = T("Put these steps on the road to release in order, earliest first.",
                  "Zet deze stappen op weg naar de release op volgorde, de vroegste eerst."),
       items = {
-        T("Netflix announces the film and five leads, still without a title", "Netflix kondigt de film en vijf hoofdrolspelers aan, nog zonder titel"),
+        T("Netflix announces the film and its leads, still without a title", "Netflix kondigt de film en de hoofdrolspelers aan, nog zonder titel"),
         T("Filming, with part of the Leidseplein fenced off", "De opnames, waarvoor een deel van het Leidseplein wordt afgezet"),
         T("The title iHostage is revealed", "De titel iHostage wordt bekendgemaakt"),
         T("The first trailer comes out", "De eerste trailer verschijnt"),
         T("The film appears on Netflix", "De film verschijnt op Netflix"),
       },
       difficulty = 2,
-      time = 40,
       category = TIMELINE,
       explain = T("Announcement in February 2024, filming in early 2024, title in October 2024, trailer in March 2025, release on 18 April 2025.",
                   "Aankondiging in februari 2024, opnames begin 2024, titel in oktober 2024, trailer in maart 2025, release op 18 april 2025."),
@@ -696,11 +673,10 @@ return {
       items = {
         T("Boermans lives through the evening of the crisis close by", "Boermans maakt de avond van de gijzeling van dichtbij mee"),
         T("Boermans and De Waal spend months on the script", "Boermans en De Waal werken maandenlang aan het script"),
-        T("Two days of filming on the Leidseplein", "Twee draaidagen op het Leidseplein"),
+        T("Filming on the Leidseplein, partly at night", "Opnames op het Leidseplein, deels 's nachts"),
         T("The film goes online on Netflix", "De film komt online op Netflix"),
       },
       difficulty = 2,
-      time = 30,
       category = TIMELINE,
       explain = T("The evening of 22 February 2022 set it all off; the script came next, then filming in 2024 and the release in April 2025.",
                   "De avond van 22 februari 2022 was het begin; daarna kwam het script, toen de opnames in 2024 en de release in april 2025."),
@@ -712,33 +688,15 @@ return {
                  "Zet deze mijlpalen van het succes van iHostage op volgorde, de vroegste eerst."),
       items = {
         T("The film premieres on Netflix", "De film gaat in première op Netflix"),
-        T("15.1 million views in the first three days", "15,1 miljoen weergaven in de eerste drie dagen"),
-        T("In the week of 21 to 27 April: top 10 in 93 countries", "In de week van 21 tot en met 27 april: top 10 in 93 landen"),
-        T("Netflix reports 58 million views in its half-year figures", "Netflix meldt 58 miljoen weergaven in de halfjaarcijfers"),
+        T("Number 1 in 31 countries after its first three days", "Na de eerste drie dagen nummer 1 in 31 landen"),
+        T("A week with twice the views of any other non-English film", "Een week met twee keer zoveel weergaven als elke andere niet-Engelstalige film"),
+        T("Netflix reports its total views in its half-year figures", "Netflix meldt het totaal aantal weergaven in de halfjaarcijfers"),
       },
       difficulty = 3,
-      time = 30,
       category = TIMELINE,
-      explain = T("Release on 18 April 2025, a strong opening weekend, a peak week at the end of April and later the 58 million total in Netflix's half-year report.",
-                  "Release op 18 april 2025, een sterk openingsweekend, een topweek eind april en later het totaal van 58 miljoen in het halfjaarrapport van Netflix."),
+      explain = T("Release on 18 April 2025, a flying start in its first three days, a peak week from 21 to 27 April and the total in Netflix's half-year report in July.",
+                  "Release op 18 april 2025, een vliegende start in de eerste drie dagen, een topweek van 21 tot en met 27 april en het totaal in het halfjaarrapport van Netflix in juli."),
       source = "quotenmeter",
     },
-    quiz.order {
-      id = "film-order-dewaal",
-      prompt = T("Put these moments in Simon de Waal's career in order.",
-                 "Zet deze momenten uit de loopbaan van Simon de Waal op volgorde."),
-      items = {
-        T("De Waal joins the police", "De Waal gaat bij de politie"),
-        T("De Waal becomes a detective", "De Waal wordt rechercheur"),
-        T("De Waal shares a Golden Calf for the screenplay of Lek", "De Waal deelt een Gouden Kalf voor het scenario van Lek"),
-        T("De Waal's screenplay for iHostage reaches Netflix", "Het iHostage-scenario van De Waal komt op Netflix"),
-      },
-      difficulty = 3,
-      time = 30,
-      category = TIMELINE,
-      explain = T("1979, 1986, 2000 and finally iHostage in 2025: a police career and a writing career side by side.",
-                  "1979, 1986, 2000 en ten slotte iHostage in 2025: een politieloopbaan en een schrijversloopbaan naast elkaar."),
-      source = "hebban_career",
-    },
-  },
+  }),
 }
