@@ -88,6 +88,80 @@ local questions = {
                 nl = "De gijzeling van februari 2022 vond plaats in de Apple Store aan het Leidseplein." },
     source = "nerdshepherd",
   },
+  -- Fact sheet, The real crisis / Timeline: he drove there in an Albert Heijn delivery van
+  -- and left it at the entrance with its hazard lights on (NOS, De Telegraaf).
+  quiz.choice {
+    id = "delivery-van",
+    prompt = { en = "What vehicle did the hostage-taker leave at the store's entrance, hazard lights flashing?",
+               nl = "Welk voertuig liet de gijzelnemer met knipperende alarmlichten bij de ingang van de winkel staan?" },
+    answer = { en = "A supermarket delivery van", nl = "Een bezorgbusje van een supermarkt" },
+    wrong = {
+      { en = "A stolen taxi", nl = "Een gestolen taxi" },
+      { en = "A rented camper van from Germany", nl = "Een gehuurde camper uit Duitsland" },
+      { en = "A motorbike", nl = "Een motor" },
+    },
+    difficulty = 2,
+    category = CAT_EVENING,
+    explain = { en = "He arrived in an Albert Heijn delivery van and left it right at the door.",
+                nl = "Hij kwam in een bezorgbusje van Albert Heijn en liet dat vlak voor de deur staan." },
+    source = "nos",
+  },
+  -- Fact sheet, Timeline: early reports treated it as a robbery (NU.nl timeline).
+  quiz.truefalse {
+    id = "robbery-first",
+    prompt = { en = "True or false: the first reports that evening spoke of a robbery rather than a hostage-taking.",
+               nl = "Waar of niet waar: de eerste berichten die avond spraken van een overval en niet van een gijzeling." },
+    answer = true,
+    difficulty = 2,
+    category = CAT_EVENING,
+    explain = { en = "At first it looked like an armed robbery; only later did it become clear that a man was being held.",
+                nl = "Eerst leek het een gewapende overval; pas later werd duidelijk dat er iemand werd vastgehouden." },
+    source = "nutimeline",
+  },
+  -- Fact sheet, Conflicts 5 and People: first reported as British, corrected to Bulgarian
+  -- (Het Parool, CNA vs BBC, nieuws.nl).
+  quiz.choice {
+    id = "first-reported-nationality",
+    prompt = { en = "The first reports got the hostage's nationality wrong. What did they say he was?",
+               nl = "De eerste berichten hadden de nationaliteit van de gegijzelde verkeerd. Wat zeiden ze dat hij was?" },
+    answer = { en = "British", nl = "Brits" },
+    wrong = {
+      { en = "American", nl = "Amerikaans" },
+      { en = "German", nl = "Duits" },
+      { en = "Belgian", nl = "Belgisch" },
+    },
+    difficulty = 3,
+    category = CAT_PEOPLE,
+    explain = { en = "Police and media first thought he was probably British and corrected that afterwards.",
+                nl = "Politie en media dachten eerst dat hij waarschijnlijk Brits was en stelden dat later bij." },
+    source = "cna",
+  },
+  -- Fact sheet, Demands, weapons, police response: that evening police searched two homes
+  -- linked to him (NL Times, De Telegraaf).
+  quiz.truefalse {
+    id = "homes-searched",
+    prompt = { en = "True or false: the police waited until the following week to search homes linked to the hostage-taker.",
+               nl = "Waar of niet waar: de politie wachtte tot de week erna met het doorzoeken van woningen die met de gijzelnemer te maken hadden." },
+    answer = false,
+    difficulty = 2,
+    category = CAT_POLICE,
+    explain = { en = "Two homes were searched that same evening: where he was registered and where he often stayed.",
+                nl = "Nog dezelfde avond werden twee woningen doorzocht: waar hij ingeschreven stond en waar hij vaak verbleef." },
+    source = "nltimes2022",
+  },
+  -- Fact sheet, Demands, weapons, police response: the car was an armoured DSI BMW (AT5).
+  quiz.choice {
+    id = "car-make",
+    prompt = { en = "The armoured DSI car that stopped the hostage-taker was of which make?",
+               nl = "Van welk merk was de gepantserde DSI-auto die de gijzelnemer tegenhield?" },
+    answer = "BMW",
+    wrong = { "Volvo", "Mercedes-Benz", "Audi" },
+    difficulty = 3,
+    category = CAT_POLICE,
+    explain = { en = "It was an armoured BMW of the DSI, reported as an X5.",
+                nl = "Het was een gepantserde BMW van de DSI, volgens de berichten een X5." },
+    source = "at5june",
+  },
   quiz.numeric {
     id = "start-hour",
     prompt = { en = "At about what time of day did the hostage-taking begin? Give the hour on the 24-hour clock.",
@@ -606,6 +680,66 @@ local questions = {
                 nl = "De Rijksrecherche onderzoekt zulke zaken standaard; op 10 juni 2022 besloot het OM de agent niet te vervolgen." },
     source = "nieuwsnlnoprosecution",
   },
+  -- Fact sheet, Aftermath: Apple said it was grateful and relieved that staff and customers
+  -- were safe (BBC, NU.nl).
+  quiz.choice {
+    id = "apple-reaction",
+    prompt = { en = "How did Apple respond publicly the day after the siege?",
+               nl = "Hoe reageerde Apple de dag na de gijzeling in het openbaar?" },
+    answer = { en = "It said it was relieved its people were safe", nl = "Het was opgelucht dat zijn mensen veilig waren" },
+    wrong = {
+      { en = "It announced the store would close for good", nl = "Het maakte bekend dat de winkel voorgoed dichtging" },
+      { en = "It offered a reward for information", nl = "Het loofde een beloning uit voor tips" },
+      { en = "It asked Netflix to make a film", nl = "Het vroeg Netflix er een film over te maken" },
+    },
+    difficulty = 1,
+    category = CAT_AFTER,
+    explain = { en = "Apple said it was grateful and relieved that its staff and customers in Amsterdam were safe.",
+                nl = "Apple zei dankbaar en opgelucht te zijn dat medewerkers en klanten in Amsterdam veilig waren." },
+    source = "nustores",
+  },
+  -- Fact sheet, Demands, weapons, police response: by early March 2022 no motive had been
+  -- made public (BBC, nieuws.nl).
+  quiz.truefalse {
+    id = "motive-known",
+    prompt = { en = "True or false: by the time the store reopened, the police had made the hostage-taker's motive public.",
+               nl = "Waar of niet waar: tegen de tijd dat de winkel weer openging, had de politie het motief van de gijzelnemer bekendgemaakt." },
+    answer = false,
+    difficulty = 2,
+    category = CAT_AFTER,
+    explain = { en = "In early March 2022 no motive had been made public.",
+                nl = "Begin maart 2022 was er nog geen motief bekendgemaakt." },
+    source = "nieuwsnlreopen",
+  },
+  -- Fact sheet, Aftermath: the AT5 documentary used never-shown bodycam footage of the
+  -- perpetrator, and Roos Gerritsen won a Lokale Media Award for it (NH Nieuws).
+  quiz.truefalse {
+    id = "documentary-bodycam",
+    prompt = { en = "True or false: AT5's documentary about the siege contains bodycam footage that had never been shown before.",
+               nl = "Waar of niet waar: in de AT5-documentaire over de gijzeling zitten bodycambeelden die nooit eerder waren vertoond." },
+    answer = true,
+    difficulty = 3,
+    category = CAT_AFTER,
+    explain = { en = "It showed the perpetrator's own bodycam images for the first time.",
+                nl = "Er waren voor het eerst de bodycambeelden van de dader zelf in te zien." },
+    source = "nhnieuws2024",
+  },
+  quiz.choice {
+    id = "documentary-award",
+    prompt = { en = "Which prize did Roos Gerritsen win for AT5's documentary about the siege?",
+               nl = "Welke prijs won Roos Gerritsen met de AT5-documentaire over de gijzeling?" },
+    answer = { en = "A Lokale Media Award", nl = "Een Lokale Media Award" },
+    wrong = {
+      { en = "A Golden Calf", nl = "Een Gouden Kalf" },
+      { en = "An International Emmy", nl = "Een International Emmy" },
+      { en = "The Zilveren Nipkowschijf", nl = "De Zilveren Nipkowschijf" },
+    },
+    difficulty = 3,
+    category = CAT_AFTER,
+    explain = { en = "The award for local media went to Gerritsen for the documentary.",
+                nl = "De prijs voor lokale media ging naar Gerritsen voor de documentaire." },
+    source = "nhnieuws2024",
+  },
   quiz.choice {
     id = "documentary",
     prompt = { en = "On which streaming service did AT5's documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
@@ -614,8 +748,8 @@ local questions = {
     wrong = { "Netflix", "Amazon Prime Video", "Disney+" },
     difficulty = 3,
     category = CAT_AFTER,
-    explain = { en = "The documentary by Roos Gerritsen came out on Videoland and won a Lokale Media Award.",
-                nl = "De documentaire van Roos Gerritsen verscheen op Videoland en won een Lokale Media Award." },
+    explain = { en = "Roos Gerritsen's documentary came out on Videoland, two years after the siege.",
+                nl = "De documentaire van Roos Gerritsen verscheen op Videoland, twee jaar na de gijzeling." },
     source = "nhnieuws2024",
   },
 
@@ -644,6 +778,8 @@ return {
                   title = "'iHostage': Netflix's latest thriller explores true hostage crisis",
                   date = "2025-04-26",
                   url = "https://www.newsbytesapp.com/news/entertainment/all-about-netflixs-ihostage/story" },
+    nos = { publisher = "NOS", title = "Nog veel onduidelijk over motief gijzelnemer Amsterdam",
+            url = "https://nos.nl/artikel/2418580-nog-veel-onduidelijk-over-motief-gijzelnemer-amsterdam" },
     nutimeline = { publisher = "NU.nl", title = "Tijdlijn: zo verliep de gijzeling in de Apple Store op het Leidseplein",
                    url = "https://www.nu.nl/binnenland/6185715/tijdlijn-zo-verliep-de-gijzeling-in-de-apple-store-op-het-leidseplein.html" },
     nudelay = { publisher = "NU.nl", title = "Opnieuw uitstel heropening Apple Store Amsterdam na gijzeling",
