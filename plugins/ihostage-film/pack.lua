@@ -140,18 +140,6 @@ return {
   questions = paced({
     ---------------------------------------------------------------- release
     quiz.choice {
-      id = "film-platform",
-      prompt = T("On which streaming service did iHostage premiere?",
-                 "Op welke streamingdienst ging iHostage in première?"),
-      answer = "Netflix",
-      wrong = { "Videoland", "Disney+", "Prime Video" },
-      difficulty = 1,
-      category = REL,
-      explain = T("The Dutch thriller has been on Netflix since 18 April 2025.",
-                  "Sinds 18 april 2025 staat de Nederlandse thriller op Netflix."),
-      source = "nerdshepherd",
-    },
-    quiz.choice {
       id = "film-release-date",
       prompt = T("On what date could you first stream iHostage?",
                  "Op welke datum kon je iHostage voor het eerst streamen?"),
@@ -175,8 +163,8 @@ return {
       wrong = { T("Tuesday", "dinsdag"), T("Wednesday", "woensdag"), T("Sunday", "zondag") },
       difficulty = 2,
       category = REL,
-      explain = T("18 April 2025 was a Friday; The Nerd Shepherd reported the release early that morning.",
-                  "18 april 2025 viel op een vrijdag; The Nerd Shepherd meldde de release die ochtend vroeg."),
+      explain = T("It went online on a Friday; The Nerd Shepherd reported the release early that morning.",
+                  "De film kwam op een vrijdag online; The Nerd Shepherd meldde de release die ochtend vroeg."),
       source = "nerdshepherd",
     },
     quiz.choice {
@@ -206,17 +194,6 @@ return {
     },
 
     ---------------------------------------------------------------- makers
-    quiz.text {
-      id = "film-director",
-      prompt = T("Who directed iHostage? (The surname is enough.)",
-                 "Wie regisseerde iHostage? (De achternaam is genoeg.)"),
-      answer = { "Bobby Boermans", "Boermans" },
-      difficulty = 2,
-      category = MAKERS,
-      explain = T("Bobby Boermans directed the film; The Nerd Shepherd introduced him as the maker of Het Gouden Uur.",
-                  "Bobby Boermans regisseerde de film; The Nerd Shepherd stelde hem voor als de maker van Het Gouden Uur."),
-      source = "nerdshepherd",
-    },
     quiz.choice {
       id = "film-writer",
       prompt = T("Who wrote the screenplay for iHostage?",
@@ -269,8 +246,8 @@ return {
     -- Fact sheet, Film: Dutch press promoted it as from the director of Mocro Maffia (BNNVARA).
     quiz.choice {
       id = "film-mocro-maffia",
-      prompt = T("Besides Het Gouden Uur, Dutch publicity called Boermans the director of which crime title?",
-                 "Behalve Het Gouden Uur noemde de Nederlandse publiciteit Boermans de regisseur van welke misdaadtitel?"),
+      prompt = T("Dutch publicity for iHostage also called Boermans the director of which crime title?",
+                 "De Nederlandse publiciteit voor iHostage noemde Boermans ook de regisseur van welke misdaadtitel?"),
       answer = "Mocro Maffia",
       wrong = { "Lek", "Ted Lasso", "Lepa sela lepo gore" },
       difficulty = 2,
@@ -294,8 +271,8 @@ return {
 
     quiz.text {
       id = "film-sleepers",
-      prompt = T("Dutch publicity presented De Waal as the writer of which crime title? (Not Het Gouden Uur.)",
-                 "In de Nederlandse publiciteit heette De Waal de schrijver van welke misdaadtitel? (Niet Het Gouden Uur.)"),
+      prompt = T("Dutch publicity presented De Waal as the writer of which crime title? (Not the series he made with Boermans.)",
+                 "In de Nederlandse publiciteit heette De Waal de schrijver van welke misdaadtitel? (Niet de serie die hij met Boermans maakte.)"),
       answer = "Sleepers",
       difficulty = 3,
       category = MAKERS,
@@ -305,8 +282,8 @@ return {
     },
     quiz.choice {
       id = "film-dewaal-profession",
-      prompt = T("Apart from screenwriting, which profession has Simon de Waal worked in?",
-                 "Welk beroep heeft Simon de Waal naast het schrijven uitgeoefend?"),
+      prompt = T("Apart from screenwriting, which profession has the writer of iHostage worked in?",
+                 "Welk beroep heeft de scenarist van iHostage naast het schrijven uitgeoefend?"),
       answer = T("Police detective", "Rechercheur bij de politie"),
       wrong = {
         T("Defence lawyer in criminal cases", "Advocaat in strafzaken"),
@@ -332,14 +309,14 @@ return {
     },
     quiz.choice {
       id = "film-golden-calf",
-      prompt = T("For which screenplay did Simon de Waal share a Golden Calf in 2000?",
-                 "Voor welk scenario deelde Simon de Waal in 2000 een Gouden Kalf?"),
+      prompt = T("For which screenplay did the writer of iHostage share a Golden Calf in 2000?",
+                 "Voor welk scenario deelde de scenarist van iHostage in 2000 een Gouden Kalf?"),
       answer = "Lek",
       wrong = { "Het Gouden Uur", "Sleepers", "Mocro Maffia" },
       difficulty = 3,
       category = MAKERS,
-      explain = T("He shared the award with Jean van de Velde for their screenplay of the film Lek.",
-                  "Hij deelde de prijs met Jean van de Velde, voor hun scenario van de film Lek."),
+      explain = T("Simon de Waal shared the award with Jean van de Velde for their screenplay of the film Lek.",
+                  "Simon de Waal deelde de prijs met Jean van de Velde, voor hun scenario van de film Lek."),
       source = "hebban_interview",
     },
 
@@ -411,7 +388,7 @@ return {
       id = "film-bizarre",
       prompt = T("Why did Boermans call the case bizarre?",
                  "Waarom noemde Boermans de zaak bizar?"),
-      answer = T("Hostage-takings are rare in the Netherlands", "Gijzelingen komen in Nederland zelden voor"),
+      answer = T("Hostage-takings almost never happen there", "Gijzelingen komen daar bijna nooit voor"),
       wrong = {
         T("It was over within minutes", "Het was binnen een paar minuten voorbij"),
         T("It happened on a Sunday morning", "Het gebeurde op een zondagochtend"),
@@ -688,8 +665,8 @@ return {
       },
       difficulty = 2,
       category = TIMELINE,
-      explain = T("Announcement in February 2024, filming in early 2024, title in October 2024, trailer in March 2025, release on 18 April 2025.",
-                  "Aankondiging in februari 2024, opnames begin 2024, titel in oktober 2024, trailer in maart 2025, release op 18 april 2025."),
+      explain = T("Announcement in February 2024, filming in early 2024, the title that autumn, the trailer in March 2025 and the release a month later.",
+                  "Aankondiging in februari 2024, opnames begin 2024, de titel dat najaar, de trailer in maart 2025 en de release een maand later."),
       source = "nhnieuws",
     },
     quiz.order {
@@ -720,8 +697,8 @@ return {
       },
       difficulty = 3,
       category = TIMELINE,
-      explain = T("Release on 18 April 2025, a flying start in its first three days, a peak week from 21 to 27 April and the total in Netflix's half-year report in July.",
-                  "Release op 18 april 2025, een vliegende start in de eerste drie dagen, een topweek van 21 tot en met 27 april en het totaal in het halfjaarrapport van Netflix in juli."),
+      explain = T("Release in April 2025, a flying start in its first three days, a peak week from 21 to 27 April and the total in Netflix's half-year report in July.",
+                  "Release in april 2025, een vliegende start in de eerste drie dagen, een topweek van 21 tot en met 27 april en het totaal in het halfjaarrapport van Netflix in juli."),
       source = "quotenmeter",
     },
   }),

@@ -287,8 +287,8 @@ return {
       },
       difficulty = 2,
       category = STORE,
-      explain = T("He comes in dressed in camouflage, armed with an automatic weapon.",
-                  "Hij komt binnen in camouflagekleding, met een automatisch wapen."),
+      explain = T("He comes in dressed in camouflage, as the real gunman did.",
+                  "Hij komt binnen in camouflagekleding, net als de echte schutter."),
       source = "screenanarchy",
     },
     quiz.choice {
@@ -438,6 +438,38 @@ return {
       explain = T("It comes from the real siege: the hostage-taker sent such a picture to a local broadcaster that night.",
                   "Die komt uit de echte gijzeling: de gijzelnemer stuurde die avond zo'n foto naar een lokale zender."),
       source = "tvmovie",
+    },
+
+    -- Fact sheet, Production (Netflix Watchlist): Boermans said hundreds of people were
+    -- involved in reality, while the film follows a few main characters.
+    quiz.truefalse {
+      id = "plot-hundreds-involved",
+      prompt = T("True or false: Boermans said only a handful of people were involved in the real operation that night.",
+                 "Waar of niet waar: volgens Boermans waren er bij de echte inzet die avond maar een handjevol mensen betrokken."),
+      answer = false,
+      difficulty = 2,
+      category = PERSP,
+      explain = T("He spoke of hundreds of people involved in reality; the film narrows that down to a few main characters.",
+                  "Hij sprak van honderden betrokkenen in werkelijkheid; de film brengt dat terug tot een paar hoofdpersonages."),
+      source = "netflixwatchlist",
+    },
+    -- Fact sheet, Plot (ScreenAnarchy): a man in camouflage with an automatic weapon bursts
+    -- in within the first ten minutes.
+    quiz.choice {
+      id = "plot-weapon",
+      prompt = T("What kind of weapon does the gunman carry when he bursts into the film's Apple Store?",
+                 "Wat voor wapen heeft de schutter bij zich als hij de Apple Store in de film binnenstormt?"),
+      answer = T("An automatic weapon", "Een automatisch wapen"),
+      wrong = {
+        T("A hunting knife", "Een jachtmes"),
+        T("A crossbow", "Een kruisboog"),
+        T("A baseball bat wrapped in tape", "Een met tape omwikkelde honkbalknuppel"),
+      },
+      difficulty = 2,
+      category = STORE,
+      explain = T("He is armed with an automatic weapon from the moment he comes in.",
+                  "Hij is vanaf het moment dat hij binnenkomt gewapend met een automatisch wapen."),
+      source = "screenanarchy",
     },
 
     quiz.choice {

@@ -73,19 +73,8 @@ local questions = {
     },
     difficulty = 2,
     category = CAT_EVENING,
-    explain = { en = "22 February 2022 fell on a Tuesday; that evening the siege kept the whole country on edge.",
-                nl = "22 februari 2022 viel op een dinsdag; die avond zat heel Nederland in spanning door de gijzeling." },
-    source = "nerdshepherd",
-  },
-  quiz.text {
-    id = "square",
-    prompt = { en = "On which Amsterdam square is the Apple Store where the hostage-taking took place? Type the name of the square.",
-               nl = "Aan welk Amsterdams plein ligt de Apple Store waar de gijzeling plaatsvond? Typ de naam van het plein." },
-    answer = { "Leidseplein", "Het Leidseplein" },
-    difficulty = 1,
-    category = CAT_PLACE,
-    explain = { en = "The hostage-taking of February 2022 took place in the Apple Store on the Leidseplein.",
-                nl = "De gijzeling van februari 2022 vond plaats in de Apple Store aan het Leidseplein." },
+    explain = { en = "It was a Tuesday evening, and the siege kept the whole country on edge.",
+                nl = "Het was een dinsdagavond, en de gijzeling hield heel Nederland in spanning." },
     source = "nerdshepherd",
   },
   -- Fact sheet, The real crisis / Timeline: he drove there in an Albert Heijn delivery van
@@ -364,8 +353,8 @@ local questions = {
     unit = { en = "million euros", nl = "miljoen euro" },
     difficulty = 1,
     category = CAT_DEMANDS,
-    explain = { en = "He wanted 200 million euros, to be paid in cryptocurrency.",
-                nl = "Hij wilde 200 miljoen euro, te betalen in cryptovaluta." },
+    explain = { en = "The demand was 200 million euros, a sum that made headlines far beyond the Netherlands.",
+                nl = "De eis was 200 miljoen euro, een bedrag dat ver buiten Nederland het nieuws haalde." },
     source = "nerdshepherd",
   },
   quiz.choice {
@@ -579,8 +568,8 @@ local questions = {
     },
     difficulty = 3,
     category = CAT_EVENING,
-    explain = { en = "Around 17:30 the hostage was taken, about 19:00 the messages to AT5 began, at 20:55 police reported people getting out, the escape came between 22:30 and 22:45, and he died the next day.",
-                nl = "Rond 17.30 uur werd de klant gegijzeld, rond 19.00 uur begonnen de berichten aan AT5, om 20.55 uur meldde de politie dat er mensen uit waren, tussen 22.30 en 22.45 uur volgde de ontsnapping en de dag erna overleed hij." },
+    explain = { en = "Around 17:30 the hostage was taken, about 19:00 the messages to a local broadcaster began, at 20:55 police reported people getting out, the escape came between 22:30 and 22:45, and he died the next day.",
+                nl = "Rond 17.30 uur werd de klant gegijzeld, rond 19.00 uur begonnen de berichten aan een lokale zender, om 20.55 uur meldde de politie dat er mensen uit waren, tussen 22.30 en 22.45 uur volgde de ontsnapping en de dag erna overleed hij." },
     source = "nhnieuws2023",
   },
   quiz.order {
@@ -715,8 +704,8 @@ local questions = {
   -- perpetrator, and Roos Gerritsen won a Lokale Media Award for it (NH Nieuws).
   quiz.truefalse {
     id = "documentary-bodycam",
-    prompt = { en = "True or false: AT5's documentary about the siege contains bodycam footage that had never been shown before.",
-               nl = "Waar of niet waar: in de AT5-documentaire over de gijzeling zitten bodycambeelden die nooit eerder waren vertoond." },
+    prompt = { en = "True or false: the 2024 documentary about the siege contains bodycam footage that had never been shown before.",
+               nl = "Waar of niet waar: in de documentaire uit 2024 over de gijzeling zitten bodycambeelden die nooit eerder waren vertoond." },
     answer = true,
     difficulty = 3,
     category = CAT_AFTER,
@@ -726,8 +715,8 @@ local questions = {
   },
   quiz.choice {
     id = "documentary-award",
-    prompt = { en = "Which prize did Roos Gerritsen win for AT5's documentary about the siege?",
-               nl = "Welke prijs won Roos Gerritsen met de AT5-documentaire over de gijzeling?" },
+    prompt = { en = "Which prize did Roos Gerritsen win for her documentary about the siege?",
+               nl = "Welke prijs won Roos Gerritsen met haar documentaire over de gijzeling?" },
     answer = { en = "A Lokale Media Award", nl = "Een Lokale Media Award" },
     wrong = {
       { en = "A Golden Calf", nl = "Een Gouden Kalf" },
@@ -742,8 +731,8 @@ local questions = {
   },
   quiz.choice {
     id = "documentary",
-    prompt = { en = "On which streaming service did AT5's documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
-               nl = "Op welke streamingdienst verscheen in februari 2024 de AT5-documentaire 'De Gijzeling in de Apple Store'?" },
+    prompt = { en = "On which streaming service did the documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
+               nl = "Op welke streamingdienst verscheen in februari 2024 de documentaire 'De Gijzeling in de Apple Store'?" },
     answer = "Videoland",
     wrong = { "Netflix", "Amazon Prime Video", "Disney+" },
     difficulty = 3,
