@@ -420,8 +420,8 @@ local questions = {
     answer = false,
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "He had already acted in The Golden Hour (Het Gouden Uur), made by the same director.",
-                nl = "Hij speelde al mee in Het Gouden Uur, van dezelfde regisseur." },
+    explain = { en = "He had already acted in an earlier series by the same director.",
+                nl = "Hij speelde al mee in een eerdere serie van dezelfde regisseur." },
     source = "newspiller",
   },
   quiz.choice {
@@ -488,8 +488,8 @@ local questions = {
     },
     difficulty = 2,
     category = CAT_CAST,
-    explain = { en = "The childhood film came almost thirty years before February 2024; then October 2024 and finally 18 April 2025.",
-                nl = "De jeugdfilm kwam bijna dertig jaar voor februari 2024; daarna oktober 2024 en ten slotte 18 april 2025." },
+    explain = { en = "The childhood film came almost thirty years before the announcement of February 2024; the title followed later that year and the film itself in spring 2025.",
+                nl = "De jeugdfilm kwam bijna dertig jaar voor de aankondiging van februari 2024; de titel volgde later dat jaar en de film zelf in het voorjaar van 2025." },
     source = "nhnieuws2024",
   },
 }

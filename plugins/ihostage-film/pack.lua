@@ -125,6 +125,14 @@ return {
       title = "Missing filming permit: Netflix rebuilds entire Apple store for movie",
       url = "https://heise.de/-10362314",
     },
+    timecopy = {
+      publisher = "TIME (copy on The News Company)",
+      url = "https://thenewscompany.org/?p=142309",
+    },
+    blavity = {
+      publisher = "Blavity (citing TIME)",
+      url = "https://blavity.com/entertainment/ihostage-netflix-true-story-explained",
+    },
     sfg = {
       publisher = "SFG Media",
       title = "Netflix pushed iHostage to the top, but no one knows why",
@@ -321,6 +329,38 @@ return {
     },
 
     ---------------------------------------------------------------- research and filming
+    -- Fact sheet, Production: he lives near the store and a neighbour messaged him about
+    -- the crisis just after he finished shooting The Golden Hour (TIME copy).
+    quiz.choice {
+      id = "film-neighbour",
+      prompt = T("How did Boermans first hear that something was happening at the Apple Store?",
+                 "Hoe hoorde Boermans voor het eerst dat er iets aan de hand was bij de Apple Store?"),
+      answer = T("A neighbour sent him a message", "Iemand uit de buurt stuurde hem een bericht"),
+      wrong = {
+        T("A police officer he knew phoned him", "Een bevriende agent belde hem"),
+        T("He saw it on the television news", "Hij zag het op het televisienieuws"),
+        T("He was shopping in the store himself", "Hij was zelf in de winkel aan het winkelen"),
+      },
+      difficulty = 3,
+      category = PROD,
+      explain = T("He lives near the store; he had just wrapped another shoot when a neighbour messaged him.",
+                  "Hij woont vlak bij de winkel; hij had net andere opnames afgerond toen iemand uit de buurt hem een bericht stuurde."),
+      source = "timecopy",
+    },
+    -- Fact sheet, Production: seeing only the bullet holes afterwards made him wonder what
+    -- had happened during those hours (Blavity, citing TIME).
+    quiz.truefalse {
+      id = "film-bullet-holes",
+      prompt = T("True or false: seeing the bullet holes in the store's glass afterwards made Boermans wonder what had gone on inside.",
+                 "Waar of niet waar: toen Boermans achteraf de kogelgaten in het glas van de winkel zag, vroeg hij zich af wat zich binnen had afgespeeld."),
+      answer = true,
+      difficulty = 2,
+      category = PROD,
+      explain = T("From outside he could see only the damage, and the question of what had happened in those hours became the film.",
+                  "Van buitenaf zag hij alleen de schade, en de vraag wat er in die uren was gebeurd werd de film."),
+      source = "blavity",
+    },
+
     quiz.numeric {
       id = "film-distance",
       prompt = T("On the evening of the hostage-taking, Boermans was less than how many metres from the scene?",
@@ -392,7 +432,7 @@ return {
       wrong = {
         T("It was over within minutes", "Het was binnen een paar minuten voorbij"),
         T("It happened on a Sunday morning", "Het gebeurde op een zondagochtend"),
-        T("Nobody in the store noticed it was happening", "Niemand in de winkel had door wat er gebeurde"),
+        T("Nobody noticed it", "Niemand had het door"),
       },
       difficulty = 2,
       category = PROD,
@@ -442,7 +482,7 @@ return {
       answer = T("In a former aircraft hangar", "In een voormalige vliegtuighangar"),
       wrong = {
         T("In a disused church", "In een leegstaande kerk"),
-        T("In an empty department store in the city", "In een leegstaand warenhuis in de stad"),
+        T("In an empty shop", "In een lege winkel"),
         T("In a sports hall", "In een sporthal"),
       },
       difficulty = 3,
@@ -460,7 +500,7 @@ return {
       wrong = {
         T("With a scale model of the square", "Met een schaalmodel van het plein"),
         T("With archive news footage", "Met archiefbeelden uit het nieuws"),
-        T("In the real store after closing time", "In de echte winkel na sluitingstijd"),
+        T("In the real store at night", "In de echte winkel, 's nachts"),
       },
       difficulty = 3,
       category = PROD,
@@ -599,7 +639,7 @@ return {
       answer = T("The real events behind it", "De echte gebeurtenissen erachter"),
       wrong = {
         T("The soundtrack", "De soundtrack"),
-        T("Other films by the same director", "Andere films van dezelfde regisseur"),
+        T("A sequel", "Een vervolg"),
         T("The filming locations", "De filmlocaties"),
       },
       difficulty = 2,
@@ -681,8 +721,8 @@ return {
       },
       difficulty = 2,
       category = TIMELINE,
-      explain = T("The evening of 22 February 2022 set it all off; the script came next, then filming in 2024 and the release in April 2025.",
-                  "De avond van 22 februari 2022 was het begin; daarna kwam het script, toen de opnames in 2024 en de release in april 2025."),
+      explain = T("The evening of the siege set it all off; the script came next, then filming in 2024 and the release in April 2025.",
+                  "De avond van de gijzeling was het begin; daarna kwam het script, toen de opnames in 2024 en de release in april 2025."),
       source = "nerdshepherd",
     },
     quiz.order {

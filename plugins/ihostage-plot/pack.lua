@@ -118,6 +118,10 @@ return {
       title = "Gijzeling in Apple Store: ‘Geef me 200 miljoen aan bitcoins, of ik blaas alles op’",
       url = "https://www.metronieuws.nl/televisie/2025/04/gijzeling-apple-store-amsterdam-ihostage-netflix/",
     },
+    forbescopy = {
+      publisher = "Forbes (copy on Daily8)",
+      url = "https://www.daily8.com/en/article/38021b1c3a5ed9c95b864140d7437a33",
+    },
     sfg = {
       publisher = "SFG Media",
       title = "Netflix pushed iHostage to the top, but no one knows why",
@@ -197,7 +201,7 @@ return {
       prompt = T("In the film, Ammar is a national of which country?",
                  "Van welk land is Ammar in de film staatsburger?"),
       answer = T("The Netherlands", "Nederland"),
-      wrong = { T("Bulgaria", "Bulgarije"), T("The United Kingdom", "Het Verenigd Koninkrijk"), T("Germany", "Duitsland") },
+      wrong = { T("Bulgaria", "Bulgarije"), T("Belgium", "België"), T("Germany", "Duitsland") },
       difficulty = 2,
       category = CHARS,
       explain = T("The film makes its hostage-taker, Ammar Ajar, a Dutch citizen.",
@@ -211,7 +215,7 @@ return {
       prompt = T("How does Ilian arrive in Amsterdam at the start of the film?",
                  "Hoe komt Ilian aan het begin van de film in Amsterdam aan?"),
       answer = T("By train", "Met de trein"),
-      wrong = { T("By plane", "Met het vliegtuig"), T("On a long-distance coach", "Met een langeafstandsbus"), T("By car", "Met de auto") },
+      wrong = { T("By plane", "Met het vliegtuig"), T("By coach", "Met de touringcar"), T("By car", "Met de auto") },
       difficulty = 2,
       category = STORE,
       explain = T("The film opens with Ilian arriving by train, and his earbuds stay behind on board.",
@@ -297,7 +301,7 @@ return {
                  "Waar in het gebouw schuilen in iHostage andere mensen terwijl de gewapende man in de winkel is?"),
       answer = T("Upstairs, in a staff cafeteria", "Boven, in een personeelskantine"),
       wrong = {
-        T("In an underground car park nearby", "In een parkeergarage onder het plein"),
+        T("In a car park", "In een parkeerkelder"),
         T("In a tram outside", "In een tram buiten"),
         T("Behind the shop window display", "Achter de etalage"),
       },
@@ -385,22 +389,6 @@ return {
       source = "wikipedia",
     },
     -- Fact sheet, Plot (Wikipedia): the people who stay behind hide in a supply closet.
-    quiz.choice {
-      id = "plot-hiding-place",
-      prompt = T("In the film, where do the people who cannot get out hide from the gunman on the shop floor?",
-                 "Waar verstoppen de mensen die niet wegkomen zich in de film voor de schutter op de winkelvloer?"),
-      answer = T("In a supply closet", "In een voorraadkast"),
-      wrong = {
-        T("Under the display tables", "Onder de presentatietafels"),
-        T("In a delivery van outside", "In een bestelbus buiten"),
-        T("In the lift", "In de lift"),
-      },
-      difficulty = 1,
-      category = STORE,
-      explain = T("A small group shuts itself in a supply closet, as people did in the real store.",
-                  "Een klein groepje sluit zich op in een voorraadkast, zoals mensen ook in de echte winkel deden."),
-      source = "wikipedia",
-    },
     -- Fact sheet, Plot (snooper-scope, News24) and Production (seed 002: how police kept
     -- in touch with the closet).
     quiz.truefalse {
@@ -470,6 +458,25 @@ return {
       explain = T("He is armed with an automatic weapon from the moment he comes in.",
                   "Hij is vanaf het moment dat hij binnenkomt gewapend met een automatisch wapen."),
       source = "screenanarchy",
+    },
+
+    -- Fact sheet, Film: Netflix's synopsis speaks of courage, survival and the lasting
+    -- damage of terror (Forbes copy).
+    quiz.choice {
+      id = "plot-synopsis",
+      prompt = T("Netflix's synopsis sells iHostage as a story of courage, survival and what else?",
+                 "De samenvatting van Netflix brengt iHostage als een verhaal over moed, overleven en wat nog meer?"),
+      answer = T("The lasting damage of terror", "De blijvende schade van terreur"),
+      wrong = {
+        T("A daring bank robbery", "Een gedurfde bankoverval"),
+        T("Love across borders", "Liefde over grenzen heen"),
+        T("Revenge on a tech giant", "Wraak op een techreus"),
+      },
+      difficulty = 2,
+      category = PERSP,
+      explain = T("The synopsis stresses what terror leaves behind, told through the attacker, the hostages and the first responders.",
+                  "De samenvatting benadrukt wat terreur achterlaat, verteld via de dader, de gegijzelden en de hulpverleners."),
+      source = "forbescopy",
     },
 
     quiz.choice {

@@ -51,7 +51,7 @@ local questions = {
                nl = "Op welke datum vond de gijzeling in de Amsterdamse Apple Store plaats?" },
     answer = { en = "22 February 2022", nl = "22 februari 2022" },
     wrong = {
-      { en = "22 September 2022", nl = "22 september 2022" },
+      { en = "22 March 2022", nl = "22 maart 2022" },
       { en = "2 February 2022", nl = "2 februari 2022" },
       { en = "22 February 2021", nl = "22 februari 2021" },
     },
@@ -69,7 +69,7 @@ local questions = {
     wrong = {
       { en = "Monday", nl = "Maandag" },
       { en = "Friday", nl = "Vrijdag" },
-      { en = "Wednesday", nl = "Woensdag" },
+      { en = "Sunday", nl = "Zondag" },
     },
     difficulty = 2,
     category = CAT_EVENING,
@@ -164,6 +164,54 @@ local questions = {
                 nl = "Volgens de berichten begon het tussen ongeveer 17.30 en 17.40 uur, aan het eind van de middag; 16 tot en met 18 telt dus." },
     source = "nutimeline",
   },
+  -- Fact sheet, Places: the store is just over a mile (about 1.6 km) from Central Station
+  -- (Digital Trends).
+  quiz.choice {
+    id = "central-station",
+    prompt = { en = "Roughly how far is the Apple Store on the Leidseplein from Amsterdam Central Station?",
+               nl = "Hoe ver ligt de Apple Store aan het Leidseplein ongeveer van Amsterdam Centraal?" },
+    answer = { en = "About 1.6 km", nl = "Ongeveer 1,6 km" },
+    wrong = {
+      { en = "About 200 metres", nl = "Ongeveer 200 meter" },
+      { en = "About 5 km", nl = "Ongeveer 5 km" },
+      { en = "About 12 km, on the edge of the city", nl = "Ongeveer 12 km, aan de rand van de stad" },
+    },
+    difficulty = 2,
+    category = CAT_PLACE,
+    explain = { en = "It is just over a mile from the station, in the middle of the city's nightlife district.",
+                nl = "Het is iets meer dan anderhalve kilometer van het station, midden in het uitgaansgebied." },
+    source = "digitaltrends",
+  },
+  -- Fact sheet, Timeline: he grabbed a customer near the front door straight away
+  -- (NL Times, NOS).
+  quiz.choice {
+    id = "grabbed-where",
+    prompt = { en = "Where in the store did the gunman seize the customer he held hostage?",
+               nl = "Waar in de winkel greep de schutter de klant die hij gijzelde?" },
+    answer = { en = "Near the front door, straight away", nl = "Meteen, bij de voordeur" },
+    wrong = {
+      { en = "In the stockroom at the back", nl = "In het magazijn achterin" },
+      { en = "Upstairs, after a long search", nl = "Boven, na lang zoeken" },
+      { en = "At the repair desk, after an argument", nl = "Bij de reparatiebalie, na een ruzie" },
+    },
+    difficulty = 3,
+    category = CAT_PEOPLE,
+    explain = { en = "He took hold of a customer close to the entrance as soon as he came in.",
+                nl = "Hij greep een klant vlak bij de ingang zodra hij binnen was." },
+    source = "nltimes2022",
+  },
+  -- Fact sheet, Timeline (seed 000): the drama was followed on social media worldwide.
+  quiz.truefalse {
+    id = "followed-worldwide",
+    prompt = { en = "True or false: people far beyond the Netherlands followed the siege as it happened, on social media.",
+               nl = "Waar of niet waar: ook ver buiten Nederland volgden mensen de gijzeling live via sociale media." },
+    answer = true,
+    difficulty = 1,
+    category = CAT_EVENING,
+    explain = { en = "The siege was followed around the world on social media while it lasted.",
+                nl = "De gijzeling werd wereldwijd via sociale media gevolgd zolang die duurde." },
+    source = "nerdshepherd",
+  },
   quiz.choice {
     id = "building",
     prompt = { en = "The Apple Store takes up the ground floor of which building?",
@@ -230,7 +278,7 @@ local questions = {
     wrong = {
       { en = "Romanian", nl = "Roemeens" },
       { en = "Polish", nl = "Pools" },
-      { en = "Macedonian", nl = "Macedonisch" },
+      { en = "Hungarian", nl = "Hongaars" },
     },
     difficulty = 1,
     category = CAT_PEOPLE,
@@ -363,7 +411,7 @@ local questions = {
                nl = "In welke vorm wilde de gijzelnemer het losgeld ontvangen?" },
     answer = { en = "Cryptocurrency", nl = "Cryptovaluta" },
     wrong = {
-      { en = "Cash in used banknotes", nl = "Contant, in gebruikte biljetten" },
+      { en = "Cash", nl = "Contant geld" },
       { en = "Gold", nl = "Goud" },
       { en = "Diamonds", nl = "Diamanten" },
     },
@@ -734,7 +782,7 @@ local questions = {
     prompt = { en = "On which streaming service did the documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
                nl = "Op welke streamingdienst verscheen in februari 2024 de documentaire 'De Gijzeling in de Apple Store'?" },
     answer = "Videoland",
-    wrong = { "Netflix", "Amazon Prime Video", "Disney+" },
+    wrong = { "Netflix", "NPO Start", "Disney+" },
     difficulty = 3,
     category = CAT_AFTER,
     explain = { en = "Roos Gerritsen's documentary came out on Videoland, two years after the siege.",
