@@ -1,6 +1,7 @@
 -- iHostage (Netflix, 2025): the actors and the characters they play.
 -- Static questions cover the actors' other work and the making of the film;
--- generate() builds who-plays-whom, role, side and story questions from facts.lua.
+-- generate() builds who-plays-whom and who-is-who questions from facts.lua; the story
+-- itself belongs to the ihostage-plot pack.
 
 local F = include("facts.lua")
 
@@ -33,8 +34,7 @@ end
 
 local CAT_WHO = { en = "Who plays whom", nl = "Wie speelt wie" }
 local CAT_ROLE = { en = "Characters", nl = "Personages" }
-local CAT_SIDE = { en = "Sides of the crisis", nl = "Partijen in de crisis" }
-local CAT_STORY = { en = "The story", nl = "Het verhaal" }
+local CAT_SIDE = { en = "Who is who", nl = "Wie is wie" }
 local CAT_WORK = { en = "Other work", nl = "Ander werk" }
 local CAT_MAKING = { en = "Behind the scenes", nl = "Achter de schermen" }
 local CAT_CAST = { en = "Cast", nl = "Cast" }
@@ -44,122 +44,161 @@ for _, c in ipairs(F.cast) do by_key[c.key] = c end
 local side_by_key = {}
 for _, s in ipairs(F.sides) do side_by_key[s.key] = s end
 
--- Everyone in `list` except `c`; with `no_clash`, also without anyone sharing c's
--- clash group (used for role texts, where "leader of the DSI team" and "member of
--- the DSI team" could both describe the same person).
-local function others(c, list, no_clash)
-  local out = {}
-  for _, o in ipairs(list) do
-    if o ~= c and not (no_clash and c.clash and o.clash == c.clash) then out[#out + 1] = o end
-  end
-  return out
-end
-
-local function pick_kind(rng, kinds)
-  return kinds[rng:int(1, #kinds)]
+local function pick_template(rng, list)
+  return list[rng:int(1, #list)]
 end
 
 local function actor_noun(c)
-  if c.female then return { en = "actress", nl = "actrice" } end
+  if c.gender == "female" then return { en = "actress", nl = "actrice" } end
   return { en = "actor", nl = "acteur" }
 end
 
--- One sentence that states the true pairing, used in explanations.
-local function pairing(c)
-  return fmt({ en = "The role of %s, %s, went to %s.", nl = "De rol van %s, %s, ging naar %s." },
-             c.character, c.role, c.actor)
+-- Every actor the table gives a gender for: the cast with known characters, plus the
+-- wider cast (whose characters are unknown, so they can only ever be wrong actors for
+-- a character the fact sheet gives to someone else).
+local actors = {}
+for _, c in ipairs(F.cast) do actors[#actors + 1] = c end
+for _, o in ipairs(F.other_cast) do
+  if o.gender then actors[#actors + 1] = o end
 end
 
+-- Up to n wrong entries for c from `list`: same gender only, the same side first
+-- (where the table gives sides), then the rest, each group in random order.
+local function distractors(rng, c, list, n, usable)
+  local near, far = {}, {}
+  for _, o in ipairs(list) do
+    if o ~= c and o.gender == c.gender and (not usable or usable(o)) then
+      if o.side and o.side == c.side then near[#near + 1] = o else far[#far + 1] = o end
+    end
+  end
+  rng:shuffle(near)
+  rng:shuffle(far)
+  local out = {}
+  for _, o in ipairs(near) do if #out < n then out[#out + 1] = o end end
+  for _, o in ipairs(far) do if #out < n then out[#out + 1] = o end end
+  return out
+end
+
+-- One sentence that states the true pairing (and nothing about the role, which the
+-- character's role question may ask), used in explanations.
+local function pairing(c)
+  return fmt({ en = "The part of %s went to %s.", nl = "De rol van %s ging naar %s." }, c.character, c.actor)
+end
+
+-- Generated true/false claims are true with this chance; the static ones are two true
+-- and two false, so the pack stays near half True.
+local P_TRUE = 0.5
+
 ------------------------------------------------------------------------------
--- Generated question kinds. Each takes (rng, c) and returns one question.
+-- Who plays whom. Each kind is { ok = function(c) -> bool, make = function(rng, c) }.
 ------------------------------------------------------------------------------
 
 local link_kinds = {
-  -- Who plays this character?
-  function(rng, c)
-    local wrong = {}
-    for _, o in ipairs(rng:sample(others(c, F.cast), 3)) do wrong[#wrong + 1] = o.actor end
-    return quiz.choice {
-      id = "plays-" .. c.key,
-      prompt = fmt({ en = "Who plays %s in iHostage?", nl = "Wie speelt %s in iHostage?" }, c.character),
-      answer = c.actor,
-      wrong = wrong,
-      difficulty = c.tier,
-      category = CAT_WHO,
-      explain = pairing(c),
-      source = c.source,
-    }
-  end,
-  -- Which character does this actor play?
-  function(rng, c)
-    local wrong = {}
-    for _, o in ipairs(rng:sample(others(c, F.cast), 3)) do wrong[#wrong + 1] = o.character end
-    return quiz.choice {
-      id = "character-of-" .. c.key,
-      prompt = fmt({ en = "Which character does %s play in iHostage?",
-                     nl = "Welk personage speelt %s in iHostage?" }, c.actor),
-      answer = c.character,
-      wrong = wrong,
-      difficulty = c.tier,
-      category = CAT_WHO,
-      explain = pairing(c),
-      source = c.source,
-    }
-  end,
-  -- True or false: actor X plays character Y.
-  function(rng, c)
-    local truth = rng:int(1, 2) == 1
-    local shown = c
-    if not truth then shown = rng:pick(others(c, F.cast)) end
-    local explain
-    if truth then
-      explain = pairing(c)
-    else
-      explain = fmt({ en = "No: %s plays %s, while %s is played by %s.",
-                      nl = "Nee: %s speelt %s, en %s wordt gespeeld door %s." },
-                    c.actor, c.character, shown.character, shown.actor)
-    end
-    return quiz.truefalse {
-      id = "tf-plays-" .. c.key,
-      prompt = fmt({ en = "True or false: in iHostage, %s plays %s.",
-                     nl = "Waar of niet waar: in iHostage speelt %s de rol van %s." },
-                   c.actor, shown.character),
-      answer = truth,
-      difficulty = math.min(3, c.tier + 1),
-      category = CAT_WHO,
-      explain = explain,
-      source = c.source,
-    }
-  end,
-  -- Type the actor's surname.
-  function(_, c)
-    return quiz.text {
-      id = "type-actor-" .. c.key,
-      prompt = fmt({ en = "Type the surname of the %s who plays %s in iHostage.",
-                     nl = "Typ de achternaam van de %s die %s speelt in iHostage." },
-                   actor_noun(c), c.character),
-      answer = c.actor_answers,
-      difficulty = 3,
-      category = CAT_WHO,
-      explain = pairing(c),
-      source = c.source,
-    }
-  end,
-  -- Type the character's name.
-  function(_, c)
-    return quiz.text {
-      id = "type-character-" .. c.key,
-      prompt = fmt({ en = "Type the name of the character %s plays in iHostage (a first name is enough).",
-                     nl = "Typ de naam van het personage dat %s in iHostage speelt (een voornaam is genoeg)." },
-                   c.actor),
-      answer = c.character_answers,
-      difficulty = 3,
-      category = CAT_WHO,
-      explain = pairing(c),
-      source = c.source,
-    }
-  end,
+  { -- Who plays this character?
+    ok = function(c)
+      local n = 0
+      for _, o in ipairs(actors) do if o ~= c and o.gender == c.gender then n = n + 1 end end
+      return n >= 3
+    end,
+    make = function(rng, c)
+      local wrong = {}
+      for _, o in ipairs(distractors(rng, c, actors, 3)) do wrong[#wrong + 1] = o.actor end
+      local tpl = pick_template(rng, {
+        { en = "Who plays %s in iHostage?", nl = "Wie speelt %s in iHostage?" },
+        { en = "Which %s took on the part of %s?", nl = "Welke %s kreeg de rol van %s?", noun = true },
+        { en = "%s: who is behind this character?", nl = "%s: wie speelt dit personage?" },
+      })
+      local prompt = tpl.noun and fmt(tpl, actor_noun(c), c.character) or fmt(tpl, c.character)
+      return quiz.choice {
+        id = "plays-" .. c.key, prompt = prompt, answer = c.actor, wrong = wrong,
+        difficulty = c.tier, category = CAT_WHO, explain = pairing(c), source = c.source,
+      }
+    end,
+  },
+  { -- Which character does this actor play? Only where three characters of the same
+    -- gender exist, so the answer is never the only woman (or man) offered.
+    ok = function(c)
+      local n = 0
+      for _, o in ipairs(F.cast) do if o ~= c and o.gender == c.gender then n = n + 1 end end
+      return n >= 3
+    end,
+    make = function(rng, c)
+      local wrong = {}
+      for _, o in ipairs(distractors(rng, c, F.cast, 3)) do wrong[#wrong + 1] = o.character_answers[1] end
+      local tpl = pick_template(rng, {
+        { en = "Which character does %s play in iHostage?", nl = "Welk personage speelt %s in iHostage?" },
+        { en = "In the Apple Store thriller, %s plays…", nl = "In de thriller over de Apple Store speelt %s…" },
+        { en = "Whose part does %s play?", nl = "Wiens rol speelt %s?" },
+      })
+      return quiz.choice {
+        id = "character-of-" .. c.key, prompt = fmt(tpl, c.actor), answer = c.character_answers[1], wrong = wrong,
+        difficulty = c.tier, category = CAT_WHO, explain = pairing(c), source = c.source,
+      }
+    end,
+  },
+  { -- True or false: actor X plays character Y. A false claim names another actor of the
+    -- same gender for this character (the fact sheet gives the part to c.actor).
+    ok = function() return true end,
+    make = function(rng, c)
+      local truth = rng:int(1, 100) <= P_TRUE * 100
+      local shown = c
+      if not truth then shown = distractors(rng, c, actors, 1)[1] end
+      local explain = pairing(c)
+      if not truth then
+        explain = fmt({ en = "No. %s", nl = "Nee. %s" }, pairing(c))
+      end
+      local tpl = pick_template(rng, {
+        { en = "True or false: %s plays %s in iHostage.", nl = "Waar of niet waar: %s speelt %s in iHostage." },
+        { en = "True or false: the part of %s went to %s.", nl = "Waar of niet waar: de rol van %s ging naar %s.",
+          swap = true },
+      })
+      local prompt = tpl.swap and fmt(tpl, c.character, shown.actor) or fmt(tpl, shown.actor, c.character)
+      return quiz.truefalse {
+        id = "tf-plays-" .. c.key, prompt = prompt, answer = truth,
+        difficulty = math.max(1, c.tier - 1), category = CAT_WHO, explain = explain, source = c.source,
+      }
+    end,
+  },
+  { -- Type the actor's surname.
+    ok = function() return true end,
+    make = function(rng, c)
+      local tpl = pick_template(rng, {
+        { en = "Type the surname of the %s who plays %s in iHostage.",
+          nl = "Typ de achternaam van de %s die in iHostage %s speelt." },
+        { en = "%s is played by which %s? Type the surname.",
+          nl = "Door welke %s wordt %s gespeeld? Typ de achternaam.", swap = true },
+      })
+      local prompt
+      if tpl.swap then
+        prompt = { en = string.format(tpl.en, quiz.lang(c.character, "en"), quiz.lang(actor_noun(c), "en")),
+                   nl = string.format(tpl.nl, quiz.lang(actor_noun(c), "nl"), quiz.lang(c.character, "nl")) }
+      else
+        prompt = fmt(tpl, actor_noun(c), c.character)
+      end
+      return quiz.text {
+        id = "type-actor-" .. c.key, prompt = prompt, answer = c.actor_answers,
+        difficulty = math.min(3, c.tier + 1), category = CAT_WHO, explain = pairing(c), source = c.source,
+      }
+    end,
+  },
+  { -- Type the character's name.
+    ok = function() return true end,
+    make = function(_, c)
+      return quiz.text {
+        id = "type-character-" .. c.key,
+        prompt = fmt({ en = "Type the name of the character %s plays in iHostage (a first name is enough).",
+                       nl = "Typ de naam van het personage dat %s in iHostage speelt (een voornaam is genoeg)." },
+                     c.actor),
+        answer = c.character_answers,
+        difficulty = math.min(3, c.tier + 1), category = CAT_WHO, explain = pairing(c), source = c.source,
+      }
+    end,
+  },
 }
+
+------------------------------------------------------------------------------
+-- Who is who in the story: one of these per chosen character.
+------------------------------------------------------------------------------
 
 local function role_explain(c)
   if c.note then
@@ -168,131 +207,138 @@ local function role_explain(c)
   return fmt({ en = "In iHostage, %s is %s.", nl = "In iHostage is %s %s." }, c.character, c.role)
 end
 
-local ROLE_TRUEFALSE = 3 -- index of the true/false kind in role_kinds
-local role_kinds = {
-  -- What is this character's role?
-  function(rng, c)
-    local wrong = {}
-    for _, o in ipairs(rng:sample(others(c, F.cast, true), 3)) do wrong[#wrong + 1] = cap(o.role) end
-    return quiz.choice {
-      id = "role-" .. c.key,
-      prompt = fmt({ en = "What is %s's part in the story of iHostage?",
-                     nl = "Wat is de rol van %s in het verhaal van iHostage?" }, c.character),
-      answer = cap(c.role),
-      wrong = wrong,
-      difficulty = math.min(3, c.tier + 1),
-      category = CAT_ROLE,
-      explain = role_explain(c),
-      source = c.source,
-    }
-  end,
-  -- Which character has this role?
-  function(rng, c)
-    local wrong = {}
-    for _, o in ipairs(rng:sample(others(c, F.cast, true), 3)) do wrong[#wrong + 1] = o.character end
-    return quiz.choice {
-      id = "who-is-" .. c.key,
-      prompt = fmt({ en = "Which character in iHostage is %s?",
-                     nl = "Welk personage in iHostage is %s?" }, c.role),
-      answer = c.character,
-      wrong = wrong,
-      difficulty = c.tier,
-      category = CAT_ROLE,
-      explain = role_explain(c),
-      source = c.source,
-    }
-  end,
-  -- True or false: character X has role Y.
-  function(rng, c)
-    local truth = rng:int(1, 2) == 1
-    local shown = c
-    if not truth then shown = rng:pick(others(c, F.cast, true)) end
-    local explain
-    if truth then
-      explain = role_explain(c)
-    else
-      explain = fmt({ en = "No: %s is %s; %s is %s.", nl = "Nee: %s is %s; %s is %s." },
-                    c.character, c.role, shown.character, shown.role)
-    end
-    return quiz.truefalse {
-      id = "tf-role-" .. c.key,
-      prompt = fmt({ en = "True or false: in iHostage, %s is %s.",
-                     nl = "Waar of niet waar: in iHostage is %s %s." }, c.character, shown.role),
-      answer = truth,
-      difficulty = math.min(3, c.tier + 1),
-      category = CAT_ROLE,
-      explain = explain,
-      source = c.source,
-    }
-  end,
-}
-
-
-local function wrong_sides(c)
-  local avoid = F.side_avoid[c.side] or {}
+-- Roles that could be claimed, falsely but plausibly, for c: another role on the same
+-- side, never one of c's clash group (a DSI leader is also a DSI member), and never the
+-- negotiator's for a man (facts, Plot: [UNSURE] Ammar asks for a male negotiator late
+-- in the film, so "a man negotiates" could be argued).
+local function false_roles(c)
   local out = {}
-  for _, s in ipairs(F.sides) do
-    if s.key ~= c.side and not avoid[s.key] then out[#out + 1] = s end
+  for _, o in ipairs(F.cast) do
+    if o ~= c and o.side == c.side and not (c.clash and o.clash == c.clash)
+       and not (o.negotiator and c.gender ~= "female") then
+      out[#out + 1] = o
+    end
   end
   return out
 end
 
-local SIDE_CHOICE = 1 -- index of the multiple-choice kind in side_kinds
-local side_kinds = {
-  function(_, c)
-    local wrong = {}
-    for _, s in ipairs(wrong_sides(c)) do wrong[#wrong + 1] = s.label end
-    return quiz.choice {
-      id = "side-" .. c.key,
-      prompt = fmt({ en = "Which side of the crisis is %s on in iHostage?",
-                     nl = "Aan welke kant van de crisis staat %s in iHostage?" }, c.character),
-      answer = side_by_key[c.side].label,
-      wrong = wrong,
-      difficulty = 1,
-      category = CAT_SIDE,
-      explain = role_explain(c),
-      source = c.source,
-    }
-  end,
-  function(rng, c)
-    local truth = rng:int(1, 2) == 1
-    local side = side_by_key[c.side]
-    if not truth then side = rng:pick(wrong_sides(c)) end
-    return quiz.truefalse {
-      id = "tf-side-" .. c.key,
-      prompt = fmt({ en = "True or false: %s", nl = "Waar of niet waar: %s" },
-                   fmt(side.claim, c.character)),
-      answer = truth,
-      difficulty = 1,
-      category = CAT_SIDE,
-      explain = role_explain(c),
-      source = c.source,
-    }
-  end,
+local function wrong_groups(c)
+  local avoid = F.side_avoid[c.side] or {}
+  local out = {}
+  for _, s in ipairs(F.sides) do
+    if s.key ~= c.side and not avoid[s.key] then out[#out + 1] = s.label end
+  end
+  return out
+end
+
+local role_kinds = {
+  { -- What is this character's part?
+    ok = function() return true end,
+    make = function(rng, c)
+      local pool = {}
+      for _, o in ipairs(F.cast) do
+        if o ~= c and not (c.clash and o.clash == c.clash) then pool[#pool + 1] = o end
+      end
+      local wrong = {}
+      for _, o in ipairs(rng:sample(pool, 3)) do wrong[#wrong + 1] = cap(o.role) end
+      local tpl = pick_template(rng, {
+        { en = "What is %s's part in the story of iHostage?", nl = "Wat is de rol van %s in het verhaal van iHostage?" },
+        { en = "Who is %s in the film?", nl = "Wie is %s in de film?" },
+      })
+      return quiz.choice {
+        id = "role-" .. c.key, prompt = fmt(tpl, c.character), answer = cap(c.role), wrong = wrong,
+        difficulty = math.min(3, c.tier + 1), category = CAT_ROLE, explain = role_explain(c), source = c.source,
+      }
+    end,
+  },
+  { -- Which character has this role? Same-gender options only.
+    ok = function(c)
+      local n = 0
+      for _, o in ipairs(F.cast) do
+        if o ~= c and o.gender == c.gender and not (c.clash and o.clash == c.clash) then n = n + 1 end
+      end
+      return n >= 3
+    end,
+    make = function(rng, c)
+      local wrong = {}
+      for _, o in ipairs(distractors(rng, c, F.cast, 3, function(o) return not (c.clash and o.clash == c.clash) end)) do
+        wrong[#wrong + 1] = o.character_answers[1]
+      end
+      local tpl = pick_template(rng, {
+        { en = "In iHostage, who is %s?", nl = "Wie is in iHostage %s?" },
+        { en = "Which character is %s?", nl = "Welk personage is %s?" },
+      })
+      return quiz.choice {
+        id = "who-is-" .. c.key, prompt = fmt(tpl, c.role), answer = c.character_answers[1], wrong = wrong,
+        difficulty = c.tier, category = CAT_ROLE, explain = role_explain(c), source = c.source,
+      }
+    end,
+  },
+  { -- True or false about the role; a false claim is a plausible one from the same side.
+    ok = function(c) return #false_roles(c) > 0 end,
+    make = function(rng, c)
+      local truth = rng:int(1, 100) <= P_TRUE * 100
+      local shown = c
+      if not truth then shown = rng:pick(false_roles(c)) end
+      local explain = role_explain(c)
+      if not truth then
+        explain = fmt({ en = "No: %s is %s, and %s is %s.", nl = "Nee: %s is %s, en %s is %s." },
+                      c.character, c.role, shown.character, shown.role)
+      end
+      return quiz.truefalse {
+        id = "tf-role-" .. c.key,
+        prompt = fmt({ en = "True or false: in iHostage, %s is %s.", nl = "Waar of niet waar: in iHostage is %s %s." },
+                     c.character, shown.role),
+        answer = truth,
+        difficulty = c.tier, category = CAT_ROLE, explain = explain, source = c.source,
+      }
+    end,
+  },
+  { -- Which group does this character belong to?
+    ok = function() return true end,
+    make = function(_, c)
+      return quiz.choice {
+        id = "side-" .. c.key,
+        prompt = fmt({ en = "Which group does %s belong to in iHostage?", nl = "Bij welke groep hoort %s in iHostage?" },
+                     c.character),
+        answer = side_by_key[c.side].label, wrong = wrong_groups(c),
+        difficulty = 1, category = CAT_SIDE, explain = role_explain(c), source = c.source,
+      }
+    end,
+  },
 }
 
-local function plot_question(rng, p)
-  local c = by_key[p.who]
-  local pool = {}
-  if p.wrong_keys then
-    for _, k in ipairs(p.wrong_keys) do pool[#pool + 1] = by_key[k] end
-  else
-    for _, o in ipairs(F.cast) do
-      if o.side ~= c.side and not (p.exclude and p.exclude[o.key]) then pool[#pool + 1] = o end
+local function pick_kind(rng, kinds, c)
+  local usable = {}
+  for _, k in ipairs(kinds) do if k.ok(c) then usable[#usable + 1] = k end end
+  return usable[rng:int(1, #usable)]
+end
+
+
+-- Time limits that grow with reading length: the English prompt plus every option or
+-- item (the Dutch texts run about as long). A question that sets `time` keeps it.
+-- Order questions get at least 30 s, and 4 s more per item to drag.
+local function reading(t)
+  if type(t) == "table" then return #(t.en or "") end
+  return #(tostring(t or ""))
+end
+local function paced(list)
+  for _, q in ipairs(list) do
+    if q.time == nil then
+      local n = reading(q.prompt)
+      if q.type == "choice" then n = n + reading(q.answer) end
+      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
+      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
+      local t
+      if q.type == "order" then
+        t = math.max(30, 4 * #q.items + n // 12)
+      else
+        t = math.max(20, 10 + n // 12)
+      end
+      q.time = math.min(60, 5 * math.ceil(t / 5))
     end
   end
-  local wrong = {}
-  for _, o in ipairs(rng:sample(pool, math.min(3, #pool))) do wrong[#wrong + 1] = o.character end
-  return quiz.choice {
-    id = "story-" .. p.key,
-    prompt = fmt({ en = "Which character in iHostage %s?", nl = "Welk personage in iHostage %s?" }, p.text),
-    answer = c.character,
-    wrong = wrong,
-    difficulty = p.difficulty,
-    category = CAT_STORY,
-    explain = p.explain,
-    source = p.source,
-  }
+  return list
 end
 
 ------------------------------------------------------------------------------
@@ -309,14 +355,6 @@ local function name_answers(full)
   for word in full:gmatch("%S+") do out[#out + 1] = word end
   return out
 end
-
--- The leads Netflix named in February 2024, by surname, in table order.
-local leads = {}
-for _, c in ipairs(F.cast) do
-  if c.lead_2024 then leads[#leads + 1] = c.actor_answers[2] end -- [2] is the surname form
-end
-local leads_list = { en = table.concat(leads, ", ", 1, #leads - 1) .. " and " .. leads[#leads],
-                     nl = table.concat(leads, ", ", 1, #leads - 1) .. " en " .. leads[#leads] }
 
 local questions = {
   quiz.truefalse {
@@ -360,79 +398,43 @@ local questions = {
     wrong = { by_key.kees.actor, TALPE.actor, MOUSSOULI.actor },
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "Matteo van der Grijn, Abe in iHostage, had that role in 'Sunflowers', the Amsterdam episode of Ted Lasso's third season.",
-                nl = "Matteo van der Grijn, Abe in iHostage, speelde die rol in 'Sunflowers', de Amsterdamse aflevering uit het derde seizoen van Ted Lasso." },
+    explain = { en = "Matteo van der Grijn had that guest part in the Amsterdam episode of Ted Lasso's third season.",
+                nl = "Matteo van der Grijn had die gastrol in de Amsterdamse aflevering uit het derde seizoen van Ted Lasso." },
     source = "newspiller",
   },
   quiz.text {
     id = "s-ted-lasso-episode",
-    prompt = { en = "What is the title of the Amsterdam episode of Ted Lasso (season 3) in which Matteo van der Grijn appears?",
-               nl = "Hoe heet de Amsterdamse aflevering van Ted Lasso (seizoen 3) waarin Matteo van der Grijn te zien is?" },
+    prompt = { en = "Ted Lasso's third season has an episode set in Amsterdam, with an iHostage actor as a guest. What is it called?",
+               nl = "In het derde seizoen van Ted Lasso speelt een aflevering zich af in Amsterdam, met een acteur uit iHostage als gast. Hoe heet die aflevering?" },
     answer = { VAN_DER_GRIJN.ted_lasso.episode },
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "The episode is called 'Sunflowers'; Van der Grijn plays a Dutchman who lets Rebecca stay on his houseboat.",
-                nl = "De aflevering heet 'Sunflowers'; Van der Grijn speelt een Nederlander die Rebecca op zijn woonboot laat logeren." },
+    explain = { en = "The episode is called 'Sunflowers'; in it Rebecca ends up staying on a Dutchman's houseboat.",
+                nl = "De aflevering heet 'Sunflowers'; Rebecca belandt daarin op de woonboot van een Nederlander." },
     source = "newspiller",
   },
   quiz.truefalse {
     id = "s-van-der-grijn-golden-hour",
-    prompt = { en = "True or false: Matteo van der Grijn also acted in The Golden Hour (Het Gouden Uur).",
-               nl = "Waar of niet waar: Matteo van der Grijn speelde ook mee in Het Gouden Uur." },
-    answer = true,
+    prompt = { en = "True or false: iHostage was Matteo van der Grijn's first job with director Bobby Boermans.",
+               nl = "Waar of niet waar: iHostage was de eerste klus van Matteo van der Grijn met regisseur Bobby Boermans." },
+    answer = false,
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "Van der Grijn, who plays DSI team leader Abe in iHostage, had a part in The Golden Hour as well.",
-                nl = "Van der Grijn, die in iHostage DSI-teamleider Abe speelt, had ook een rol in Het Gouden Uur." },
+    explain = { en = "He had already acted in an earlier series by the same director.",
+                nl = "Hij speelde al mee in een eerdere serie van dezelfde regisseur." },
     source = "newspiller",
-  },
-  quiz.truefalse {
-    id = "s-moussouli-mocro",
-    prompt = { en = "True or false: Soufiane Moussouli, the film's hostage-taker, had earlier appeared in Mocro Maffia.",
-               nl = "Waar of niet waar: Soufiane Moussouli, de gijzelnemer uit de film, speelde eerder mee in Mocro Maffia." },
-    answer = true,
-    difficulty = 2,
-    category = CAT_WORK,
-    explain = { en = "Moussouli is a Dutch-Moroccan actor whose earlier work includes Mocro Maffia.",
-                nl = "Moussouli is een Nederlands-Marokkaanse acteur die eerder onder meer in Mocro Maffia te zien was." },
-    source = "cinefilos",
   },
   quiz.choice {
     id = "s-sehovic-birthplace",
-    prompt = { en = "In which town was Admir Šehović, who plays the hostage Ilian, born?",
-               nl = "In welke plaats is Admir Šehović, die de gegijzelde Ilian speelt, geboren?" },
+    prompt = { en = "In which town was Admir Šehović, one of the leads of iHostage, born?",
+               nl = "In welke plaats is Admir Šehović, een van de hoofdrolspelers van iHostage, geboren?" },
     answer = SEHOVIC.birthplace,
-    wrong = { SEHOVIC.trained_in, { en = "Belgrade", nl = "Belgrado" }, "Mostar" },
+    wrong = { SEHOVIC.trained_in, { en = "Belgrade", nl = "Belgrado" }, "Sremska Mitrovica" },
     difficulty = 3,
     category = CAT_WORK,
-    explain = { en = "Šehović was born in Prijepolje; he later went to drama school in Sarajevo.",
-                nl = "Šehović werd geboren in Prijepolje en volgde later de toneelopleiding in Sarajevo." },
+    explain = { en = "Šehović was born in Prijepolje; Sarajevo is where he later trained as an actor.",
+                nl = "Šehović werd geboren in Prijepolje; in Sarajevo volgde hij later de toneelacademie." },
     source = "bonjour",
-  },
-  quiz.choice {
-    id = "s-sehovic-academy",
-    prompt = { en = "In which city did Admir Šehović train at the acting academy?",
-               nl = "In welke stad volgde Admir Šehović de toneelacademie?" },
-    answer = SEHOVIC.trained_in,
-    wrong = { SEHOVIC.birthplace, { en = "Belgrade", nl = "Belgrado" }, "Zagreb" },
-    difficulty = 3,
-    category = CAT_WORK,
-    explain = { en = "Šehović, born in Prijepolje, learned his craft at the acting academy in Sarajevo.",
-                nl = "Šehović, geboren in Prijepolje, leerde het vak aan de toneelacademie in Sarajevo." },
-    source = "bonjour",
-  },
-  quiz.numeric {
-    id = "s-sehovic-milan-age",
-    prompt = { en = "As a child, Admir Šehović played the boy Milan in the film Lepa sela lepo gore. How old was he then?",
-               nl = "Als kind speelde Admir Šehović de jongen Milan in de film Lepa sela lepo gore. Hoe oud was hij toen?" },
-    answer = SEHOVIC.child_role.age,
-    tolerance = 0,
-    unit = { en = "years", nl = "jaar" },
-    difficulty = 3,
-    category = CAT_WORK,
-    explain = { en = "He was ten when he played young Milan, long before he became Ilian Petrov in iHostage.",
-                nl = "Hij was tien toen hij de jonge Milan speelde, lang voordat hij Ilian Petrov werd in iHostage." },
-    source = "novi",
   },
   quiz.numeric {
     id = "s-lepa-sela-year",
@@ -448,8 +450,8 @@ local questions = {
   },
   quiz.numeric {
     id = "s-talpe-age",
-    prompt = { en = "How old was Louis Talpe, who plays DSI officer Winston, when iHostage came out? (2 years either way counts)",
-               nl = "Hoe oud was Louis Talpe, die DSI-agent Winston speelt, toen iHostage uitkwam? (2 jaar ernaast telt ook)" },
+    prompt = { en = "How old was Louis Talpe, one of the iHostage cast, when the film came out? (2 years either way counts)",
+               nl = "Hoe oud was Louis Talpe, een van de acteurs van iHostage, toen de film uitkwam? (2 jaar ernaast telt ook)" },
     answer = TALPE.age_at_release,
     tolerance = 2,
     unit = { en = "years", nl = "jaar" },
@@ -461,36 +463,24 @@ local questions = {
   },
   quiz.truefalse {
     id = "s-talpe-training",
-    prompt = { en = "True or false: to prepare for his part as Winston, Louis Talpe was trained by a special police unit.",
-               nl = "Waar of niet waar: als voorbereiding op zijn rol als Winston kreeg Louis Talpe training van een speciale politie-eenheid." },
-    answer = true,
+    prompt = { en = "True or false: Louis Talpe went into his iHostage part without any police training.",
+               nl = "Waar of niet waar: Louis Talpe begon zonder enige politietraining aan zijn rol in iHostage." },
+    answer = false,
     difficulty = 2,
     category = CAT_MAKING,
-    explain = { en = "Talpe plays a member of the DSI, and a special police unit drilled him for the part.",
-                nl = "Talpe speelt een lid van de DSI en werd voor die rol getraind door een speciale politie-eenheid." },
+    explain = { en = "Quite the reverse: a special police unit gave him intensive training for the part.",
+                nl = "Integendeel: een speciale politie-eenheid gaf hem voor de rol een intensieve training." },
     source = "newslocker",
-  },
-  quiz.numeric {
-    id = "s-leads-announced",
-    prompt = { en = "When Netflix announced the film in February 2024, how many lead actors did it name?",
-               nl = "Hoeveel hoofdrolspelers maakte Netflix bekend toen het de film in februari 2024 aankondigde?" },
-    answer = #leads,
-    tolerance = 0,
-    unit = { en = "actors", nl = "acteurs" },
-    difficulty = 2,
-    category = CAT_CAST,
-    explain = fmt({ en = "Netflix named five leads: %s.", nl = "Netflix noemde vijf hoofdrolspelers: %s." }, leads_list),
-    source = "nltimes2024",
   },
   quiz.order {
     id = "s-order-cast-timeline",
     prompt = { en = "Put these moments in order, earliest first.",
                nl = "Zet deze momenten op volgorde, het vroegste eerst." },
     items = {
-      { en = "A ten-year-old Admir Šehović plays Milan in Lepa sela lepo gore",
-        nl = "Een tienjarige Admir Šehović speelt Milan in Lepa sela lepo gore" },
-      { en = "Netflix announces the film and names five leads",
-        nl = "Netflix kondigt de film aan en noemt vijf hoofdrolspelers" },
+      { en = "A young Admir Šehović plays Milan in Lepa sela lepo gore",
+        nl = "Een jonge Admir Šehović speelt Milan in Lepa sela lepo gore" },
+      { en = "Netflix announces the film and names its leads",
+        nl = "Netflix kondigt de film aan en noemt de hoofdrolspelers" },
       { en = "Netflix reveals the title iHostage and a wider cast",
         nl = "Netflix maakt de titel iHostage en een bredere cast bekend" },
       { en = "iHostage premieres on Netflix",
@@ -498,8 +488,8 @@ local questions = {
     },
     difficulty = 2,
     category = CAT_CAST,
-    explain = { en = "1996, February 2024, October 2024 and finally 18 April 2025.",
-                nl = "1996, februari 2024, oktober 2024 en ten slotte 18 april 2025." },
+    explain = { en = "The childhood film came almost thirty years before the announcement of February 2024; the title followed later that year and the film itself in spring 2025.",
+                nl = "De jeugdfilm kwam bijna dertig jaar voor de aankondiging van februari 2024; de titel volgde later dat jaar en de film zelf in het voorjaar van 2025." },
     source = "nhnieuws2024",
   },
 }
@@ -519,20 +509,13 @@ return {
                      title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
                      date = "2025-04-18",
                      url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix" },
-    filmvandaag = { publisher = "FilmVandaag",
-                    title = "Nederlandse thriller in 93 landen in de Netflix top 10 en wereldwijd 58 miljoen keer bekeken",
-                    url = "https://www.filmvandaag.nl/nieuws/26501-nederlandse-thriller-in-93-landen-in-de-netflix-top-10-en-wereldwijd-58-miljoen-keer-bekeken" },
     newsbytes = { publisher = "NewsBytes",
                   title = "'iHostage': Netflix's latest thriller explores true hostage crisis",
                   date = "2025-04-26",
                   url = "https://www.newsbytesapp.com/news/entertainment/all-about-netflixs-ihostage/story" },
-    thereelbits = { publisher = "The Reel Bits", title = "Review: iHostage", date = "2025-04-18",
-                    url = "https://thereelbits.com/2025/04/18/review-ihostage" },
     newslocker = { publisher = "Newslocker",
                    title = "Louis Talpe kreeg intense training van speciale politiedienst voor rol in 'iHostage'",
                    url = "https://m.newslocker.com/nl-nl/nieuws/sex_en_relaties/louis-talpe-kreeg-intense-training-van-speciale-politiedienst-voor-rol-in-ihostage-zodra-zij-telefoon-krijgen-laten-ze-alles-vallen" },
-    cinefilos = { publisher = "Cinefilos.it", title = "iHostage: guida al cast e ai personaggi del film Netflix",
-                  url = "https://www.cinefilos.it/tutto-film/approfondimenti/ihostage-guida-cast-personaggi-film-netflix-678282" },
     bonjour = { publisher = "Bonjour.ba", title = "Netflix triler film: Admir Šehović", date = "2025-04-16",
                 url = "https://bonjour.ba/netflix-triler-film-admir-sehovic" },
     novi = { publisher = "Novi.ba",
@@ -543,51 +526,26 @@ return {
     newspiller = { publisher = "Newspiller",
                    title = "iHostage review: Netflix's Dutch crime thriller might be worth a watch for true crime fans",
                    url = "https://newspiller.com/ihostage-review-netflixs-dutch-crime-thriller-might-be-worth-a-watch-for-true-crime-fans" },
-    snooperscope = { publisher = "Snooper Scope", title = "iHostage review: a decent watch for all crime drama fans",
-                     url = "https://snooper-scope.in/ihostage-review-a-decent-watch-for-all-crime-drama-fans" },
     bnnvara = { publisher = "BNNVARA (VARAgids)",
                 title = "iHostage: film over gijzeling in Apple Store komt in april naar Netflix",
                 url = "https://www.bnnvara.nl/varagids/artikelen/ihostage-film-over-gijzeling-in-apple-store-komt-in-april-naar-netflix" },
-    nltimes2024 = { publisher = "NL Times",
-                    title = "Netflix working on movie about Apple Store hostage situation in Amsterdam",
-                    date = "2024-02-05",
-                    url = "https://nltimes.nl/2024/02/05/netflix-working-movie-apple-store-hostage-situation-amsterdam" },
     nhnieuws2024 = { publisher = "NH Nieuws", title = "Netflix-film over gijzeling in Apple Store gaat iHostage heten",
                      url = "https://www.nhnieuws.nl/nieuws/341655/netflix-film-over-gijzeling-in-apple-store-gaat-ihostage-heten" },
-    wikipedia = { publisher = "Wikipedia (English)", title = "iHostage",
-                  url = "https://en.wikipedia.org/wiki/IHostage" },
-    tvmovie = { publisher = "TV Movie",
-                title = "iHostage: Ende erklärt – basiert der Film auf wahren Begebenheiten?",
-                url = "https://www.tvmovie.de/news/ihostage-ende-erklaert-basiert-der-film-auf-wahren-begebenheiten-150038" },
   },
-  questions = questions,
+  questions = paced(questions),
 
-  -- Every call returns all seven characters once as a who-plays-whom question and
-  -- once as a role question (the kind of each is drawn by ctx.rng), every story
-  -- moment of F.plot once (so every source a row names is used in every session),
-  -- plus side questions for 4 of the 7 characters. Different seeds give different
-  -- kinds, distractors and picks; the same seed always gives the same list.
+  -- Every call returns one who-plays-whom question for each of the seven characters
+  -- and one who-is-who question for five of them (the kinds, templates, picks and
+  -- distractors drawn by ctx.rng), so no character is asked twice by the same kind.
   generate = function(ctx)
     local rng = ctx.rng
     local out = {}
-    -- A true/false role statement and a true/false side statement about the same
-    -- character can read the same ("Ilian Petrov is the main hostage"), so a
-    -- character that got the former only gets the multiple-choice side question.
-    local tf_role = {}
     for _, c in ipairs(F.cast) do
-      out[#out + 1] = pick_kind(rng, link_kinds)(rng, c)
-      local k = rng:int(1, #role_kinds)
-      tf_role[c.key] = (k == ROLE_TRUEFALSE)
-      out[#out + 1] = role_kinds[k](rng, c)
+      out[#out + 1] = pick_kind(rng, link_kinds, c).make(rng, c)
     end
-    for _, c in ipairs(rng:sample(F.cast, 4)) do
-      local kind = pick_kind(rng, side_kinds)
-      if tf_role[c.key] then kind = side_kinds[SIDE_CHOICE] end
-      out[#out + 1] = kind(rng, c)
+    for _, c in ipairs(rng:sample(F.cast, 5)) do
+      out[#out + 1] = pick_kind(rng, role_kinds, c).make(rng, c)
     end
-    for _, p in ipairs(F.plot) do
-      out[#out + 1] = plot_question(rng, p)
-    end
-    return out
+    return paced(out)
   end,
 }

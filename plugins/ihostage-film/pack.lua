@@ -13,6 +13,32 @@ local PROD = T("Research and filming", "Research en opnames")
 local RECEP = T("Reception", "Ontvangst")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
+-- Time limits that grow with reading length: the English prompt plus every option or
+-- item (the Dutch texts run about as long). A question that sets `time` keeps it.
+-- Order questions get at least 30 s, and 4 s more per item to drag.
+local function reading(t)
+  if type(t) == "table" then return #(t.en or "") end
+  return #(tostring(t or ""))
+end
+local function paced(list)
+  for _, q in ipairs(list) do
+    if q.time == nil then
+      local n = reading(q.prompt)
+      if q.type == "choice" then n = n + reading(q.answer) end
+      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
+      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
+      local t
+      if q.type == "order" then
+        t = math.max(30, 4 * #q.items + n // 12)
+      else
+        t = math.max(20, 10 + n // 12)
+      end
+      q.time = math.min(60, 5 * math.ceil(t / 5))
+    end
+  end
+  return list
+end
+
 return {
   id = "ihostage-film",
   title = T("iHostage: making the film", "iHostage: de film achter de schermen"),
@@ -74,20 +100,10 @@ return {
       title = "iHostage",
       url = "https://en.wikipedia.org/wiki/IHostage",
     },
-    hebban_career = {
-      publisher = "Hebban",
-      title = "Voor de leeuwen: Simon de Waal",
-      url = "https://hebban.nl/artikelen/voor-de-leeuwen-simon-de-waal",
-    },
     hebban_interview = {
       publisher = "Hebban",
       title = "Interview: Simon de Waal",
       url = "https://www.hebban.nl/artikelen/interview-simon-de-waal",
-    },
-    revu = {
-      publisher = "Revu",
-      title = "Regisseur/producent Bobby Boermans (43): 'Ik hoef mezelf niet meer te bewijzen'",
-      url = "https://revu.nl/artikel/633902/regisseurproducent-bobby-boermans-43-ik-hoef-mezelf-niet-meer-te-bewijzen",
     },
     planetx = {
       publisher = "Planet X",
@@ -109,6 +125,19 @@ return {
       title = "Missing filming permit: Netflix rebuilds entire Apple store for movie",
       url = "https://heise.de/-10362314",
     },
+    timecopy = {
+      publisher = "TIME (copy on The News Company)",
+      url = "https://thenewscompany.org/?p=142309",
+    },
+    blavity = {
+      publisher = "Blavity (citing TIME)",
+      url = "https://blavity.com/entertainment/ihostage-netflix-true-story-explained",
+    },
+    sfg = {
+      publisher = "SFG Media",
+      title = "Netflix pushed iHostage to the top, but no one knows why",
+      url = "https://sfg.media/en/a/netflix-pushed-ihostage-to-the-top-but-no-one-knows-why",
+    },
     welingelichtekringen = {
       publisher = "Welingelichte Kringen (ANP)",
       title = "Netflix: Nederlandse film iHostage 58 miljoen keer bekeken",
@@ -116,20 +145,8 @@ return {
     },
   },
 
-  questions = {
+  questions = paced({
     ---------------------------------------------------------------- release
-    quiz.choice {
-      id = "film-platform",
-      prompt = T("On which streaming service did iHostage premiere?",
-                 "Op welke streamingdienst ging iHostage in première?"),
-      answer = "Netflix",
-      wrong = { "Videoland", "Disney+", "Prime Video" },
-      difficulty = 1,
-      category = REL,
-      explain = T("The Dutch thriller has been on Netflix since 18 April 2025.",
-                  "Sinds 18 april 2025 staat de Nederlandse thriller op Netflix."),
-      source = "nerdshepherd",
-    },
     quiz.choice {
       id = "film-release-date",
       prompt = T("On what date could you first stream iHostage?",
@@ -154,8 +171,8 @@ return {
       wrong = { T("Tuesday", "dinsdag"), T("Wednesday", "woensdag"), T("Sunday", "zondag") },
       difficulty = 2,
       category = REL,
-      explain = T("18 April 2025 was a Friday; The Nerd Shepherd reported the release early that morning.",
-                  "18 april 2025 viel op een vrijdag; The Nerd Shepherd meldde de release die ochtend vroeg."),
+      explain = T("It went online on a Friday; The Nerd Shepherd reported the release early that morning.",
+                  "De film kwam op een vrijdag online; The Nerd Shepherd meldde de release die ochtend vroeg."),
       source = "nerdshepherd",
     },
     quiz.choice {
@@ -163,7 +180,7 @@ return {
       prompt = T("Which country produced iHostage?",
                  "Uit welk land komt de film iHostage?"),
       answer = T("The Netherlands", "Nederland"),
-      wrong = { T("Belgium", "België"), T("Germany", "Duitsland"), T("Bulgaria", "Bulgarije") },
+      wrong = { T("Belgium", "België"), T("The United Kingdom", "Het Verenigd Koninkrijk"), T("Bulgaria", "Bulgarije") },
       difficulty = 1,
       category = REL,
       explain = T("iHostage is a Dutch production about events in Amsterdam.",
@@ -185,23 +202,15 @@ return {
     },
 
     ---------------------------------------------------------------- makers
-    quiz.text {
-      id = "film-director",
-      prompt = T("Who directed iHostage? (The surname is enough.)",
-                 "Wie regisseerde iHostage? (De achternaam is genoeg.)"),
-      answer = { "Bobby Boermans", "Boermans" },
-      difficulty = 2,
-      category = MAKERS,
-      explain = T("Bobby Boermans directed the film; The Nerd Shepherd introduced him as the maker of Het Gouden Uur.",
-                  "Bobby Boermans regisseerde de film; The Nerd Shepherd stelde hem voor als de maker van Het Gouden Uur."),
-      source = "nerdshepherd",
-    },
     quiz.choice {
       id = "film-writer",
       prompt = T("Who wrote the screenplay for iHostage?",
                  "Wie schreef het scenario van iHostage?"),
       answer = "Simon de Waal",
-      wrong = { "Diederik van Rooijen", "Sabine Brian", "Boudewijn Rosenmuller" },
+      -- Wrong options: people the fact sheet places elsewhere (Jean van de Velde co-wrote Lek
+      -- with de Waal, Production section; Roos Gerritsen made AT5's documentary, Aftermath),
+      -- never iHostage's own producers, whose credits we cannot rule out.
+      wrong = { "Jean van de Velde", "Roos Gerritsen" },
       difficulty = 2,
       category = MAKERS,
       explain = T("NewsBytes names Simon de Waal as the writer; some other outlets also credit Boermans as co-writer, which is why he is not an option here.",
@@ -221,8 +230,8 @@ return {
     },
     quiz.choice {
       id = "film-golden-hour",
-      prompt = T("The Nerd Shepherd's release-day article introduced Boermans as the maker of which earlier title?",
-                 "Als maker van welke eerdere titel stelde The Nerd Shepherd Boermans voor op de dag van de release?"),
+      prompt = T("At release, iHostage was sold as the new thriller from the maker of which Dutch title?",
+                 "Bij de release werd iHostage aangeprezen als nieuwe thriller van de maker van welke Nederlandse titel?"),
       answer = "Het Gouden Uur",
       wrong = { "Lek", "Ted Lasso", "Lepa sela lepo gore" },
       difficulty = 2,
@@ -238,28 +247,54 @@ return {
       answer = false,
       difficulty = 2,
       category = MAKERS,
-      explain = T("They had already teamed up on The Golden Hour (Het Gouden Uur).",
-                  "Ze hadden al eerder samengewerkt, aan Het Gouden Uur."),
+      explain = T("They had already made a series together before iHostage.",
+                  "Ze hadden vóór iHostage al samen een serie gemaakt."),
       source = "thereelbits",
     },
+    -- Fact sheet, Film: Dutch press promoted it as from the director of Mocro Maffia (BNNVARA).
+    quiz.choice {
+      id = "film-mocro-maffia",
+      prompt = T("Dutch publicity for iHostage also called Boermans the director of which crime title?",
+                 "De Nederlandse publiciteit voor iHostage noemde Boermans ook de regisseur van welke misdaadtitel?"),
+      answer = "Mocro Maffia",
+      wrong = { "Lek", "Ted Lasso", "Lepa sela lepo gore" },
+      difficulty = 2,
+      category = MAKERS,
+      explain = T("The announcement billed iHostage as coming from the director of Mocro Maffia.",
+                  "De aankondiging presenteerde iHostage als film van de regisseur van Mocro Maffia."),
+      source = "bnnvara",
+    },
+    -- Fact sheet, Production (seed 002): the research covered the toll on police officers.
+    quiz.truefalse {
+      id = "film-police-toll",
+      prompt = T("True or false: the makers left out of their research what the siege did to the police officers involved.",
+                 "Waar of niet waar: wat de gijzeling met de betrokken agenten deed, lieten de makers buiten hun research."),
+      answer = false,
+      difficulty = 2,
+      category = PROD,
+      explain = T("They did look into it: besides the contact with the closet and Apple's part, they studied the impact on the officers.",
+                  "Ze keken er juist wel naar: naast het contact met de kast en de rol van Apple onderzochten ze de impact op de agenten."),
+      source = "newsbytes",
+    },
+
     quiz.text {
       id = "film-sleepers",
-      prompt = T("Dutch promotion billed iHostage as a film from the director of Mocro Maffia and the writer of which title?",
-                 "In de Nederlandse promotie heette iHostage een film van de regisseur van Mocro Maffia en de schrijver van welke titel?"),
+      prompt = T("Dutch publicity presented De Waal as the writer of which crime title? (Not the series he made with Boermans.)",
+                 "In de Nederlandse publiciteit heette De Waal de schrijver van welke misdaadtitel? (Niet de serie die hij met Boermans maakte.)"),
       answer = "Sleepers",
       difficulty = 3,
       category = MAKERS,
-      explain = T("Boermans was presented as the Mocro Maffia director and De Waal as the writer of Sleepers.",
-                  "Boermans werd gepresenteerd als regisseur van Mocro Maffia, De Waal als scenarist van Sleepers."),
+      explain = T("The announcement paired the writer of Sleepers with a well-known Dutch director.",
+                  "De aankondiging bracht de schrijver van Sleepers samen met een bekende Nederlandse regisseur."),
       source = "bnnvara",
     },
     quiz.choice {
       id = "film-dewaal-profession",
-      prompt = T("Apart from screenwriting, which profession has Simon de Waal worked in?",
-                 "Welk beroep heeft Simon de Waal naast het schrijven uitgeoefend?"),
+      prompt = T("Apart from screenwriting, which profession has the writer of iHostage worked in?",
+                 "Welk beroep heeft de scenarist van iHostage naast het schrijven uitgeoefend?"),
       answer = T("Police detective", "Rechercheur bij de politie"),
       wrong = {
-        T("Criminal lawyer", "Strafadvocaat"),
+        T("Defence lawyer in criminal cases", "Advocaat in strafzaken"),
         T("Crime reporter", "Misdaadverslaggever"),
         T("Public prosecutor", "Officier van justitie"),
       },
@@ -282,44 +317,50 @@ return {
     },
     quiz.choice {
       id = "film-golden-calf",
-      prompt = T("For which screenplay did Simon de Waal share a Golden Calf in 2000?",
-                 "Voor welk scenario deelde Simon de Waal in 2000 een Gouden Kalf?"),
+      prompt = T("For which screenplay did the writer of iHostage share a Golden Calf in 2000?",
+                 "Voor welk scenario deelde de scenarist van iHostage in 2000 een Gouden Kalf?"),
       answer = "Lek",
       wrong = { "Het Gouden Uur", "Sleepers", "Mocro Maffia" },
       difficulty = 3,
       category = MAKERS,
-      explain = T("He shared the award with Jean van de Velde for their screenplay of the film Lek.",
-                  "Hij deelde de prijs met Jean van de Velde, voor hun scenario van de film Lek."),
+      explain = T("Simon de Waal shared the award with Jean van de Velde for their screenplay of the film Lek.",
+                  "Simon de Waal deelde de prijs met Jean van de Velde, voor hun scenario van de film Lek."),
       source = "hebban_interview",
-    },
-    quiz.numeric {
-      id = "film-dewaal-joined",
-      prompt = T("In which year did Simon de Waal join the police?",
-                 "In welk jaar ging Simon de Waal bij de politie?"),
-      answer = 1979,
-      tolerance = 2,
-      unit = T("year", "jaartal"),
-      difficulty = 3,
-      category = MAKERS,
-      explain = T("He joined the police in 1979 and became a detective in 1986, decades before iHostage.",
-                  "Hij kwam in 1979 bij de politie en werd in 1986 rechercheur, tientallen jaren voor iHostage."),
-      source = "hebban_career",
-    },
-    quiz.numeric {
-      id = "film-boermans-age",
-      prompt = T("How old was Bobby Boermans according to an interview from January 2025, a few months before the release?",
-                 "Hoe oud was Bobby Boermans volgens een interview uit januari 2025, een paar maanden voor de release?"),
-      answer = 43,
-      tolerance = 2,
-      unit = T("years old", "jaar"),
-      difficulty = 3,
-      category = MAKERS,
-      explain = T("Revu interviewed him in January 2025, when he was 43.",
-                  "Revu sprak hem in januari 2025, toen hij 43 was."),
-      source = "revu",
     },
 
     ---------------------------------------------------------------- research and filming
+    -- Fact sheet, Production: he lives near the store and a neighbour messaged him about
+    -- the crisis just after he finished shooting The Golden Hour (TIME copy).
+    quiz.choice {
+      id = "film-neighbour",
+      prompt = T("How did Boermans first hear that something was happening at the Apple Store?",
+                 "Hoe hoorde Boermans voor het eerst dat er iets aan de hand was bij de Apple Store?"),
+      answer = T("A neighbour sent him a message", "Iemand uit de buurt stuurde hem een bericht"),
+      wrong = {
+        T("A police officer he knew phoned him", "Een bevriende agent belde hem"),
+        T("He saw it on the television news", "Hij zag het op het televisienieuws"),
+        T("He was shopping in the store himself", "Hij was zelf in de winkel aan het winkelen"),
+      },
+      difficulty = 3,
+      category = PROD,
+      explain = T("He lives near the store; he had just wrapped another shoot when a neighbour messaged him.",
+                  "Hij woont vlak bij de winkel; hij had net andere opnames afgerond toen iemand uit de buurt hem een bericht stuurde."),
+      source = "timecopy",
+    },
+    -- Fact sheet, Production: seeing only the bullet holes afterwards made him wonder what
+    -- had happened during those hours (Blavity, citing TIME).
+    quiz.truefalse {
+      id = "film-bullet-holes",
+      prompt = T("True or false: seeing the bullet holes in the store's glass afterwards made Boermans wonder what had gone on inside.",
+                 "Waar of niet waar: toen Boermans achteraf de kogelgaten in het glas van de winkel zag, vroeg hij zich af wat zich binnen had afgespeeld."),
+      answer = true,
+      difficulty = 2,
+      category = PROD,
+      explain = T("From outside he could see only the damage, and the question of what had happened in those hours became the film.",
+                  "Van buitenaf zag hij alleen de schade, en de vraag wat er in die uren was gebeurd werd de film."),
+      source = "blavity",
+    },
+
     quiz.numeric {
       id = "film-distance",
       prompt = T("On the evening of the hostage-taking, Boermans was less than how many metres from the scene?",
@@ -331,17 +372,6 @@ return {
       category = PROD,
       explain = T("He was within a hundred metres of the store, and what he saw and heard that night made a lasting impression.",
                   "Hij zat op minder dan honderd meter van de winkel, en wat hij die avond zag en hoorde, maakte diepe indruk."),
-      source = "nerdshepherd",
-    },
-    quiz.truefalse {
-      id = "film-abroad",
-      prompt = T("True or false: Boermans was on holiday abroad when the hostage-taking happened.",
-                 "Waar of niet waar: Boermans zat op vakantie in het buitenland toen de gijzeling plaatsvond."),
-      answer = false,
-      difficulty = 1,
-      category = PROD,
-      explain = T("He was a short walk from the store that evening, and the mood in the city that night is where the film began.",
-                  "Hij was die avond op loopafstand van de winkel, en de sfeer in de stad die nacht werd het beginpunt van de film."),
       source = "nerdshepherd",
     },
     quiz.choice {
@@ -398,11 +428,11 @@ return {
       id = "film-bizarre",
       prompt = T("Why did Boermans call the case bizarre?",
                  "Waarom noemde Boermans de zaak bizar?"),
-      answer = T("Hostage-takings are rare in the Netherlands", "Gijzelingen komen in Nederland zelden voor"),
+      answer = T("Hostage-takings almost never happen there", "Gijzelingen komen daar bijna nooit voor"),
       wrong = {
         T("It was over within minutes", "Het was binnen een paar minuten voorbij"),
         T("It happened on a Sunday morning", "Het gebeurde op een zondagochtend"),
-        T("Nobody in the store noticed it", "Niemand in de winkel had het door"),
+        T("Nobody noticed it", "Niemand had het door"),
       },
       difficulty = 2,
       category = PROD,
@@ -452,7 +482,7 @@ return {
       answer = T("In a former aircraft hangar", "In een voormalige vliegtuighangar"),
       wrong = {
         T("In a disused church", "In een leegstaande kerk"),
-        T("In an empty department store", "In een leeg warenhuis"),
+        T("In an empty shop", "In een lege winkel"),
         T("In a sports hall", "In een sporthal"),
       },
       difficulty = 3,
@@ -465,12 +495,12 @@ return {
       id = "film-cgi",
       prompt = T("How were nearly all the exterior shots of the Apple Store in iHostage made?",
                  "Hoe zijn bijna alle buitenshots van de Apple Store in iHostage gemaakt?"),
-      answer = T("With computer graphics based on scans of the Leidseplein",
-                 "Met computergraphics op basis van scans van het Leidseplein"),
+      answer = T("Computer graphics built from scans",
+                 "Computerbeelden op basis van scans"),
       wrong = {
         T("With a scale model of the square", "Met een schaalmodel van het plein"),
         T("With archive news footage", "Met archiefbeelden uit het nieuws"),
-        T("In the real store after closing time", "In de echte winkel na sluitingstijd"),
+        T("In the real store at night", "In de echte winkel, 's nachts"),
       },
       difficulty = 3,
       category = PROD,
@@ -571,32 +601,26 @@ return {
                   "Netflix kwam wereldwijd uit op 58 miljoen weergaven, geteld vanaf de dag dat de film online kwam."),
       source = "welingelichtekringen",
     },
-    quiz.numeric {
-      id = "film-first-days",
-      prompt = T("How many million views did iHostage get in its first three days on Netflix?",
-                 "Hoeveel miljoen weergaven had iHostage in de eerste drie dagen op Netflix?"),
-      answer = 15.1,
-      tolerance = 1,
-      unit = T("million views", "miljoen weergaven"),
-      difficulty = 3,
+    -- Fact sheet, Reception: LeisureByte found it dull, News24 found it forced; the wrong
+    -- options are refuted by Cast & characters (invented names) and Production (studio set,
+    -- the police's view is one of the film's perspectives).
+    quiz.choice {
+      id = "film-critics-complaint",
+      prompt = T("Several critics were unimpressed by iHostage. What did they hold against it?",
+                 "Verschillende recensenten waren niet onder de indruk van iHostage. Wat verweten ze de film?"),
+      answer = T("That it felt dull and forced", "Dat hij saai en geforceerd aanvoelde"),
+      wrong = {
+        T("That it used the real names of those involved", "Dat hij de echte namen van de betrokkenen gebruikte"),
+        T("That it was shot inside the real store", "Dat hij in de echte winkel was opgenomen"),
+        T("That it left out the police side of the story", "Dat hij de kant van de politie wegliet"),
+      },
+      difficulty = 2,
       category = RECEP,
-      explain = T("Quotenmeter reported 15.1 million views, or 25.7 million hours watched, for the opening three days.",
-                  "Quotenmeter meldde 15,1 miljoen weergaven, goed voor 25,7 miljoen kijkuren, in de eerste drie dagen."),
-      source = "quotenmeter",
+      explain = T("LeisureByte called it boring and News24 found every scene forced, while Film Threat praised its tension.",
+                  "LeisureByte vond hem saai en News24 vond elke scène geforceerd, terwijl Film Threat juist de spanning prees."),
+      source = "sfg",
     },
-    quiz.numeric {
-      id = "film-week-views",
-      prompt = T("About how many million views did iHostage get in the week of 21 to 27 April 2025?",
-                 "Ongeveer hoeveel miljoen weergaven had iHostage in de week van 21 tot en met 27 april 2025?"),
-      answer = 27,
-      tolerance = 0.5,
-      unit = T("million views", "miljoen weergaven"),
-      difficulty = 3,
-      category = RECEP,
-      explain = T("Reports give 26.8 or 26.9 million for that week, more than twice the next non-English film.",
-                  "Bronnen noemen 26,8 of 26,9 miljoen voor die week, ruim twee keer zoveel als de eerstvolgende niet-Engelstalige film."),
-      source = "quotenmeter",
-    },
+
     quiz.truefalse {
       id = "film-us",
       prompt = T("True or false: iHostage became the number 1 film on Netflix in the United States.",
@@ -610,9 +634,9 @@ return {
     },
     quiz.choice {
       id = "film-true-story",
-      prompt = T("According to FilmVandaag, what did many iHostage viewers abroad go looking for?",
-                 "Waar gingen veel kijkers van iHostage in het buitenland volgens FilmVandaag naar op zoek?"),
-      answer = T("The true story behind the film", "Het ware verhaal achter de film"),
+      prompt = T("Its success abroad sent many foreign viewers looking for something. What?",
+                 "Door het succes in het buitenland gingen veel buitenlandse kijkers ergens naar op zoek. Waarnaar?"),
+      answer = T("The real events behind it", "De echte gebeurtenissen erachter"),
       wrong = {
         T("The soundtrack", "De soundtrack"),
         T("A sequel", "Een vervolg"),
@@ -626,8 +650,8 @@ return {
     },
     quiz.choice {
       id = "film-report",
-      prompt = T("In which Netflix publication did the figure of 58 million views appear?",
-                 "In welke publicatie van Netflix dook het getal van 58 miljoen weergaven op?"),
+      prompt = T("Where did Netflix publish the film's total number of views since launch, in July 2025?",
+                 "Waar maakte Netflix in juli 2025 het totale aantal weergaven van de film sinds de lancering bekend?"),
       answer = T("Its half-yearly engagement report", "Het halfjaarlijkse kijkcijferrapport"),
       wrong = {
         T("The daily top 10 on its home screen", "De dagelijkse top 10 op het startscherm"),
@@ -636,19 +660,19 @@ return {
       },
       difficulty = 3,
       category = RECEP,
-      explain = T("The 58 million views, counted from launch, were published with Netflix's half-yearly engagement report.",
-                  "De 58 miljoen weergaven, geteld vanaf de lancering, werden bekend met het halfjaarlijkse kijkcijferrapport van Netflix."),
+      explain = T("The total, counted from launch, came out with Netflix's half-yearly engagement report.",
+                  "Het totaal, geteld vanaf de lancering, werd bekend met het halfjaarlijkse kijkcijferrapport van Netflix."),
       source = "welingelichtekringen",
     },
     quiz.truefalse {
       id = "film-dream",
-      prompt = T("True or false: Boermans said he had never dared to dream of 58 million viewers.",
-                 "Waar of niet waar: Boermans zei dat hij nooit van 58 miljoen kijkers had durven dromen."),
-      answer = true,
+      prompt = T("True or false: Boermans said he had always counted on the film becoming a worldwide hit.",
+                 "Waar of niet waar: Boermans zei dat hij er altijd op had gerekend dat de film wereldwijd een hit zou worden."),
+      answer = false,
       difficulty = 2,
       category = RECEP,
-      explain = T("He added that it shows a local story can travel all over the world.",
-                  "Volgens hem bewijst het dat een lokaal verhaal de hele wereld over kan gaan."),
+      explain = T("Quite the opposite: he said he had never dared to dream of an audience that big, and that it shows a local story can travel the world.",
+                  "Integendeel: hij zei dat hij nooit van zo'n groot publiek had durven dromen, en dat het laat zien dat een lokaal verhaal de hele wereld over kan gaan."),
       source = "welingelichtekringen",
     },
 
@@ -673,17 +697,16 @@ return {
       prompt = T("Put these steps on the road to release in order, earliest first.",
                  "Zet deze stappen op weg naar de release op volgorde, de vroegste eerst."),
       items = {
-        T("Netflix announces the film and five leads, still without a title", "Netflix kondigt de film en vijf hoofdrolspelers aan, nog zonder titel"),
+        T("Netflix announces the film and its leads, still without a title", "Netflix kondigt de film en de hoofdrolspelers aan, nog zonder titel"),
         T("Filming, with part of the Leidseplein fenced off", "De opnames, waarvoor een deel van het Leidseplein wordt afgezet"),
         T("The title iHostage is revealed", "De titel iHostage wordt bekendgemaakt"),
         T("The first trailer comes out", "De eerste trailer verschijnt"),
         T("The film appears on Netflix", "De film verschijnt op Netflix"),
       },
       difficulty = 2,
-      time = 40,
       category = TIMELINE,
-      explain = T("Announcement in February 2024, filming in early 2024, title in October 2024, trailer in March 2025, release on 18 April 2025.",
-                  "Aankondiging in februari 2024, opnames begin 2024, titel in oktober 2024, trailer in maart 2025, release op 18 april 2025."),
+      explain = T("Announcement in February 2024, filming in early 2024, the title that autumn, the trailer in March 2025 and the release a month later.",
+                  "Aankondiging in februari 2024, opnames begin 2024, de titel dat najaar, de trailer in maart 2025 en de release een maand later."),
       source = "nhnieuws",
     },
     quiz.order {
@@ -693,14 +716,13 @@ return {
       items = {
         T("Boermans lives through the evening of the crisis close by", "Boermans maakt de avond van de gijzeling van dichtbij mee"),
         T("Boermans and De Waal spend months on the script", "Boermans en De Waal werken maandenlang aan het script"),
-        T("Two days of filming on the Leidseplein", "Twee draaidagen op het Leidseplein"),
+        T("Filming on the Leidseplein, partly at night", "Opnames op het Leidseplein, deels 's nachts"),
         T("The film goes online on Netflix", "De film komt online op Netflix"),
       },
       difficulty = 2,
-      time = 30,
       category = TIMELINE,
-      explain = T("The evening of 22 February 2022 set it all off; the script came next, then filming in 2024 and the release in April 2025.",
-                  "De avond van 22 februari 2022 was het begin; daarna kwam het script, toen de opnames in 2024 en de release in april 2025."),
+      explain = T("The evening of the siege set it all off; the script came next, then filming in 2024 and the release in April 2025.",
+                  "De avond van de gijzeling was het begin; daarna kwam het script, toen de opnames in 2024 en de release in april 2025."),
       source = "nerdshepherd",
     },
     quiz.order {
@@ -709,33 +731,15 @@ return {
                  "Zet deze mijlpalen van het succes van iHostage op volgorde, de vroegste eerst."),
       items = {
         T("The film premieres on Netflix", "De film gaat in première op Netflix"),
-        T("15.1 million views in the first three days", "15,1 miljoen weergaven in de eerste drie dagen"),
-        T("In the week of 21 to 27 April: top 10 in 93 countries", "In de week van 21 tot en met 27 april: top 10 in 93 landen"),
-        T("Netflix reports 58 million views in its half-year figures", "Netflix meldt 58 miljoen weergaven in de halfjaarcijfers"),
+        T("Number 1 in 31 countries after its first three days", "Na de eerste drie dagen nummer 1 in 31 landen"),
+        T("A week with twice the views of any other non-English film", "Een week met twee keer zoveel weergaven als elke andere niet-Engelstalige film"),
+        T("Netflix reports its total views in its half-year figures", "Netflix meldt het totaal aantal weergaven in de halfjaarcijfers"),
       },
       difficulty = 3,
-      time = 30,
       category = TIMELINE,
-      explain = T("Release on 18 April 2025, a strong opening weekend, a peak week at the end of April and later the 58 million total in Netflix's half-year report.",
-                  "Release op 18 april 2025, een sterk openingsweekend, een topweek eind april en later het totaal van 58 miljoen in het halfjaarrapport van Netflix."),
+      explain = T("Release in April 2025, a flying start in its first three days, a peak week from 21 to 27 April and the total in Netflix's half-year report in July.",
+                  "Release in april 2025, een vliegende start in de eerste drie dagen, een topweek van 21 tot en met 27 april en het totaal in het halfjaarrapport van Netflix in juli."),
       source = "quotenmeter",
     },
-    quiz.order {
-      id = "film-order-dewaal",
-      prompt = T("Put these moments in Simon de Waal's career in order.",
-                 "Zet deze momenten uit de loopbaan van Simon de Waal op volgorde."),
-      items = {
-        T("De Waal joins the police", "De Waal gaat bij de politie"),
-        T("De Waal becomes a detective", "De Waal wordt rechercheur"),
-        T("De Waal shares a Golden Calf for the screenplay of Lek", "De Waal deelt een Gouden Kalf voor het scenario van Lek"),
-        T("De Waal's screenplay for iHostage reaches Netflix", "Het iHostage-scenario van De Waal komt op Netflix"),
-      },
-      difficulty = 3,
-      time = 30,
-      category = TIMELINE,
-      explain = T("1979, 1986, 2000 and finally iHostage in 2025: a police career and a writing career side by side.",
-                  "1979, 1986, 2000 en ten slotte iHostage in 2025: een politieloopbaan en een schrijversloopbaan naast elkaar."),
-      source = "hebban_career",
-    },
-  },
+  }),
 }

@@ -17,6 +17,32 @@ local NEGO = T("The negotiation", "De onderhandelingen")
 local POLICE = T("Police response", "Politie-inzet")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
+-- Time limits that grow with reading length: the English prompt plus every option or
+-- item (the Dutch texts run about as long). A question that sets `time` keeps it.
+-- Order questions get at least 30 s, and 4 s more per item to drag.
+local function reading(t)
+  if type(t) == "table" then return #(t.en or "") end
+  return #(tostring(t or ""))
+end
+local function paced(list)
+  for _, q in ipairs(list) do
+    if q.time == nil then
+      local n = reading(q.prompt)
+      if q.type == "choice" then n = n + reading(q.answer) end
+      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
+      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
+      local t
+      if q.type == "order" then
+        t = math.max(30, 4 * #q.items + n // 12)
+      else
+        t = math.max(20, 10 + n // 12)
+      end
+      q.time = math.min(60, 5 * math.ceil(t / 5))
+    end
+  end
+  return list
+end
+
 return {
   id = "ihostage-plot",
   title = T("iHostage: the story", "iHostage: het verhaal"),
@@ -84,13 +110,17 @@ return {
     },
     tvmovie = {
       publisher = "TV Movie",
-      title = "'iHostage': Ende erklärt! Basiert der Film auf wahren Begebenheiten?",
+      title = "„iHostage“: Ende erklärt! Basiert der Film auf wahren Begebenheiten?",
       url = "https://www.tvmovie.de/news/ihostage-ende-erklaert-basiert-der-film-auf-wahren-begebenheiten-150038",
     },
     metronieuws = {
       publisher = "Metro",
-      title = "Gijzeling Apple Store Amsterdam en iHostage op Netflix",
+      title = "Gijzeling in Apple Store: ‘Geef me 200 miljoen aan bitcoins, of ik blaas alles op’",
       url = "https://www.metronieuws.nl/televisie/2025/04/gijzeling-apple-store-amsterdam-ihostage-netflix/",
+    },
+    forbescopy = {
+      publisher = "Forbes (copy on Daily8)",
+      url = "https://www.daily8.com/en/article/38021b1c3a5ed9c95b864140d7437a33",
     },
     sfg = {
       publisher = "SFG Media",
@@ -104,17 +134,17 @@ return {
     },
   },
 
-  questions = {
+  questions = paced({
     ---------------------------------------------------------------- perspectives
     quiz.choice {
       id = "plot-three-views",
       prompt = T("Through whose eyes does iHostage tell its story?",
                  "Door wiens ogen vertelt iHostage het verhaal?"),
-      answer = T("The perpetrator, the victim and the emergency services",
-                 "De dader, het slachtoffer en de hulpdiensten"),
+      answer = T("Attacker, victim and emergency services",
+                 "Dader, slachtoffer en hulpdiensten"),
       wrong = {
-        T("Only the hostage", "Alleen de gegijzelde"),
-        T("Only the police negotiator", "Alleen de onderhandelaar van de politie"),
+        T("The hostage alone, from start to finish", "Alleen de gegijzelde, van begin tot eind"),
+        T("The police negotiator alone, in real time", "Alleen de onderhandelaar, in real time"),
         T("A news reporter covering the siege", "Een verslaggever die de gijzeling volgt"),
       },
       difficulty = 1,
@@ -152,11 +182,11 @@ return {
       prompt = T("What kind of images does iHostage weave in to feel more realistic?",
                  "Wat voor beelden verwerkt iHostage om realistischer over te komen?"),
       answer = T("Security-camera and bodycam-style shots",
-                 "Shots in de stijl van bewakingscamera's en bodycams"),
+                 "Beelden in de stijl van bewakingscamera's en bodycams"),
       wrong = {
-        T("Hand-drawn animation", "Getekende animatie"),
-        T("Stop-motion puppetry", "Stop-motion met poppen"),
-        T("Song-and-dance numbers", "Zang- en dansnummers"),
+        T("Archive news footage from the night of the real siege", "Archiefbeelden van het nieuws op de avond van de echte gijzeling"),
+        T("Animated reconstructions", "Geanimeerde reconstructies"),
+        T("Black-and-white flashbacks", "Zwart-witflashbacks"),
       },
       difficulty = 3,
       category = PERSP,
@@ -166,17 +196,6 @@ return {
     },
 
     ---------------------------------------------------------------- characters
-    quiz.text {
-      id = "plot-ilian-country",
-      prompt = T("Ilian Petrov, the main hostage, comes from which country?",
-                 "Uit welk land komt Ilian Petrov, de belangrijkste gegijzelde?"),
-      answer = { "Bulgaria", "Bulgarije" },
-      difficulty = 2,
-      category = CHARS,
-      explain = T("Ilian is a Bulgarian who has come to Amsterdam, and he is simply in the wrong shop at the wrong time.",
-                  "Ilian is een Bulgaar die naar Amsterdam is gekomen en op het verkeerde moment in de verkeerde winkel staat."),
-      source = "thereelbits",
-    },
     quiz.choice {
       id = "plot-ammar-nationality",
       prompt = T("In the film, Ammar is a national of which country?",
@@ -230,19 +249,19 @@ return {
         T("For a football match", "Voor een voetbalwedstrijd"),
       },
       difficulty = 2,
-      category = STORE,
-      explain = T("He has come to the Netherlands to earn money, while his wife stays behind in Bulgaria.",
-                  "Hij is naar Nederland gekomen om geld te verdienen; zijn vrouw is in Bulgarije gebleven."),
+      category = CHARS,
+      explain = T("He has come to the Netherlands to earn money, while his wife stays behind at home.",
+                  "Hij is naar Nederland gekomen om geld te verdienen; zijn vrouw is thuis gebleven."),
       source = "screenanarchy",
     },
     quiz.choice {
       id = "plot-wife-house",
-      prompt = T("On the phone, what does Ilian's wife in Bulgaria want the two of them to buy?",
-                 "Wat wil Ilians vrouw in Bulgarije graag samen met hem kopen, zo blijkt uit een telefoongesprek?"),
+      prompt = T("On the phone, what does Ilian's wife back home want the two of them to buy?",
+                 "Wat wil Ilians vrouw thuis graag samen met hem kopen, zo blijkt uit een telefoongesprek?"),
       answer = T("A house", "Een huis"),
       wrong = { T("A car", "Een auto"), T("A shop", "Een winkel"), T("A restaurant", "Een restaurant") },
       difficulty = 3,
-      category = STORE,
+      category = CHARS,
       explain = T("When he phones home, his wife brings up her wish for the two of them to buy a house.",
                   "Als hij naar huis belt, begint zijn vrouw over haar wens om samen een huis te kopen."),
       source = "demangkuto",
@@ -272,54 +291,9 @@ return {
       },
       difficulty = 2,
       category = STORE,
-      explain = T("He comes in dressed in camouflage, armed with an automatic weapon.",
-                  "Hij komt binnen in camouflagekleding, met een automatisch wapen."),
+      explain = T("He comes in dressed in camouflage, as the real gunman did.",
+                  "Hij komt binnen in camouflagekleding, net als de echte schutter."),
       source = "screenanarchy",
-    },
-    quiz.choice {
-      id = "plot-ransom-kind",
-      prompt = T("In iHostage, what does the gunman want in exchange for his hostage?",
-                 "Wat wil de gewapende man in iHostage hebben in ruil voor zijn gegijzelde?"),
-      answer = T("Millions in cryptocurrency", "Miljoenen in cryptovaluta"),
-      wrong = {
-        T("Gold bars", "Goudstaven"),
-        T("The release of a prisoner", "De vrijlating van een gevangene"),
-        T("Airtime on live TV", "Zendtijd op live televisie"),
-      },
-      difficulty = 1,
-      category = NEGO,
-      explain = T("His price for the hostage is a huge sum, to be paid in cryptocurrency.",
-                  "Zijn prijs voor de gegijzelde is een enorm bedrag, te betalen in cryptovaluta."),
-      source = "filmvandaag",
-    },
-    quiz.numeric {
-      id = "plot-ransom-amount",
-      prompt = T("Roughly how many millions does Ammar demand in crypto? (Plot summaries differ on the currency.)",
-                 "Om ongeveer hoeveel miljoen in crypto vraagt Ammar? (Samenvattingen verschillen over de munteenheid.)"),
-      answer = 200,
-      tolerance = 30,
-      unit = T("million", "miljoen"),
-      difficulty = 3,
-      category = NEGO,
-      explain = T("Wikipedia speaks of over 200 million dollars and other summaries of 200 million euros, so anything from 170 to 230 counts.",
-                  "Wikipedia spreekt van ruim 200 miljoen dollar en andere samenvattingen van 200 miljoen euro, dus alles van 170 tot en met 230 telt."),
-      source = "wikipedia",
-    },
-    quiz.choice {
-      id = "plot-getaway",
-      prompt = T("Besides money, what else does Ammar demand?",
-                 "Wat eist Ammar behalve geld nog meer?"),
-      answer = T("A safe way out, or a car to get away", "Een vrije aftocht of een vluchtauto"),
-      wrong = {
-        T("A live interview on national TV", "Een live-interview op de landelijke tv"),
-        T("A phone call with the prime minister", "Een telefoongesprek met de premier"),
-        T("The release of a prisoner", "De vrijlating van een gevangene"),
-      },
-      difficulty = 2,
-      category = NEGO,
-      explain = T("He also wants to leave unhindered: summaries mention safe passage or a getaway car.",
-                  "Hij wil ook ongehinderd kunnen vertrekken: samenvattingen noemen een vrije aftocht of een vluchtauto."),
-      source = "newspiller",
     },
     quiz.choice {
       id = "plot-upstairs",
@@ -327,7 +301,7 @@ return {
                  "Waar in het gebouw schuilen in iHostage andere mensen terwijl de gewapende man in de winkel is?"),
       answer = T("Upstairs, in a staff cafeteria", "Boven, in een personeelskantine"),
       wrong = {
-        T("In an underground car park", "In een parkeerkelder"),
+        T("In a car park", "In een parkeerkelder"),
         T("In a tram outside", "In een tram buiten"),
         T("Behind the shop window display", "Achter de etalage"),
       },
@@ -339,8 +313,8 @@ return {
     },
     quiz.text {
       id = "plot-closet-nickname",
-      prompt = T("Mingus guides the police by phone from his hiding place. Which nickname does he earn?",
-                 "Mingus helpt de politie telefonisch vanuit zijn schuilplek. Welke bijnaam krijgt hij?"),
+      prompt = T("Which nickname does Apple Store employee Mingus earn in the film?",
+                 "Welke bijnaam krijgt Apple-medewerker Mingus in de film?"),
       answer = { "King of the Closet", "The King of the Closet", "Koning van de kast", "De koning van de kast" },
       difficulty = 3,
       category = STORE,
@@ -365,7 +339,7 @@ return {
       id = "plot-lynn-goal",
       prompt = T("Why does Lynn try to build a personal bond with Ammar?",
                  "Waarom probeert Lynn een persoonlijke band met Ammar op te bouwen?"),
-      answer = T("To buy time for a police rescue", "Om tijd te winnen voor een reddingsactie van de politie"),
+      answer = T("To buy time for a police rescue", "Om tijd te rekken voor een reddingsactie"),
       wrong = {
         T("To talk him into a TV interview", "Om hem over te halen tot een tv-interview"),
         T("To recruit him as a police informant", "Om hem als informant voor de politie te werven"),
@@ -388,22 +362,6 @@ return {
                   "Hij toont de hulpverleners en omstanders buiten de bom op zijn borst, wat de spanning flink opvoert."),
       source = "tvmovie",
     },
-    quiz.choice {
-      id = "plot-selfie",
-      prompt = T("To whom does Ammar send a selfie with his hostage?",
-                 "Naar wie stuurt Ammar een selfie met zijn gegijzelde?"),
-      answer = T("Local broadcaster AT5", "De lokale zender AT5"),
-      wrong = {
-        T("The newspaper Het Parool", "De krant Het Parool"),
-        T("Broadcaster NOS", "De NOS"),
-        T("The newspaper De Telegraaf", "De krant De Telegraaf"),
-      },
-      difficulty = 2,
-      category = NEGO,
-      explain = T("He sends it to the Amsterdam broadcaster AT5, which also happened during the real hostage-taking.",
-                  "Hij stuurt hem naar de Amsterdamse zender AT5, iets wat ook bij de echte gijzeling gebeurde."),
-      source = "tvmovie",
-    },
     quiz.truefalse {
       id = "plot-care",
       prompt = T("True or false: Ammar gives Ilian water and medicine and lets him talk to his wife.",
@@ -417,11 +375,115 @@ return {
     },
 
     ---------------------------------------------------------------- police response and ending
+    ---------------------------------------------------------------- the film against 2022
+    -- Fact sheet, Plot (Wikipedia): most customers get away, four people hide in a closet.
+    quiz.truefalse {
+      id = "plot-most-flee",
+      prompt = T("True or false: in the film, most of the customers manage to get out of the store.",
+                 "Waar of niet waar: in de film weten de meeste klanten de winkel uit te komen."),
+      answer = true,
+      difficulty = 1,
+      category = STORE,
+      explain = T("Most customers escape; only a handful stay behind, hidden from the gunman.",
+                  "De meeste klanten ontsnappen; maar een handjevol blijft achter, verstopt voor de schutter."),
+      source = "wikipedia",
+    },
+    -- Fact sheet, Plot (Wikipedia): the people who stay behind hide in a supply closet.
+    -- Fact sheet, Plot (snooper-scope, News24) and Production (seed 002: how police kept
+    -- in touch with the closet).
+    quiz.truefalse {
+      id = "plot-closet-contact",
+      prompt = T("True or false: in the film, the police keep in touch by phone with the people hidden in the store.",
+                 "Waar of niet waar: in de film houdt de politie telefonisch contact met de mensen die in de winkel verstopt zitten."),
+      answer = true,
+      difficulty = 2,
+      category = POLICE,
+      explain = T("The phone line to the hiding place is one of the film's threads, as it was on the real night; a code word helps both sides.",
+                  "De telefoonlijn naar de schuilplek is een van de verhaallijnen van de film, net als op de echte avond; een codewoord helpt beide kanten."),
+      source = "snooperscope",
+    },
+    -- Fact sheet, Cast & characters (Ilian is a Bulgarian man) and The real crisis / People
+    -- (the hostage was a Bulgarian citizen).
+    quiz.truefalse {
+      id = "plot-hostage-origin-kept",
+      prompt = T("True or false: the film gives its main hostage a different nationality from the real hostage's.",
+                 "Waar of niet waar: de film geeft de belangrijkste gegijzelde een andere nationaliteit dan de echte gegijzelde had."),
+      answer = false,
+      difficulty = 2,
+      category = CHARS,
+      explain = T("The film keeps it: Ilian comes from the same country as the man who was held in 2022, though his name is invented.",
+                  "De film houdt die aan: Ilian komt uit hetzelfde land als de man die in 2022 werd vastgehouden, al is zijn naam verzonnen."),
+      source = "thereelbits",
+    },
+    -- Fact sheet, Plot (TV Movie): the selfie with the hostage happened in real life too.
+    quiz.truefalse {
+      id = "plot-selfie-real",
+      prompt = T("True or false: the scene in which Ammar sends the media a selfie with his hostage was made up for the film.",
+                 "Waar of niet waar: de scène waarin Ammar de media een selfie met zijn gegijzelde stuurt, is voor de film verzonnen."),
+      answer = false,
+      difficulty = 2,
+      category = NEGO,
+      explain = T("It comes from the real siege: the hostage-taker sent such a picture to a local broadcaster that night.",
+                  "Die komt uit de echte gijzeling: de gijzelnemer stuurde die avond zo'n foto naar een lokale zender."),
+      source = "tvmovie",
+    },
+
+    -- Fact sheet, Production (Netflix Watchlist): Boermans said hundreds of people were
+    -- involved in reality, while the film follows a few main characters.
+    quiz.truefalse {
+      id = "plot-hundreds-involved",
+      prompt = T("True or false: Boermans said only a handful of people were involved in the real operation that night.",
+                 "Waar of niet waar: volgens Boermans waren er bij de echte inzet die avond maar een handjevol mensen betrokken."),
+      answer = false,
+      difficulty = 2,
+      category = PERSP,
+      explain = T("He spoke of hundreds of people involved in reality; the film narrows that down to a few main characters.",
+                  "Hij sprak van honderden betrokkenen in werkelijkheid; de film brengt dat terug tot een paar hoofdpersonages."),
+      source = "netflixwatchlist",
+    },
+    -- Fact sheet, Plot (ScreenAnarchy): a man in camouflage with an automatic weapon bursts
+    -- in within the first ten minutes.
+    quiz.choice {
+      id = "plot-weapon",
+      prompt = T("What kind of weapon does the gunman carry when he bursts into the film's Apple Store?",
+                 "Wat voor wapen heeft de schutter bij zich als hij de Apple Store in de film binnenstormt?"),
+      answer = T("An automatic weapon", "Een automatisch wapen"),
+      wrong = {
+        T("A hunting knife", "Een jachtmes"),
+        T("A crossbow", "Een kruisboog"),
+        T("A baseball bat wrapped in tape", "Een met tape omwikkelde honkbalknuppel"),
+      },
+      difficulty = 2,
+      category = STORE,
+      explain = T("He is armed with an automatic weapon from the moment he comes in.",
+                  "Hij is vanaf het moment dat hij binnenkomt gewapend met een automatisch wapen."),
+      source = "screenanarchy",
+    },
+
+    -- Fact sheet, Film: Netflix's synopsis speaks of courage, survival and the lasting
+    -- damage of terror (Forbes copy).
+    quiz.choice {
+      id = "plot-synopsis",
+      prompt = T("Netflix's synopsis sells iHostage as a story of courage, survival and what else?",
+                 "De samenvatting van Netflix brengt iHostage als een verhaal over moed, overleven en wat nog meer?"),
+      answer = T("The lasting damage of terror", "De blijvende schade van terreur"),
+      wrong = {
+        T("A daring bank robbery", "Een gedurfde bankoverval"),
+        T("Love across borders", "Liefde over grenzen heen"),
+        T("Revenge on a tech giant", "Wraak op een techreus"),
+      },
+      difficulty = 2,
+      category = PERSP,
+      explain = T("The synopsis stresses what terror leaves behind, told through the attacker, the hostages and the first responders.",
+                  "De samenvatting benadrukt wat terreur achterlaat, verteld via de dader, de gegijzelden en de hulpverleners."),
+      source = "forbescopy",
+    },
+
     quiz.choice {
       id = "plot-escape",
       prompt = T("How does Ilian get away in the end?",
                  "Hoe weet Ilian uiteindelijk te ontkomen?"),
-      answer = T("He runs for it during a water delivery", "Hij zet het op een lopen als er water wordt gebracht"),
+      answer = T("He runs for it during a water delivery", "Hij rent weg als er water wordt gebracht"),
       wrong = {
         T("He slips out through the supply closet", "Hij glipt weg via de voorraadkast"),
         T("The DSI storms the store and frees him", "De DSI bestormt de winkel en bevrijdt hem"),
@@ -429,60 +491,27 @@ return {
       },
       difficulty = 2,
       category = POLICE,
-      explain = T("When water is brought to the store, Ilian seizes his chance and runs.",
-                  "Als er water naar de winkel wordt gebracht, grijpt Ilian zijn kans en rent hij weg."),
-      source = "wikipedia",
-    },
-    quiz.choice {
-      id = "plot-stopped",
-      prompt = T("How is Ammar stopped at the end of the film?",
-                 "Hoe wordt Ammar aan het eind van de film tegengehouden?"),
-      answer = T("A police vehicle runs him down", "Een politievoertuig rijdt hem aan"),
-      wrong = {
-        T("A sniper shoots him", "Een scherpschutter schiet hem neer"),
-        T("He surrenders to Lynn", "Hij geeft zich over aan Lynn"),
-        T("Mingus overpowers him", "Mingus overmeestert hem"),
-      },
-      difficulty = 3,
-      category = POLICE,
-      explain = T("After Ilian gets away, Ammar is stopped when a police vehicle hits him.",
-                  "Nadat Ilian is ontkomen, wordt Ammar tegengehouden doordat een politievoertuig hem aanrijdt."),
+      explain = T("When water is brought to the store, Ilian seizes his chance and runs; Ammar is stopped when a police vehicle hits him, much as in the real siege.",
+                  "Als er water naar de winkel wordt gebracht, grijpt Ilian zijn kans en rent hij weg; Ammar wordt gestopt doordat een politievoertuig hem aanrijdt, net als bij de echte gijzeling."),
       source = "wikipedia",
     },
 
 
     ---------------------------------------------------------------- timelines
     quiz.order {
-      id = "plot-order-opening",
-      prompt = T("Put the opening of iHostage in order.",
-                 "Zet het begin van iHostage op volgorde."),
-      items = {
-        T("Ilian gets off the train in Amsterdam without his AirPods", "Ilian stapt in Amsterdam uit de trein zonder zijn AirPods"),
-        T("Ilian walks into the Apple Store to buy new AirPods", "Ilian loopt de Apple Store binnen om nieuwe AirPods te kopen"),
-        T("An armed man in camouflage storms into the Apple Store", "Een gewapende man in camouflagekleding stormt de Apple Store binnen"),
-      },
-      difficulty = 1,
-      time = 30,
-      category = TIMELINE,
-      explain = T("The film follows Ilian from the train to the store, where the gunman soon bursts in.",
-                  "De film volgt Ilian van de trein naar de winkel, waar al snel de gewapende man binnenstormt."),
-      source = "demangkuto",
-    },
-    quiz.order {
       id = "plot-order-siege",
       prompt = T("Put these moments of the siege in the order the film shows them.",
                  "Zet deze momenten van de gijzeling in de volgorde waarin de film ze laat zien."),
       items = {
         T("Ammar takes Ilian hostage", "Ammar neemt Ilian in gijzeling"),
-        T("Ammar sends a selfie with his hostage to AT5", "Ammar stuurt een selfie met zijn gegijzelde naar AT5"),
-        T("Ilian escapes during a water delivery", "Ilian ontsnapt als er water wordt gebracht"),
-        T("A police vehicle hits Ammar", "Een politievoertuig rijdt Ammar aan"),
+        T("Ammar sends a selfie with his hostage to the press", "Ammar stuurt een selfie met zijn gegijzelde naar de media"),
+        T("Ilian gets out of the store", "Ilian komt de winkel uit"),
+        T("Ammar is stopped outside", "Ammar wordt buiten tegengehouden"),
       },
       difficulty = 2,
-      time = 30,
       category = TIMELINE,
-      explain = T("The selfie goes out during the long standoff, which ends with Ilian's escape and the police vehicle.",
-                  "De selfie gaat de deur uit tijdens de lange impasse, die eindigt met Ilians ontsnapping en het politievoertuig."),
+      explain = T("The selfie goes out during the long standoff; it ends when Ilian gets away and a police vehicle runs Ammar down.",
+                  "De selfie gaat de deur uit tijdens de lange impasse; die eindigt als Ilian ontkomt en een politievoertuig Ammar aanrijdt."),
       source = "tvmovie",
     },
     quiz.order {
@@ -490,17 +519,16 @@ return {
       prompt = T("Put these events in Ilian's story in the order the film shows them.",
                  "Zet deze gebeurtenissen uit Ilians verhaal in de volgorde waarin de film ze toont."),
       items = {
-        T("Ilian leaves his AirPods behind on the train", "Ilian laat zijn AirPods in de trein liggen"),
+        T("Ilian arrives in Amsterdam", "Ilian komt aan in Amsterdam"),
         T("The gunman seizes Ilian in the store", "De gewapende man grijpt Ilian in de winkel"),
         T("Ammar lets Ilian speak to his wife", "Ammar laat Ilian met zijn vrouw praten"),
-        T("Ilian runs off when water is delivered", "Ilian rent weg als er water wordt bezorgd"),
+        T("Ilian makes a run for it", "Ilian zet het op een lopen"),
       },
       difficulty = 3,
-      time = 30,
       category = TIMELINE,
-      explain = T("From a lost pair of earbuds to a hostage-taking, a brief moment of humanity and finally a run for freedom.",
-                  "Van kwijtgeraakte oortjes naar een gijzeling, een kort menselijk moment en ten slotte een vlucht naar de vrijheid."),
+      explain = T("From his arrival to the hostage-taking, a brief moment of humanity and finally a run for freedom.",
+                  "Van zijn aankomst naar de gijzeling, een kort menselijk moment en ten slotte een vlucht naar de vrijheid."),
       source = "news24",
     },
-  },
+  }),
 }

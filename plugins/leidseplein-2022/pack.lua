@@ -5,7 +5,7 @@
 -- Where sources disagree (start and end times, the length of the siege, whether the
 -- explosives were real) the questions either avoid the point or accept every version.
 -- How the film was made is left to the ihostage-film pack and the film's story to
--- ihostage-plot; this pack keeps one question comparing the film's ending with reality.
+-- ihostage-plot (which owns the film's ending, plot-escape).
 
 local CAT_EVENING = { en = "The evening", nl = "De avond" }
 local CAT_PEOPLE = { en = "The people inside", nl = "De mensen binnen" }
@@ -15,14 +15,40 @@ local CAT_PLACE = { en = "The place", nl = "De plek" }
 local CAT_AFTER = { en = "Aftermath", nl = "Nasleep" }
 local CAT_FILM = { en = "Film and reality", nl = "Film en werkelijkheid" }
 
+-- Time limits that grow with reading length: the English prompt plus every option or
+-- item (the Dutch texts run about as long). A question that sets `time` keeps it.
+-- Order questions get at least 30 s, and 4 s more per item to drag.
+local function reading(t)
+  if type(t) == "table" then return #(t.en or "") end
+  return #(tostring(t or ""))
+end
+local function paced(list)
+  for _, q in ipairs(list) do
+    if q.time == nil then
+      local n = reading(q.prompt)
+      if q.type == "choice" then n = n + reading(q.answer) end
+      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
+      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
+      local t
+      if q.type == "order" then
+        t = math.max(30, 4 * #q.items + n // 12)
+      else
+        t = math.max(20, 10 + n // 12)
+      end
+      q.time = math.min(60, 5 * math.ceil(t / 5))
+    end
+  end
+  return list
+end
+
 local questions = {
   ---------------------------------------------------------------------------
   -- Date and place
   ---------------------------------------------------------------------------
   quiz.choice {
     id = "date",
-    prompt = { en = "On which date did the hostage-taking at the Apple Store on the Leidseplein take place?",
-               nl = "Op welke datum vond de gijzeling in de Apple Store op het Leidseplein plaats?" },
+    prompt = { en = "On which date did the hostage-taking at the Amsterdam Apple Store take place?",
+               nl = "Op welke datum vond de gijzeling in de Amsterdamse Apple Store plaats?" },
     answer = { en = "22 February 2022", nl = "22 februari 2022" },
     wrong = {
       { en = "22 March 2022", nl = "22 maart 2022" },
@@ -31,8 +57,8 @@ local questions = {
     },
     difficulty = 1,
     category = CAT_EVENING,
-    explain = { en = "It happened on the evening of 22 February 2022, a date that is easy to remember as 22-2-22.",
-                nl = "Het gebeurde op de avond van 22 februari 2022, een datum die makkelijk te onthouden is: 22-2-22." },
+    explain = { en = "It happened on the evening of 22 February 2022, a winter weekday evening in the heart of the city.",
+                nl = "Het gebeurde op de avond van 22 februari 2022, een doordeweekse winteravond midden in de stad." },
     source = "nerdshepherd",
   },
   quiz.choice {
@@ -47,25 +73,88 @@ local questions = {
     },
     difficulty = 2,
     category = CAT_EVENING,
-    explain = { en = "22 February 2022 fell on a Tuesday; that evening the siege kept the whole country on edge.",
-                nl = "22 februari 2022 viel op een dinsdag; die avond zat heel Nederland in spanning door de gijzeling." },
+    explain = { en = "It was a Tuesday evening, and the siege kept the whole country on edge.",
+                nl = "Het was een dinsdagavond, en de gijzeling hield heel Nederland in spanning." },
     source = "nerdshepherd",
   },
-  quiz.text {
-    id = "square",
-    prompt = { en = "On which Amsterdam square is the Apple Store where the hostage-taking took place? Type the name of the square.",
-               nl = "Aan welk Amsterdams plein ligt de Apple Store waar de gijzeling plaatsvond? Typ de naam van het plein." },
-    answer = { "Leidseplein", "Het Leidseplein" },
-    difficulty = 1,
-    category = CAT_PLACE,
-    explain = { en = "The hostage-taking of February 2022 took place in the Apple Store on the Leidseplein.",
-                nl = "De gijzeling van februari 2022 vond plaats in de Apple Store aan het Leidseplein." },
-    source = "nerdshepherd",
+  -- Fact sheet, The real crisis / Timeline: he drove there in an Albert Heijn delivery van
+  -- and left it at the entrance with its hazard lights on (NOS, De Telegraaf).
+  quiz.choice {
+    id = "delivery-van",
+    prompt = { en = "What vehicle did the hostage-taker leave at the store's entrance, hazard lights flashing?",
+               nl = "Welk voertuig liet de gijzelnemer met knipperende alarmlichten bij de ingang van de winkel staan?" },
+    answer = { en = "A supermarket delivery van", nl = "Een bezorgbusje van een supermarkt" },
+    wrong = {
+      { en = "A stolen taxi", nl = "Een gestolen taxi" },
+      { en = "A rented camper van from Germany", nl = "Een gehuurde camper uit Duitsland" },
+      { en = "A motorbike", nl = "Een motor" },
+    },
+    difficulty = 2,
+    category = CAT_EVENING,
+    explain = { en = "He arrived in an Albert Heijn delivery van and left it right at the door.",
+                nl = "Hij kwam in een bezorgbusje van Albert Heijn en liet dat vlak voor de deur staan." },
+    source = "nos",
+  },
+  -- Fact sheet, Timeline: early reports treated it as a robbery (NU.nl timeline).
+  quiz.truefalse {
+    id = "robbery-first",
+    prompt = { en = "True or false: the first reports that evening spoke of a robbery rather than a hostage-taking.",
+               nl = "Waar of niet waar: de eerste berichten die avond spraken van een overval en niet van een gijzeling." },
+    answer = true,
+    difficulty = 2,
+    category = CAT_EVENING,
+    explain = { en = "At first it looked like an armed robbery; only later did it become clear that a man was being held.",
+                nl = "Eerst leek het een gewapende overval; pas later werd duidelijk dat er iemand werd vastgehouden." },
+    source = "nutimeline",
+  },
+  -- Fact sheet, Conflicts 5 and People: first reported as British, corrected to Bulgarian
+  -- (Het Parool, CNA vs BBC, nieuws.nl).
+  quiz.choice {
+    id = "first-reported-nationality",
+    prompt = { en = "The first reports got the hostage's nationality wrong. What did they say he was?",
+               nl = "De eerste berichten hadden de nationaliteit van de gegijzelde verkeerd. Wat zeiden ze dat hij was?" },
+    answer = { en = "British", nl = "Brits" },
+    wrong = {
+      { en = "American", nl = "Amerikaans" },
+      { en = "German", nl = "Duits" },
+      { en = "Belgian", nl = "Belgisch" },
+    },
+    difficulty = 3,
+    category = CAT_PEOPLE,
+    explain = { en = "Police and media first thought he was probably British and corrected that afterwards.",
+                nl = "Politie en media dachten eerst dat hij waarschijnlijk Brits was en stelden dat later bij." },
+    source = "cna",
+  },
+  -- Fact sheet, Demands, weapons, police response: that evening police searched two homes
+  -- linked to him (NL Times, De Telegraaf).
+  quiz.truefalse {
+    id = "homes-searched",
+    prompt = { en = "True or false: the police waited until the following week to search homes linked to the hostage-taker.",
+               nl = "Waar of niet waar: de politie wachtte tot de week erna met het doorzoeken van woningen die met de gijzelnemer te maken hadden." },
+    answer = false,
+    difficulty = 2,
+    category = CAT_POLICE,
+    explain = { en = "Two homes were searched that same evening: where he was registered and where he often stayed.",
+                nl = "Nog dezelfde avond werden twee woningen doorzocht: waar hij ingeschreven stond en waar hij vaak verbleef." },
+    source = "nltimes2022",
+  },
+  -- Fact sheet, Demands, weapons, police response: the car was an armoured DSI BMW (AT5).
+  quiz.choice {
+    id = "car-make",
+    prompt = { en = "The armoured DSI car that stopped the hostage-taker was of which make?",
+               nl = "Van welk merk was de gepantserde DSI-auto die de gijzelnemer tegenhield?" },
+    answer = "BMW",
+    wrong = { "Volvo", "Mercedes-Benz", "Audi" },
+    difficulty = 3,
+    category = CAT_POLICE,
+    explain = { en = "It was an armoured BMW of the DSI, reported as an X5.",
+                nl = "Het was een gepantserde BMW van de DSI, volgens de berichten een X5." },
+    source = "at5june",
   },
   quiz.numeric {
     id = "start-hour",
     prompt = { en = "At about what time of day did the hostage-taking begin? Give the hour on the 24-hour clock.",
-               nl = "Rond hoe laat begon de gijzeling? Geef het uur op de 24-uursklok." },
+               nl = "Rond hoe laat begon de gijzeling? Geef het uur in 24-uursnotatie." },
     answer = 17,
     tolerance = 1,
     unit = { en = "o'clock", nl = "uur" },
@@ -74,6 +163,54 @@ local questions = {
     explain = { en = "Reports place the start between roughly 17:30 and 17:40, late in the afternoon, so 16 to 18 counts.",
                 nl = "Volgens de berichten begon het tussen ongeveer 17.30 en 17.40 uur, aan het eind van de middag; 16 tot en met 18 telt dus." },
     source = "nutimeline",
+  },
+  -- Fact sheet, Places: the store is just over a mile (about 1.6 km) from Central Station
+  -- (Digital Trends).
+  quiz.choice {
+    id = "central-station",
+    prompt = { en = "Roughly how far is the Apple Store on the Leidseplein from Amsterdam Central Station?",
+               nl = "Hoe ver ligt de Apple Store aan het Leidseplein ongeveer van Amsterdam Centraal?" },
+    answer = { en = "About 1.6 km", nl = "Ongeveer 1,6 km" },
+    wrong = {
+      { en = "About 200 metres", nl = "Ongeveer 200 meter" },
+      { en = "About 5 km", nl = "Ongeveer 5 km" },
+      { en = "About 12 km, on the edge of the city", nl = "Ongeveer 12 km, aan de rand van de stad" },
+    },
+    difficulty = 2,
+    category = CAT_PLACE,
+    explain = { en = "It is just over a mile from the station, in the middle of the city's nightlife district.",
+                nl = "Het is iets meer dan anderhalve kilometer van het station, midden in het uitgaansgebied." },
+    source = "digitaltrends",
+  },
+  -- Fact sheet, Timeline: he grabbed a customer near the front door straight away
+  -- (NL Times, NOS).
+  quiz.choice {
+    id = "grabbed-where",
+    prompt = { en = "Where in the store did the gunman seize the customer he held hostage?",
+               nl = "Waar in de winkel greep de schutter de klant die hij gijzelde?" },
+    answer = { en = "Near the front door, straight away", nl = "Meteen, bij de voordeur" },
+    wrong = {
+      { en = "In the stockroom at the back", nl = "In het magazijn achterin" },
+      { en = "Upstairs, after a long search", nl = "Boven, na lang zoeken" },
+      { en = "At the repair desk, after an argument", nl = "Bij de reparatiebalie, na een ruzie" },
+    },
+    difficulty = 3,
+    category = CAT_PEOPLE,
+    explain = { en = "He took hold of a customer close to the entrance as soon as he came in.",
+                nl = "Hij greep een klant vlak bij de ingang zodra hij binnen was." },
+    source = "nltimes2022",
+  },
+  -- Fact sheet, Timeline (seed 000): the drama was followed on social media worldwide.
+  quiz.truefalse {
+    id = "followed-worldwide",
+    prompt = { en = "True or false: people far beyond the Netherlands followed the siege as it happened, on social media.",
+               nl = "Waar of niet waar: ook ver buiten Nederland volgden mensen de gijzeling live via sociale media." },
+    answer = true,
+    difficulty = 1,
+    category = CAT_EVENING,
+    explain = { en = "The siege was followed around the world on social media while it lasted.",
+                nl = "De gijzeling werd wereldwijd via sociale media gevolgd zolang die duurde." },
+    source = "nerdshepherd",
   },
   quiz.choice {
     id = "building",
@@ -94,15 +231,15 @@ local questions = {
     id = "next-door",
     prompt = { en = "Which of these is right next door to the Apple Store?",
                nl = "Welke van deze plekken ligt direct naast de Apple Store?" },
-    answer = { en = "The De Balie debate centre", nl = "Debatcentrum De Balie" },
+    answer = { en = "The De Balie debate centre", nl = "De Balie" },
     wrong = {
       { en = "The Stadsschouwburg theatre", nl = "De Stadsschouwburg" },
-      { en = "The Rijksmuseum", nl = "Het Rijksmuseum" },
+      { en = "The Albert Heijn supermarket", nl = "De Albert Heijn-supermarkt" },
     },
     difficulty = 3,
     category = CAT_PLACE,
-    explain = { en = "De Balie is the store's neighbour; the Stadsschouwburg theatre is across the road.",
-                nl = "De Balie is de buurman van de winkel; de Stadsschouwburg staat aan de overkant van de weg." },
+    explain = { en = "De Balie is the store's neighbour; the Stadsschouwburg theatre is across the road and an Albert Heijn is around the corner.",
+                nl = "De Balie is de buurman van de winkel; de Stadsschouwburg staat aan de overkant van de weg en om de hoek zit een Albert Heijn." },
     source = "volkskrant",
   },
   quiz.truefalse {
@@ -132,19 +269,6 @@ local questions = {
     explain = { en = "The man who took the hostage was 27 years old.",
                 nl = "De man die de gijzeling pleegde, was 27 jaar oud." },
     source = "newsbytes",
-  },
-  quiz.numeric {
-    id = "hostage-age",
-    prompt = { en = "How old was the customer who was taken hostage?",
-               nl = "Hoe oud was de klant die gegijzeld werd?" },
-    answer = 44,
-    tolerance = 0,
-    unit = { en = "years", nl = "jaar" },
-    difficulty = 3,
-    category = CAT_PEOPLE,
-    explain = { en = "The hostage was a 44-year-old man who happened to be shopping in the store.",
-                nl = "De gegijzelde was een man van 44 die toevallig als klant in de winkel was." },
-    source = "nhnieuwsjune",
   },
   quiz.choice {
     id = "hostage-nationality",
@@ -179,11 +303,11 @@ local questions = {
     id = "closet-who",
     prompt = { en = "Who were the people hiding in the closet?",
                nl = "Wie zaten er verstopt in de kast?" },
-    answer = { en = "One Apple employee and three customers", nl = "Eén Apple-medewerker en drie klanten" },
+    answer = { en = "One employee, three customers", nl = "Eén medewerker, drie klanten" },
     wrong = {
-      { en = "Four Apple employees", nl = "Vier Apple-medewerkers" },
-      { en = "Two employees and two customers", nl = "Twee medewerkers en twee klanten" },
-      { en = "Four customers", nl = "Vier klanten" },
+      { en = "Staff only, no customers", nl = "Alleen personeel, geen klanten" },
+      { en = "Two employees, two customers", nl = "Twee medewerkers, twee klanten" },
+      { en = "Customers only, who came in together", nl = "Alleen klanten, die samen binnenkwamen" },
     },
     difficulty = 3,
     category = CAT_PEOPLE,
@@ -217,12 +341,12 @@ local questions = {
   },
   quiz.truefalse {
     id = "hostage-unharmed",
-    prompt = { en = "True or false: the hostage came out of the ordeal without physical injuries.",
-               nl = "Waar of niet waar: de gegijzelde kwam er lichamelijk ongedeerd vanaf." },
-    answer = true,
+    prompt = { en = "True or false: the hostage was hurt as he ran out of the store.",
+               nl = "Waar of niet waar: de gegijzelde raakte gewond toen hij de winkel uit rende." },
+    answer = false,
     difficulty = 1,
     category = CAT_PEOPLE,
-    explain = { en = "He escaped physically unhurt.",
+    explain = { en = "He got away without a physical injury.",
                 nl = "Hij ontsnapte zonder lichamelijk letsel." },
     source = "digitaltrends",
   },
@@ -277,8 +401,8 @@ local questions = {
     unit = { en = "million euros", nl = "miljoen euro" },
     difficulty = 1,
     category = CAT_DEMANDS,
-    explain = { en = "He wanted 200 million euros, to be paid in cryptocurrency.",
-                nl = "Hij wilde 200 miljoen euro, te betalen in cryptovaluta." },
+    explain = { en = "The demand was 200 million euros, a sum that made headlines far beyond the Netherlands.",
+                nl = "De eis was 200 miljoen euro, een bedrag dat ver buiten Nederland het nieuws haalde." },
     source = "nerdshepherd",
   },
   quiz.choice {
@@ -303,7 +427,7 @@ local questions = {
                nl = "Wat eiste de gijzelnemer naast het geld nog meer?" },
     answer = { en = "Free passage out of the building", nl = "Een vrijgeleide uit het pand" },
     wrong = {
-      { en = "A live television interview", nl = "Een live-interview op televisie" },
+      { en = "A live interview on national television", nl = "Een live-interview op de landelijke televisie" },
       { en = "The release of a prisoner", nl = "De vrijlating van een gevangene" },
       { en = "A meeting with the mayor", nl = "Een gesprek met de burgemeester" },
     },
@@ -316,7 +440,7 @@ local questions = {
   quiz.truefalse {
     id = "explosives-threat",
     prompt = { en = "True or false: the hostage-taker claimed to have explosives and threatened to blow the place up.",
-               nl = "Waar of niet waar: de gijzelnemer beweerde explosieven bij zich te hebben en dreigde alles op te blazen." },
+               nl = "Waar of niet waar: de gijzelnemer zei dat hij explosieven had en dreigde de winkel op te blazen." },
     answer = true,
     difficulty = 1,
     category = CAT_DEMANDS,
@@ -340,7 +464,7 @@ local questions = {
   quiz.choice {
     id = "messages-at5",
     prompt = { en = "To which broadcaster did the hostage-taker send messages during the siege?",
-               nl = "Naar welke omroep stuurde de gijzelnemer tijdens de gijzeling berichten?" },
+               nl = "Naar welke zender stuurde de gijzelnemer tijdens de gijzeling berichten?" },
     answer = "AT5",
     wrong = { "NOS", "RTL Nieuws", "SBS6" },
     difficulty = 2,
@@ -395,8 +519,8 @@ local questions = {
     id = "how-it-ended",
     prompt = { en = "How did the siege end?",
                nl = "Hoe kwam er een einde aan de gijzeling?" },
-    answer = { en = "The hostage ran off, and a DSI car stopped the hostage-taker as he gave chase",
-               nl = "De gegijzelde rende weg en een DSI-auto hield de gijzelnemer tegen toen die hem achternazat" },
+    answer = { en = "He chased the fleeing hostage and a police car hit him",
+               nl = "Hij rende de gegijzelde achterna en een politieauto reed hem aan" },
     wrong = {
       { en = "The hostage-taker gave himself up at the door",
         nl = "De gijzelnemer gaf zich bij de deur over" },
@@ -409,23 +533,6 @@ local questions = {
     category = CAT_POLICE,
     explain = { en = "When the hostage made a run for it, the gunman went after him and was deliberately hit by a DSI car.",
                 nl = "Toen de gegijzelde het op een lopen zette, ging de gijzelnemer erachteraan en werd hij doelbewust aangereden door een DSI-auto." },
-    source = "bbc",
-  },
-  quiz.choice {
-    id = "taker-fate",
-    prompt = { en = "What happened to the hostage-taker after he was stopped?",
-               nl = "Wat gebeurde er met de gijzelnemer nadat hij was tegengehouden?" },
-    answer = { en = "He died of his injuries in hospital the next day",
-               nl = "Hij overleed de volgende dag in het ziekenhuis aan zijn verwondingen" },
-    wrong = {
-      { en = "He was sentenced to a long prison term", nl = "Hij kreeg een lange gevangenisstraf" },
-      { en = "He was released after questioning", nl = "Hij werd na verhoor vrijgelaten" },
-      { en = "He got away in the confusion", nl = "Hij wist in de verwarring te ontkomen" },
-    },
-    difficulty = 2,
-    category = CAT_POLICE,
-    explain = { en = "He died in hospital on Wednesday 23 February 2022, the day after the siege.",
-                nl = "Hij overleed op woensdag 23 februari 2022 in het ziekenhuis, de dag na de gijzeling." },
     source = "bbc",
   },
   quiz.truefalse {
@@ -484,33 +591,33 @@ local questions = {
                nl = "Zet de gebeurtenissen van de laatste minuten op volgorde." },
     items = {
       { en = "The hostage-taker asks for water", nl = "De gijzelnemer vraagt om water" },
-      { en = "A police robot brings a bottle to the door", nl = "Een politierobot brengt een flesje naar de deur" },
+      { en = "A bottle of water is brought to the door", nl = "Er wordt een flesje water bij de deur gezet" },
       { en = "The hostage picks up the water and runs", nl = "De gegijzelde pakt het water en rent weg" },
       { en = "A DSI car stops the hostage-taker as he gives chase",
         nl = "Een DSI-auto houdt de gijzelnemer tegen als die de achtervolging inzet" },
-      { en = "A robot checks the hostage-taker for explosives", nl = "Een robot controleert de gijzelnemer op explosieven" },
+      { en = "The hostage-taker is checked for explosives from a distance", nl = "De gijzelnemer wordt op afstand op explosieven gecontroleerd" },
     },
     difficulty = 2,
     category = CAT_POLICE,
-    explain = { en = "The request for water gave the hostage his chance; after the car stopped the gunman, officers kept their distance while a robot checked him.",
+    explain = { en = "The request for water gave the hostage his chance; after the car stopped the gunman, officers kept their distance while a police robot checked him.",
                 nl = "Het verzoek om water gaf de gegijzelde zijn kans; nadat de auto de schutter had gestopt, hielden agenten afstand terwijl een robot hem controleerde." },
     source = "pzc",
   },
   quiz.order {
     id = "order-evening-to-next-day",
     prompt = { en = "Put these in order, from the start of the siege to the next day.",
-               nl = "Zet deze op volgorde, van het begin van de gijzeling tot de dag erna." },
+               nl = "Zet deze gebeurtenissen op volgorde, van het begin van de gijzeling tot de dag erna." },
     items = {
       { en = "The gunman takes a customer hostage", nl = "De schutter gijzelt een klant" },
-      { en = "The hostage-taker starts sending messages to AT5's tip line", nl = "De gijzelnemer begint berichten naar de tiplijn van AT5 te sturen" },
+      { en = "The hostage-taker starts messaging a local broadcaster", nl = "De gijzelnemer begint berichten naar een lokale zender te sturen" },
       { en = "Police say several people have managed to get out", nl = "De politie meldt dat meerdere mensen naar buiten zijn gekomen" },
       { en = "The hostage escapes", nl = "De gegijzelde ontsnapt" },
       { en = "The hostage-taker dies in hospital", nl = "De gijzelnemer overlijdt in het ziekenhuis" },
     },
     difficulty = 3,
     category = CAT_EVENING,
-    explain = { en = "Around 17:30 the hostage was taken, about 19:00 the AT5 messages began, at 20:55 police reported people getting out, the escape came between 22:30 and 22:45, and he died the next day.",
-                nl = "Rond 17.30 uur werd de klant gegijzeld, rond 19.00 uur begonnen de berichten aan AT5, om 20.55 uur meldde de politie dat er mensen uit waren, tussen 22.30 en 22.45 uur volgde de ontsnapping en de dag erna overleed hij." },
+    explain = { en = "Around 17:30 the hostage was taken, about 19:00 the messages to a local broadcaster began, at 20:55 police reported people getting out, the escape came between 22:30 and 22:45, and he died the next day.",
+                nl = "Rond 17.30 uur werd de klant gegijzeld, rond 19.00 uur begonnen de berichten aan een lokale zender, om 20.55 uur meldde de politie dat er mensen uit waren, tussen 22.30 en 22.45 uur volgde de ontsnapping en de dag erna overleed hij." },
     source = "nhnieuws2023",
   },
   quiz.order {
@@ -520,48 +627,35 @@ local questions = {
     items = {
       { en = "All three Dutch Apple Stores stay closed", nl = "Alle drie de Nederlandse Apple Stores blijven dicht" },
       { en = "The Leidseplein store reopens", nl = "De winkel aan het Leidseplein gaat weer open" },
-      { en = "The hostage and the four from the closet receive a hero's pin",
-        nl = "De gegijzelde en de vier uit de kast krijgen een heldenspeld" },
-      { en = "The prosecution decides not to prosecute the DSI driver",
-        nl = "Het OM besluit de DSI-bestuurder niet te vervolgen" },
+      { en = "The mayor honours the hostage and the people from the closet",
+        nl = "De burgemeester eert de gegijzelde en de mensen uit de kast" },
+      { en = "The prosecution announces its decision on the DSI driver",
+        nl = "Het OM maakt zijn besluit over de DSI-bestuurder bekend" },
     },
     difficulty = 2,
     category = CAT_AFTER,
-    explain = { en = "23 February: stores shut; 2 March: reopening; 31 March: hero's pins; 10 June: no prosecution.",
-                nl = "23 februari: winkels dicht; 2 maart: heropening; 31 maart: heldenspelden; 10 juni: geen vervolging." },
+    explain = { en = "23 February: stores shut; 2 March: reopening; 31 March: the mayor's honours; 10 June: the decision on the driver.",
+                nl = "23 februari: winkels dicht; 2 maart: heropening; 31 maart: de onderscheidingen van de burgemeester; 10 juni: het besluit over de bestuurder." },
     source = "nieuwsnlnoprosecution",
   },
 
   ---------------------------------------------------------------------------
   -- Aftermath
   ---------------------------------------------------------------------------
-  quiz.numeric {
-    id = "dutch-apple-stores",
-    prompt = { en = "How many Apple Stores did the Netherlands have in February 2022? Every one of them stayed shut the day after the siege.",
-               nl = "Hoeveel Apple Stores had Nederland in februari 2022? Ze bleven de dag na de gijzeling allemaal dicht." },
-    answer = 3,
-    tolerance = 0,
-    unit = { en = "stores", nl = "winkels" },
-    difficulty = 2,
-    category = CAT_AFTER,
-    explain = { en = "There were three, in Amsterdam, The Hague and Haarlem, and all of them stayed closed on 23 February.",
-                nl = "Het waren er drie, in Amsterdam, Den Haag en Haarlem, en op 23 februari bleven ze allemaal dicht." },
-    source = "nustores",
-  },
   quiz.choice {
     id = "other-store-cities",
-    prompt = { en = "Besides Amsterdam, in which two cities did the Apple Store also stay closed the day after?",
-               nl = "In welke twee steden bleef de Apple Store de dag erna, naast Amsterdam, ook dicht?" },
+    prompt = { en = "The Netherlands had three Apple Stores in February 2022, and all stayed shut the day after. Besides Amsterdam, in which cities were the other two?",
+               nl = "Nederland had in februari 2022 drie Apple Stores, die de dag erna allemaal dicht bleven. In welke steden zaten de andere twee, naast Amsterdam?" },
     answer = { en = "The Hague and Haarlem", nl = "Den Haag en Haarlem" },
     wrong = {
-      { en = "Rotterdam and Utrecht", nl = "Rotterdam en Utrecht" },
+      { en = "Rotterdam and Maastricht", nl = "Rotterdam en Maastricht" },
       { en = "Utrecht and Eindhoven", nl = "Utrecht en Eindhoven" },
-      { en = "Rotterdam and Haarlem", nl = "Rotterdam en Haarlem" },
+      { en = "Groningen and Eindhoven", nl = "Groningen en Eindhoven" },
     },
     difficulty = 3,
     category = CAT_AFTER,
-    explain = { en = "The other two Dutch Apple Stores were in The Hague and Haarlem; the Amsterdam store stayed shut a day longer.",
-                nl = "De andere twee Nederlandse Apple Stores zaten in Den Haag en Haarlem; de winkel in Amsterdam bleef nog een dag langer dicht." },
+    explain = { en = "The other two Dutch Apple Stores were in The Hague and Haarlem; the Amsterdam store stayed shut until 2 March.",
+                nl = "De andere twee Nederlandse Apple Stores zaten in Den Haag en Haarlem; de winkel in Amsterdam bleef dicht tot 2 maart." },
     source = "nustores",
   },
   quiz.choice {
@@ -584,16 +678,16 @@ local questions = {
     id = "hero-pins",
     prompt = { en = "On 31 March 2022 Mayor Femke Halsema awarded hero's pins. Who received them that day?",
                nl = "Op 31 maart 2022 reikte burgemeester Femke Halsema heldenspelden uit. Wie kregen er die dag een?" },
-    answer = { en = "The hostage and the four people from the closet", nl = "De gegijzelde en de vier mensen uit de kast" },
+    answer = { en = "The hostage and those in the closet", nl = "De gegijzelde en wie in de kast zat" },
     wrong = {
-      { en = "Five Apple Store employees", nl = "Vijf medewerkers van de Apple Store" },
-      { en = "Five police negotiators", nl = "Vijf onderhandelaars van de politie" },
-      { en = "Five passers-by who called the emergency number", nl = "Vijf voorbijgangers die 112 hadden gebeld" },
+      { en = "Apple Store staff who helped customers out", nl = "Apple-medewerkers die klanten naar buiten hielpen" },
+      { en = "The police negotiators on duty that night", nl = "De onderhandelaars van de politie die avond" },
+      { en = "Passers-by who called the emergency number", nl = "Voorbijgangers die het alarmnummer hadden gebeld" },
     },
     difficulty = 2,
     category = CAT_AFTER,
-    explain = { en = "Halsema honoured five people that day: the hostage and the four who had hidden in the closet.",
-                nl = "Halsema eerde die dag vijf mensen: de gegijzelde en de vier die zich in de kast hadden verstopt." },
+    explain = { en = "Halsema honoured the hostage and everyone who had hidden in the closet; the police officers and the driver were honoured separately later that year.",
+                nl = "Halsema eerde de gegijzelde en iedereen die zich in de kast had verstopt; de agenten en de bestuurder werden later dat jaar apart geëerd." },
     source = "nieuwsnlpins",
   },
   quiz.truefalse {
@@ -611,7 +705,7 @@ local questions = {
     id = "rijksrecherche",
     prompt = { en = "Which body investigated the ramming, as it routinely does after such police action?",
                nl = "Welke instantie onderzocht het aanrijden, zoals gebruikelijk na zulk politieoptreden?" },
-    answer = { en = "The Rijksrecherche (State Criminal Investigation Department)", nl = "De Rijksrecherche" },
+    answer = { en = "The Rijksrecherche", nl = "De Rijksrecherche" },
     wrong = {
       { en = "The AIVD security service", nl = "De AIVD" },
       { en = "The National Ombudsman", nl = "De Nationale ombudsman" },
@@ -619,43 +713,92 @@ local questions = {
     },
     difficulty = 3,
     category = CAT_AFTER,
-    explain = { en = "The Rijksrecherche routinely looks into cases like this; on 10 June 2022 the prosecution decided not to press charges.",
+    explain = { en = "The Rijksrecherche (State Criminal Investigation Department) routinely looks into cases like this; on 10 June 2022 the prosecution decided not to press charges.",
                 nl = "De Rijksrecherche onderzoekt zulke zaken standaard; op 10 juni 2022 besloot het OM de agent niet te vervolgen." },
     source = "nieuwsnlnoprosecution",
   },
+  -- Fact sheet, Aftermath: Apple said it was grateful and relieved that staff and customers
+  -- were safe (BBC, NU.nl).
+  quiz.choice {
+    id = "apple-reaction",
+    prompt = { en = "How did Apple respond publicly the day after the siege?",
+               nl = "Hoe reageerde Apple de dag na de gijzeling in het openbaar?" },
+    answer = { en = "It said it was relieved its people were safe", nl = "Het was opgelucht dat zijn mensen veilig waren" },
+    wrong = {
+      { en = "It announced the store would close for good", nl = "Het maakte bekend dat de winkel voorgoed dichtging" },
+      { en = "It offered a reward for information", nl = "Het loofde een beloning uit voor tips" },
+      { en = "It asked Netflix to make a film", nl = "Het vroeg Netflix er een film over te maken" },
+    },
+    difficulty = 1,
+    category = CAT_AFTER,
+    explain = { en = "Apple said it was grateful and relieved that its staff and customers in Amsterdam were safe.",
+                nl = "Apple zei dankbaar en opgelucht te zijn dat medewerkers en klanten in Amsterdam veilig waren." },
+    source = "nustores",
+  },
+  -- Fact sheet, Demands, weapons, police response: by early March 2022 no motive had been
+  -- made public (BBC, nieuws.nl).
+  quiz.truefalse {
+    id = "motive-known",
+    prompt = { en = "True or false: by the time the store reopened, the police had made the hostage-taker's motive public.",
+               nl = "Waar of niet waar: tegen de tijd dat de winkel weer openging, had de politie het motief van de gijzelnemer bekendgemaakt." },
+    answer = false,
+    difficulty = 2,
+    category = CAT_AFTER,
+    explain = { en = "In early March 2022 no motive had been made public.",
+                nl = "Begin maart 2022 was er nog geen motief bekendgemaakt." },
+    source = "nieuwsnlreopen",
+  },
+  -- Fact sheet, Aftermath: the AT5 documentary used never-shown bodycam footage of the
+  -- perpetrator, and Roos Gerritsen won a Lokale Media Award for it (NH Nieuws).
+  quiz.truefalse {
+    id = "documentary-bodycam",
+    prompt = { en = "True or false: the 2024 documentary about the siege contains bodycam footage that had never been shown before.",
+               nl = "Waar of niet waar: in de documentaire uit 2024 over de gijzeling zitten bodycambeelden die nooit eerder waren vertoond." },
+    answer = true,
+    difficulty = 3,
+    category = CAT_AFTER,
+    explain = { en = "It showed the perpetrator's own bodycam images for the first time.",
+                nl = "Er waren voor het eerst de bodycambeelden van de dader zelf in te zien." },
+    source = "nhnieuws2024",
+  },
+  quiz.choice {
+    id = "documentary-award",
+    prompt = { en = "Which prize did Roos Gerritsen win for her documentary about the siege?",
+               nl = "Welke prijs won Roos Gerritsen met haar documentaire over de gijzeling?" },
+    answer = { en = "A Lokale Media Award", nl = "Een Lokale Media Award" },
+    wrong = {
+      { en = "A Golden Calf", nl = "Een Gouden Kalf" },
+      { en = "An International Emmy", nl = "Een International Emmy" },
+      { en = "The Zilveren Nipkowschijf", nl = "De Zilveren Nipkowschijf" },
+    },
+    difficulty = 3,
+    category = CAT_AFTER,
+    explain = { en = "The award for local media went to Gerritsen for the documentary.",
+                nl = "De prijs voor lokale media ging naar Gerritsen voor de documentaire." },
+    source = "nhnieuws2024",
+  },
   quiz.choice {
     id = "documentary",
-    prompt = { en = "On which streaming service did AT5's documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
-               nl = "Op welke streamingdienst verscheen in februari 2024 de AT5-documentaire 'De Gijzeling in de Apple Store'?" },
+    prompt = { en = "On which streaming service did the documentary 'De Gijzeling in de Apple Store' appear in February 2024?",
+               nl = "Op welke streamingdienst verscheen in februari 2024 de documentaire 'De Gijzeling in de Apple Store'?" },
     answer = "Videoland",
     wrong = { "Netflix", "NPO Start", "Disney+" },
     difficulty = 3,
     category = CAT_AFTER,
-    explain = { en = "The documentary by Roos Gerritsen came out on Videoland and won a Lokale Media Award.",
-                nl = "De documentaire van Roos Gerritsen verscheen op Videoland en won een Lokale Media Award." },
+    explain = { en = "Roos Gerritsen's documentary came out on Videoland, two years after the siege.",
+                nl = "De documentaire van Roos Gerritsen verscheen op Videoland, twee jaar na de gijzeling." },
     source = "nhnieuws2024",
   },
 
   ---------------------------------------------------------------------------
   -- What the film changed
   ---------------------------------------------------------------------------
-  quiz.truefalse {
-    id = "same-ending",
-    prompt = { en = "True or false: like the real siege, the film ends with the hostage escaping during a water delivery and a police vehicle hitting the hostage-taker.",
-               nl = "Waar of niet waar: net als bij de echte gijzeling eindigt de film met een gegijzelde die ontsnapt als er water wordt gebracht, en een politievoertuig dat de gijzelnemer aanrijdt." },
-    answer = true,
-    difficulty = 2,
-    category = CAT_FILM,
-    explain = { en = "On this point the film stays close to what happened: the escape during the water delivery and the police car both come from reality.",
-                nl = "Op dit punt blijft de film dicht bij de werkelijkheid: zowel de ontsnapping bij het water als de politieauto zijn echt gebeurd." },
-    source = "wikipedia",
-  },
 }
 
 return {
   id = "leidseplein-2022",
-  title = { en = "Leidseplein, 22 February 2022: the Apple Store hostage-taking",
-            nl = "Leidseplein, 22 februari 2022: de gijzeling in de Apple Store" },
+  title = { en = "Amsterdam, 2022: the Apple Store hostage-taking",
+            nl = "Amsterdam, 2022: de gijzeling in de Apple Store" },
   version = "1.0.0",
   description = {
     en = "Content note: this pack is about a real armed hostage-taking in Amsterdam in which a man died; it contains no graphic details and names no private people. Questions cover the evening itself, the people inside, the police response and the aftermath.",
@@ -672,6 +815,8 @@ return {
                   title = "'iHostage': Netflix's latest thriller explores true hostage crisis",
                   date = "2025-04-26",
                   url = "https://www.newsbytesapp.com/news/entertainment/all-about-netflixs-ihostage/story" },
+    nos = { publisher = "NOS", title = "Nog veel onduidelijk over motief gijzelnemer Amsterdam",
+            url = "https://nos.nl/artikel/2418580-nog-veel-onduidelijk-over-motief-gijzelnemer-amsterdam" },
     nutimeline = { publisher = "NU.nl", title = "Tijdlijn: zo verliep de gijzeling in de Apple Store op het Leidseplein",
                    url = "https://www.nu.nl/binnenland/6185715/tijdlijn-zo-verliep-de-gijzeling-in-de-apple-store-op-het-leidseplein.html" },
     nudelay = { publisher = "NU.nl", title = "Opnieuw uitstel heropening Apple Store Amsterdam na gijzeling",
@@ -714,9 +859,6 @@ return {
                               title = "Agent die gijzelnemer Apple Store doodreed wordt niet vervolgd",
                               date = "2022-06-10",
                               url = "https://nieuws.nl/algemeen/20220610/agent-die-gijzelnemer-apple-store-doodreed-wordt-niet-vervolgd/" },
-    nhnieuwsjune = { publisher = "NH Nieuws",
-                     title = "DSI-agent die gijzelnemer Apple Store Leidseplein aanreed niet vervolgd",
-                     url = "https://www.nhnieuws.nl/nieuws/n81381/dsi-agent-die-gijzelnemer-apple-store-leidseplein-aanreed-niet-vervolgd" },
     nhnieuws2023 = { publisher = "NH Nieuws",
                      title = "Een jaar na de gijzeling in Apple Store in Amsterdam: hier spreekt de gijzelnemer",
                      url = "https://www.nhnieuws.nl/nieuws/315176/een-jaar-na-de-gijzeling-in-apple-store-in-amsterdam-hier-spreekt-de-gijzelnemer" },
@@ -726,12 +868,10 @@ return {
                      title = "Gijzelaar Leidseplein laat weten absolute rust te willen",
                      url = "https://www.welingelichtekringen.nl/samenleving/3223154/gijzelaar-leidseplein-laat-weten-absolute-rust-te-willen.html" },
     metro = { publisher = "Metro",
-              title = "Gijzeling in Apple Store: 'Geef me 200 miljoen aan bitcoins, of ik blaas alles op'",
+              title = "Gijzeling in Apple Store: ‘Geef me 200 miljoen aan bitcoins, of ik blaas alles op’",
               url = "https://www.metronieuws.nl/televisie/2025/04/gijzeling-apple-store-amsterdam-ihostage-netflix/" },
-    wikipedia = { publisher = "Wikipedia (English)", title = "iHostage",
-                  url = "https://en.wikipedia.org/wiki/IHostage" },
     digitaltrends = { publisher = "Digital Trends", title = "Apple Store siege ends dramatically",
                       url = "https://www.digitaltrends.com/apple/apple-store-siege-ends-dramatically/" },
   },
-  questions = questions,
+  questions = paced(questions),
 }

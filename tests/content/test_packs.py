@@ -5,7 +5,8 @@ Usage: test_packs.py --trivium PATH --source DIR --pack ID
 
 Runs the trivium binary against DIR/plugins only (never the installed packs or
 $TRIVIUM_PLUGIN_PATH) and checks the pack's questions as players see them:
-lint, shown options, translations, sources, scoring and answer keys, variety.
+lint, shown options, translations, sources, scoring and answer keys, variety, and the
+balance of answer lengths and True/False answers.
 Prints one line per check ("ok: ...", "FAIL: ..." with details indented below, or
 "skip: ..." for a check that does not apply to this pack) and ends with
 "N passed, M failed, K skipped"; exits 1 when anything failed.
@@ -29,6 +30,8 @@ MIN_DISTINCT = 25             # distinct (prompt, answer) pairs over SEEDS, in e
 RUN_TIMEOUT = 60              # seconds for any single trivium run
 MAX_DETAILS = 40              # detail lines printed under one failing check
 ALL_TYPES = {"choice", "truefalse", "numeric", "order", "text"}  # docs/pack-api.md
+MAX_LONGEST_SHARE = 0.40      # choice questions whose answer is the longest option (ties count)
+TRUE_SHARE = (0.40, 0.60)     # true/false questions whose answer is True
 
 # Prompts or explanations that may legitimately read the same in en and nl, as
 # (pack, question id, field). Keep this tiny: an entry needs a reason.
@@ -445,6 +448,41 @@ def check_variety(worker, dumps, rep, pack):
               same_pairs)
 
 
+def check_balance(dumps, rep, pack):
+    """Patterns a player could game, over every question asked in SEEDS, per language:
+    the answer being the longest option (a tie counts as longest) and True answers."""
+    if pack == "example":
+        rep.skip("answer-length and True/False balance", "not asked of the example pack")
+        return
+    for lang in LANGS:
+        sessions = [dumps[(s, lang)] for s in SEEDS if (s, lang) in dumps]
+        choice = [q for d in sessions for q in d["questions"] if q["type"] == "choice"]
+        longest = [q for q in choice
+                   if len(q["answer"]) >= max(len(o) for o in q["options"] if o != q["answer"])]
+        tf = [q for d in sessions for q in d["questions"] if q["type"] == "truefalse"]
+        true = [q for q in tf if q.get("key") == "A"]
+        if choice:
+            share = len(longest) / len(choice)
+            worst = {}
+            for q in longest:
+                worst[q["id"]] = worst.get(q["id"], 0) + 1
+            rep.check(share <= MAX_LONGEST_SHARE,
+                      "the answer is the longest option in %.0f%% of choice questions asked (%s, %d seeds; at most "
+                      "%.0f%%)" % (100 * share, lang, len(sessions), 100 * MAX_LONGEST_SHARE),
+                      ["%s %s: answer is the longest option in %d of its askings" % (pack, i, n)
+                       for i, n in sorted(worst.items(), key=lambda x: -x[1])])
+        else:
+            rep.skip("answer-length balance (%s)" % lang, "no choice questions")
+        if tf:
+            share = len(true) / len(tf)
+            rep.check(TRUE_SHARE[0] <= share <= TRUE_SHARE[1],
+                      "%.0f%% of true/false answers asked are True (%s, %d seeds; %.0f-%.0f%%)" % (
+                          100 * share, lang, len(sessions), 100 * TRUE_SHARE[0], 100 * TRUE_SHARE[1]),
+                      ["%s: %d of %d true/false answers are True" % (pack, len(true), len(tf))])
+        else:
+            rep.skip("True/False balance (%s)" % lang, "no true/false questions")
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -500,6 +538,7 @@ def main():
             check_scoring(tv, pool, dumps, rep, pack)
             check_answer_keys(tv, pool, dumps, rep, pack)
             check_variety(worker, dumps, rep, pack)
+            check_balance(dumps, rep, pack)
 
     print(rep.summary())
     return 1 if rep.failed else 0
