@@ -1,5 +1,6 @@
 /* core.session: draw, shown order, answers, lifeline, multiplayer and tallies. */
 #include "check.h"
+#include "failing_alloc.h"
 #include "core/session.h"
 
 static tv_Question mk(const char *id, tv_QType type, int diff, const char *cat)
@@ -274,29 +275,6 @@ TEST("a timeout records the full limit and breaks the streak")
     CHECK_INT(0, tv_session_answer(&s, 0, 2, &good, 0, NULL)->bonus);
     CHECK_INT(1, tv_session_result(&s, 0).longest_streak);
     tv_session_free(&s);
-}
-
-/* A counting allocator that fails the Nth call, as in Lua's ltests.c. */
-typedef struct {
-    int calls, fail_at;
-    long live;
-} Counter;
-
-static void *counting(void *ud, void *p, size_t os, size_t ns)
-{
-    Counter *c = ud;
-    if (ns == 0) {
-        if (p)
-            c->live -= (long)os;
-        free(p);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *q = realloc(p, ns);
-    if (q)
-        c->live += (long)ns - (long)(p ? os : 0);
-    return q;
 }
 
 TEST("session setup fails cleanly and frees everything when any allocation fails")

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
+#include "failing_alloc.h"
 #include "plugin/decode.h"
 #include "core/rng.h"
 
@@ -413,29 +414,6 @@ TEST("the data frame is found only when complete, and the last phase is known")
     CHECK_STR("starting", tv_wire_last_phase(NULL, 0));
     CHECK_STR("loading", tv_wire_last_phase("phase loading\nphase gener", 25));
     CHECK_STR("loading", tv_wire_last_phase("phase loading\nphase bogus\n", 27));
-}
-
-/* A counting allocator that fails the Nth call, as in Lua's ltests.c. */
-typedef struct {
-    int calls, fail_at;
-    long live;
-} Counter;
-
-static void *counting(void *ud, void *p, size_t os, size_t ns)
-{
-    Counter *c = ud;
-    if (ns == 0) {
-        if (p)
-            c->live -= (long)os;
-        free(p);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *q = realloc(p, ns);
-    if (q)
-        c->live += (long)ns - (long)(p ? os : 0);
-    return q;
 }
 
 /* The valid document with n copies of its questions (ids made unique): several arena blocks. */

@@ -1,6 +1,7 @@
 /* runner.scenario: the scenario-file parser (docs/testing.md): every field, the
  * defaults from #! directives, and errors that name file:line. */
 #include "check.h"
+#include "failing_alloc.h"
 #include "runner/scenario.h"
 
 static bool parse(tv_Scenario *sc, const char *text, tv_Error *err)
@@ -135,29 +136,6 @@ TEST("malformed JSON names the line where parsing stopped")
     CHECK_STR("dir/s.json:2: text after the scenario's closing brace", failure("{}\n}"));
     CHECK_STR("dir/s.json:1: a scenario must be a JSON object", failure("[1]"));
 }
-/* A counting allocator that fails the Nth call, as in Lua's ltests.c. */
-typedef struct {
-    int calls, fail_at;
-    long live;
-} Counter;
-
-static void *counting(void *ud, void *p, size_t os, size_t ns)
-{
-    Counter *c = ud;
-    if (ns == 0) {
-        if (p)
-            c->live -= (long)os;
-        free(p);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *q = realloc(p, ns);
-    if (q)
-        c->live += (long)ns - (long)(p ? os : 0);
-    return q;
-}
-
 TEST("parsing fails cleanly with out of memory and frees everything when any allocation fails")
 {
     const char *text = "{\"name\": \"n\", \"packs\": [\"p\"], \"plugins\": [\"x\"], \"seed\": 1,\n"
