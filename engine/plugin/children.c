@@ -125,9 +125,82 @@ static void drain(tv_Child *c, int *fd, bool is_err)
     }
 }
 
-void tv_children_wait(tv_Child *cs, int n)
+static void free_argv(tv_Child *c)
+{
+    for (char **a = c->argv; a && *a; a++)
+        free(*a);
+    free(c->argv);
+    c->argv = NULL;
+}
+
+bool tv_child_queue(tv_Child *c, char *const argv[], int timeout_ms, bool background)
+{
+    memset(c, 0, sizeof *c);
+    c->out_fd = c->err_fd = -1;
+    c->timeout_ms = timeout_ms;
+    c->background = background;
+    int n = 0;
+    while (argv[n])
+        n++;
+    if (n >= TV_CHILD_MAX_ARGS) {
+        errno = E2BIG;
+        return false;
+    }
+    c->argv = calloc((size_t)n + 1, sizeof *c->argv);
+    for (int i = 0; c->argv && i < n; i++)
+        if (!(c->argv[i] = strdup(argv[i]))) {
+            free_argv(c);
+            break;
+        }
+    if (!c->argv) {
+        errno = ENOMEM;
+        return false;
+    }
+    c->queued = true;
+    return true;
+}
+
+int tv_children_max_running(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int most = (int)(cores > 0 ? cores : 1) * 4;
+    struct rlimit fds;
+    /* Two pipes per running child, and room for what the caller has open. */
+    if (getrlimit(RLIMIT_NOFILE, &fds) == 0 && fds.rlim_cur != RLIM_INFINITY) {
+        long room = ((long)fds.rlim_cur - 64) / 2;
+        if (room < most)
+            most = (int)(room > 1 ? room : 1);
+    }
+    return most < 500 ? most : 500; /* tv_children_wait polls at most 1024 pipes */
+}
+
+void tv_children_start_queued(tv_Child *cs, int n, int max_running)
+{
+    int running = 0;
+    for (int i = 0; i < n; i++)
+        running += cs[i].running;
+    for (int i = 0; i < n && running < max_running; i++) {
+        tv_Child *c = &cs[i];
+        if (!c->queued)
+            continue;
+        char **argv = c->argv;
+        int timeout = c->timeout_ms;
+        bool background = c->background;
+        c->argv = NULL;
+        if (tv_child_start(c, argv, timeout, background))
+            running++;
+        else
+            c->start_errno = errno ? errno : EAGAIN;
+        c->argv = argv;
+        free_argv(c);
+        c->queued = false;
+    }
+}
+
+void tv_children_wait(tv_Child *cs, int n, int max_running)
 {
     for (;;) {
+        tv_children_start_queued(cs, n, max_running);
         /* Two pipes per child; a set larger than this is polled in turns. */
         struct pollfd pfds[1024];
         int owner[1024];
@@ -147,8 +220,14 @@ void tv_children_wait(tv_Child *cs, int n)
             if (c->deadline_ms < next_deadline)
                 next_deadline = c->deadline_ms;
         }
-        if (running == 0)
-            return;
+        if (running == 0) {
+            bool queued = false;
+            for (int i = 0; i < n && !queued; i++)
+                queued = cs[i].queued;
+            if (!queued)
+                return;
+            continue; /* a start failed and freed its slot: start the next */
+        }
         int wait = next_deadline == INT64_MAX ? 100 : (int)(next_deadline - now > 0 ? next_deadline - now : 0);
         if (reaping && wait > 5)
             wait = 5; /* it usually exits a moment after closing its pipes */
@@ -183,11 +262,16 @@ void tv_children_wait(tv_Child *cs, int n)
     }
 }
 
-bool tv_child_exited(const tv_Child *c) { return !c->timed_out && !c->flooded && !WIFSIGNALED(c->status); }
+bool tv_child_exited(const tv_Child *c)
+{
+    return !c->start_errno && !c->timed_out && !c->flooded && !WIFSIGNALED(c->status);
+}
 
 const char *tv_child_describe(const tv_Child *c, const char *name, char *buf, size_t size)
 {
-    if (c->timed_out)
+    if (c->start_errno)
+        snprintf(buf, size, "%s could not be started (%s)", name, strerror(c->start_errno));
+    else if (c->timed_out)
         snprintf(buf, size, "killed after %.3g s", c->timeout_ms / 1000.0);
     else if (c->flooded)
         snprintf(buf, size, "stopped for writing more than %u MiB", TV_CHILD_MAX_OUTPUT >> 20);
@@ -215,6 +299,8 @@ void tv_child_free(tv_Child *c)
         close_fd(&c->err_fd);
     }
     c->started = false;
+    c->queued = false;
+    free_argv(c);
     free(c->out);
     c->out = NULL;
     c->out_len = c->cap = 0;

@@ -33,7 +33,13 @@ typedef struct tv_Child {
     size_t cap;
     int64_t deadline_ms;
     bool started, running;
+    bool queued;        /* tv_child_queue'd and not started yet */
+    bool background;
+    char **argv;        /* owned copy while queued */
+    int start_errno;    /* a queued child that could not be started: why (errno) */
 } tv_Child;
+
+#define TV_CHILD_MAX_ARGS 16
 
 /* Starts argv[0] (a path; not searched in PATH) with argv, killing it after timeout_ms.
  * background lowers its CPU priority (nice +10), for work that must not compete with the
@@ -41,9 +47,26 @@ typedef struct tv_Child {
  * started, with errno set; then c needs no wait (tv_child_free is still safe). */
 bool tv_child_start(tv_Child *c, char *const argv[], int timeout_ms, bool background);
 
-/* Waits for every running child of cs[0..n) to finish, reading their output meanwhile
- * and killing those past their deadline or cap. Children not started are skipped. */
-void tv_children_wait(tv_Child *cs, int n);
+/* Like tv_child_start, but the child starts later, when tv_children_start_queued or
+ * tv_children_wait has a free slot; its deadline counts from that start. argv (at most
+ * TV_CHILD_MAX_ARGS entries) is copied. False (errno ENOMEM or E2BIG) when it cannot be
+ * queued; then c needs no wait. */
+bool tv_child_queue(tv_Child *c, char *const argv[], int timeout_ms, bool background);
+
+/* How many children may run at once here: a few per core, so many children on a busy
+ * machine are not all killed at their deadlines, and few enough that their pipes stay
+ * within the process's file-descriptor limit. At least 1. */
+int tv_children_max_running(void);
+
+/* Starts queued children of cs[0..n) while fewer than max_running run. A child that
+ * cannot be started ends at once with start_errno set. */
+void tv_children_start_queued(tv_Child *cs, int n, int max_running);
+
+/* Waits for every running or queued child of cs[0..n) to finish, starting queued ones
+ * as others end (at most max_running at once), reading their output meanwhile and
+ * killing those past their deadline or cap. Children neither started nor queued are
+ * skipped. */
+void tv_children_wait(tv_Child *cs, int n, int max_running);
 
 /* How a finished child ended, as a phrase about name ("the pack worker"):
  * "killed after 5 s", "stopped for writing more than 16 MiB", "stopped after using up
@@ -51,7 +74,8 @@ void tv_children_wait(tv_Child *cs, int n);
  * crashed (Segmentation fault)" or "the pack worker exited with status 1". Returns buf. */
 const char *tv_child_describe(const tv_Child *c, const char *name, char *buf, size_t size);
 
-/* True when the child ended by exiting (not killed or signalled): then its stderr may say why. */
+/* True when the child ended by exiting (not killed or signalled): then its stderr may say why.
+ * False for a child that could not be started. */
 bool tv_child_exited(const tv_Child *c);
 
 /* Frees the output buffer and closes any pipe still open; safe on a zeroed child and twice.

@@ -82,20 +82,33 @@ bool tv_packset_scan(tv_PackSet *set, const char *dir, tv_Error *err)
     DIR *d = opendir(dir);
     if (!d)
         return true;
-    char *names[512];
-    int n = 0;
+    /* Every entry is read (a folder of thousands of packs included), then sorted, so
+     * which packs are found never depends on readdir's order. */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *e;
-    while ((e = readdir(d)) && n < 512) {
+    bool ok = true;
+    while (ok && (e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        names[n] = strdup(e->d_name);
-        if (names[n])
+        if (n == cap) {
+            size_t grown_cap = cap ? cap * 2 : 64;
+            char **grown = realloc(names, grown_cap * sizeof *names);
+            if (!grown) {
+                ok = tv_error_set(err, TV_ERR_NOMEM, dir, 0, "out of memory reading the folder");
+                break;
+            }
+            names = grown, cap = grown_cap;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            ok = tv_error_set(err, TV_ERR_NOMEM, dir, 0, "out of memory reading the folder");
+        else
             n++;
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof *names, cmp_names);
-    bool ok = true;
-    for (int i = 0; i < n; i++) {
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
         char path[4200];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         bool dup = false;
@@ -105,6 +118,7 @@ bool tv_packset_scan(tv_PackSet *set, const char *dir, tv_Error *err)
             ok = false;
         free(names[i]);
     }
+    free(names);
     return ok;
 }
 
@@ -153,6 +167,7 @@ struct tv_PackLoad {
     Worker *ws;
     tv_Child *kids; /* parallel to ws; zeroed (not started) for packs not run */
     const char *default_category;
+    int max_running; /* workers at once: a few per core, within the fd limit */
 };
 
 /* What the worker's end means for its pack: data decodes, anything else is an error
@@ -163,6 +178,10 @@ static void finish(Worker *w, const tv_Child *c, const char *default_category)
     const char *phase = tv_wire_last_phase(c->out, c->out_len);
     char where[1100], how[200];
     tv_pack_file_path(where, sizeof where, p->display);
+    if (c->start_errno) {
+        tv_error_set(&p->error, TV_ERR_PACK, p->dir, 0, "cannot start a pack worker: %s", strerror(c->start_errno));
+        return;
+    }
     const char *data = NULL;
     size_t dlen = 0;
     bool have_data = tv_wire_find_data(c->out, c->out_len, &data, &dlen);
@@ -249,11 +268,14 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
         }
         char *argv[] = {(char *)opt->worker_exe, "pack-worker", "--dir", (char *)w->pack->dir, "--display",
                         (char *)w->pack->display, "--seed", seed, "--lang", (char *)opt->lang, NULL};
-        if (!tv_child_start(&kids[i], argv, timeout, opt->background))
+        /* Queued, not started: a few run at once, each deadline from its own start, so a
+         * folder of many packs on a busy machine is not killed wholesale. */
+        if (!tv_child_queue(&kids[i], argv, timeout, opt->background))
             tv_error_set(&w->pack->error, TV_ERR_PACK, w->pack->dir, 0, "cannot start a pack worker: %s",
                          strerror(errno));
     }
-    *load = (tv_PackLoad){set, ws, kids, opt->default_category};
+    *load = (tv_PackLoad){set, ws, kids, opt->default_category, tv_children_max_running()};
+    tv_children_start_queued(kids, set->n, load->max_running);
     return load;
 }
 
@@ -290,9 +312,9 @@ void tv_packset_load_end(tv_PackLoad *load)
     if (!load)
         return;
     tv_PackSet *set = load->set;
-    tv_children_wait(load->kids, set->n);
+    tv_children_wait(load->kids, set->n, load->max_running);
     for (int i = 0; i < set->n; i++) {
-        if (load->kids[i].started)
+        if (load->kids[i].started || load->kids[i].start_errno)
             finish(&load->ws[i], &load->kids[i], load->default_category);
         tv_child_free(&load->kids[i]);
     }

@@ -223,5 +223,18 @@ expect_rc "dump of a question with escapes in its id and source key" 0 "$TRIVIUM
 expect_eq "no control character reaches the terminal" 0 "$(LC_ALL=C grep -c $'[\x01-\x08\x0b-\x1f\x7f]' "$T/out")"
 expect_eq "the forged line stays on its own" 1 "$(grep -c '^1\. \[esc/q?\[1A?forged\]' "$T/out")"
 
+# Many packs: every one in a folder is read (past 512 entries too), workers run a few at
+# a time with their own deadlines, and a low descriptor limit still loads them all.
+mkdir -p "$T/many"
+for i in $(seq -w 1 520); do mkdir "$T/many/empty$i"; done
+for i in $(seq -w 1 30); do
+  mkdir "$T/many/pack$i"
+  printf 'return { id = "pack%s", title = "P", version = "1", questions = { quiz.truefalse{ id = "q", prompt = "True?", answer = true } } }\n' "$i" >"$T/many/pack$i/pack.lua"
+done
+expect_rc "list of a folder with 550 entries and 30 packs" 0 "$TRIVIUM" list --plugins "$T/many"
+expect_eq "all 30 packs load" 30 "$(grep -c '^pack[0-9]* .* 1 (1 static' "$T/out")"
+expect_rc "the same with 40 file descriptors" 0 bash -c 'ulimit -n 40 && exec "$@"' _ "$TRIVIUM" list --plugins "$T/many"
+expect_eq "all 30 packs still load" 30 "$(grep -c '^pack[0-9]* .* 1 (1 static' "$T/out")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
