@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exchange/exchange.h"
+#include "core/rng.h"
 #include "core/text.h"
 
 typedef struct Block {
@@ -117,10 +118,7 @@ bool tv_xread_aiken(const char *name, const char *data, size_t len, tv_XList *li
  * (Aiken has no ids), so an export is the same every time without always being "A". */
 static int answer_slot(const tv_Question *q)
 {
-    unsigned h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)q->prompt; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return (int)(h % (unsigned)q->n_options);
+    return (int)(tv_hash64(q->prompt) % (uint64_t)q->n_options); /* the core's one FNV */
 }
 
 void tv_xwrite_aiken(const tv_XList *list, tv_XBuf *out, tv_XSkip skip, void *ud)
