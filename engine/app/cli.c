@@ -38,11 +38,6 @@ int tv_cli_usage(const char *command, const char *fmt, ...)
     return TV_EXIT_USAGE;
 }
 
-bool tv_cli_parse_u64(const char *s, uint64_t *out)
-{
-    return tv_args_parse_u64(s, out);
-}
-
 int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, size_t n, void *dest, int argc,
                  char **argv, int first)
 {

@@ -104,8 +104,6 @@ bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_
 
 /* Parses "choice,truefalse" into a bit per tv_QType; false on an unknown name. */
 bool tv_cli_parse_types(const char *list, unsigned *out);
-/* Parses a decimal unsigned 64-bit value, the whole string (tv_args_parse_u64). */
-bool tv_cli_parse_u64(const char *s, uint64_t *out);
 
 /* Discovers packs along the search path: --plugins dirs, then tv_paths_each_plugin_dir.
  * Fails with TV_ERR_PACK, naming where it looked, when packs were found but no
