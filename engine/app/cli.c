@@ -163,7 +163,7 @@ tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char 
 {
     return (tv_LoadOptions){
         .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms,
-        .default_category = cli->default_category};
+        .default_category = cli->default_category, .cache_dir = cli->cache_dir};
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)
