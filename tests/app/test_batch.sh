@@ -67,6 +67,15 @@ rm -rf "$T/cache"
 check "--no-cache equals the reference" "cmp -s '$T/ref.jsonl' '$T/nc.jsonl'"
 check "and neither reads nor writes the cache" "[ ! -e '$T/cache' ]"
 
+# Both cores: after the first seed, a seed-dependent pack's other seeds go to two
+# workers serving many seeds each. The loader starts a log per executed process (not per
+# forked seed child): trivium, the first seed's worker and the two batch workers.
+rm -rf "$T/cache" "$T/ld" && mkdir "$T/ld"
+LD_DEBUG=files LD_DEBUG_OUTPUT=$T/ld/p "$BIN" headless --pack example --seeds 1-12 --answers "$T/six.txt" --count 6 \
+  --format jsonl >"$T/ex.jsonl" 2>/dev/null
+check "a 12-seed batch of one seed-dependent pack runs 3 workers (1 + 2 sharing the 11 other seeds), not 12" \
+  "[ \$(ls '$T/ld' | wc -l) -eq 4 ] && [ \$(wc -l <'$T/ex.jsonl') -eq 12 ]"
+
 # --summary over a batch equals the summary of the lines one by one.
 "$BIN" headless "${args[@]}" --seeds "$SEEDS" --summary --format json >"$T/sum.json"
 /usr/bin/python3 - "$T/ref.jsonl" "$T/sum.json" >"$T/sum.check" <<'PY'
