@@ -1,4 +1,4 @@
- /* plugin.cache: the pack cache (pack_cache.h) and many-seed loads, with the real
+/* plugin.cache: the pack cache (pack_cache.h) and many-seed loads, with the real
  * worker and a real pack copied to a temporary folder: a second load reads the cache,
  * editing a pack file or asking for another language runs the worker again, and a
  * damaged cache file is only a miss. A FIFO or a symbolic link planted in the cache
