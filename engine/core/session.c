@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/giveaway.h"
 #include "core/text.h"
 
 static bool oom(tv_Error *err) { return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory"); }
@@ -21,29 +22,6 @@ static int intern(const char **list, int *n, const char *name)
             return i;
     list[*n] = name;
     return (*n)++;
-}
-
-static bool fact_in(const char *fact, const char *const *list, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(fact, list[i]) == 0)
-            return true;
-    return false;
-}
-
-/* May q follow the questions already drawn into the round? Not when it asks a fact one
- * of them asks too or has already shown (in its prompt, options, items, explanation or
- * source): the round would then ask the same thing twice or give the answer away. */
-static bool fits_round(const tv_Question *q, const tv_Round *drawn, int n_drawn)
-{
-    if (!q->asks || !*q->asks)
-        return true;
-    for (int i = 0; i < n_drawn; i++) {
-        const tv_Question *d = drawn[i].q;
-        if ((d->asks && strcmp(d->asks, q->asks) == 0) || fact_in(q->asks, d->shows, d->n_shows))
-            return false;
-    }
-    return true;
 }
 
 bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Question *const *pool, int n_pool,
@@ -89,13 +67,23 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     tv_rng_derive(&shown, cfg->seed, "session/shown");
     tv_rng_shuffle_ints(&draw, order, (size_t)n_allowed);
 
-    /* Rounds take the shuffled questions in turn, passing over any that would repeat or
-     * give away a fact (fits_round); with no facts declared that is exactly the first n.
-     * A pool too entangled to fill the round gives a shorter round, never a leak. */
+    /* Rounds take the shuffled questions in turn, passing over any the round so far
+     * gives away: a fact asked twice or already shown (declared, docs/pack-api.md), or an
+     * answer its visible text already holds (core/giveaway.h, the detector lint and
+     * stats report with). With no such pair that is exactly the first n. A pool too
+     * entangled to fill the round gives a shorter round, never a leak. */
+    tv_GiveawayScan *scan = tv_giveaway_scan_new(alloc, n);
+    if (!scan)
+        return oom(err);
     s->n_rounds = 0;
     for (int next = 0; s->n_rounds < n && next < n_allowed; next++) {
         const tv_Question *q = pool[order[next]];
-        if (!fits_round(q, s->rounds, s->n_rounds))
+        int leaks = tv_giveaway_scan_leaks(scan, q);
+        if (leaks < 0 || (leaks == 0 && !tv_giveaway_scan_add(scan, q))) {
+            tv_giveaway_scan_free(scan);
+            return oom(err);
+        }
+        if (leaks)
             continue;
         tv_Round *r = &s->rounds[s->n_rounds++];
         memset(r, 0, sizeof *r);
@@ -120,6 +108,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
         r->category = intern(s->categories, &s->n_categories, r->q->category);
         r->pack = intern(s->packs, &s->n_packs, r->q->pack);
     }
+    tv_giveaway_scan_free(scan);
     n = s->n_rounds;
 
     memset(s->players, 0, sizeof(tv_PlayerState) * (size_t)cfg->players);

@@ -1,7 +1,8 @@
 /* stats.h - what `trivium stats` reports about a question bank over many seeds: how
  * often each question is drawn, where the correct option is shown, the skews authors
  * look for (the correct option the only longest one; true/false answers mostly one way),
- * the expected totals of `correct` at 0 s and of random guessing, and the category mix.
+ * the expected totals of `correct` at 0 s and of random guessing, the category mix, and
+ * the in-round giveaways (core/giveaway.h, the detector `trivium lint` uses too).
  * The caller plays nothing: it hands in each seed's question pool and session, and the
  * session's two players are answered here (player 1 correct at 0 s, player 2 guessing
  * with the session seed's "stats/guess" stream), so the figures are reproducible.
@@ -35,6 +36,14 @@ typedef struct tv_StatsCategory {
     long drawn;
 } tv_StatsCategory;
 
+/* One in-round giveaway pair (core/giveaway.h) and the sessions it happened in. */
+typedef struct tv_StatsGiveaway {
+    const char *earlier, *later;             /* "pack/id", copies in the stats' arena */
+    const char *earlier_where, *later_where; /* "plugins/x/pack.lua:42", "" when unknown */
+    const char *kind, *field, *what;         /* kind and field static; what a copy */
+    long sessions;
+} tv_StatsGiveaway;
+
 typedef struct tv_Stats {
     tv_Arena arena;
     long sessions, rounds;
@@ -47,6 +56,9 @@ typedef struct tv_Stats {
     tv_StatsCategory *categories; /* malloc'd */
     int n_packs;
     tv_StatsPack packs[TV_STATS_MAX_PACKS];
+    long giveaway_sessions; /* sessions with at least one giveaway */
+    int n_giveaways, cap_giveaways;
+    tv_StatsGiveaway *giveaways; /* malloc'd, in first-seen order */
 } tv_Stats;
 
 void tv_stats_init(tv_Stats *st);
@@ -56,7 +68,8 @@ void tv_stats_free(tv_Stats *st);
 /* Counts one seed's pool (every question the packs gave for it, drawn or not): the
  * per-pack skews, and a 0 for questions never drawn. False when out of memory. */
 bool tv_stats_add_pool(tv_Stats *st, const tv_Question *const *pool, int n);
-/* Answers the session's two players (see above) and counts what it drew. False with
+/* Answers the session's two players (see above) and counts what it drew and the
+ * giveaways among its rounds. False with
  * err set when out of memory or when the session does not seat two players. */
 bool tv_stats_add_session(tv_Stats *st, tv_Session *s, tv_Error *err);
 

@@ -12,7 +12,7 @@ static tv_Question mk(const char *id, tv_QType type, int diff, const char *cat)
 
 static tv_Question choice(const char *id, int n)
 {
-    static const char *const opts[] = {"right", "w1", "w2", "w3", "w4", "w5"};
+    static const char *const opts[] = {"ok", "w1", "w2", "w3", "w4", "w5"};
     tv_Question q = mk(id, TV_Q_CHOICE, 1, "C");
     q.n_options = n;
     for (int i = 0; i < n; i++)
@@ -227,7 +227,7 @@ TEST("answers that do not fit the question are refused and change nothing")
     CHECK_STR("question c is a choice question: it takes a letter", err.msg);
     a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "nothing like it"};
     CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
-    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "RIGHT"};
+    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "OK"};
     const tv_Record *rec = tv_session_answer(&s, 0, 0, &a, 0, &err);
     CHECK(rec && rec->verdict == TV_V_CORRECT && rec->answer.kind == TV_ANS_OPTION);
     tv_session_free(&s);
