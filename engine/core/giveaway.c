@@ -274,6 +274,44 @@ bool tv_giveaway_scan_add(tv_GiveawayScan *scan, const tv_Question *q)
     return true;
 }
 
+bool tv_giveaways_undeclared(const tv_Question *const *pool, int n, tv_Alloc alloc, tv_GiveawayFn fn, void *ctx)
+{
+    tv_GiveawayScan *scan = tv_giveaway_scan_new(alloc, n);
+    if (!scan)
+        return false;
+    bool ok = true, stop = false;
+    for (int i = 0; ok && i < n; i++)
+        ok = tv_giveaway_scan_add(scan, pool[i]);
+    for (int j = 0; ok && !stop && j < n; j++) {
+        const tv_Question *later = pool[j];
+        char *answers[TV_MAX_ACCEPT];
+        const char *shown[TV_MAX_ACCEPT];
+        char bufs[1][96];
+        int n_answers = answers_of(later, alloc, answers, shown, bufs);
+        if (n_answers < 0) {
+            ok = false;
+            break;
+        }
+        for (int i = 0; i < n && !stop && n_answers > 0; i++) {
+            bool covered = false, halt = false;
+            if (i == j || declared(pool[i], later, i, j, stop_at_first, &covered, &halt))
+                continue;
+            bool found = false;
+            for (int a = 0; a < n_answers && !found; a++)
+                for (int t = 0; t < scan->vis[i].n && !found; t++)
+                    if (contains_words(scan->vis[i].text[t], answers[a])) {
+                        found = true;
+                        tv_Giveaway g = {TV_GIVEAWAY_TEXT, i, j, shown[a], scan->vis[i].field[t]};
+                        stop = !fn(ctx, pool[i], later, &g);
+                    }
+        }
+        for (int a = 0; a < n_answers; a++)
+            tv_free(alloc, answers[a], strlen(answers[a]) + 1);
+    }
+    tv_giveaway_scan_free(scan);
+    return ok;
+}
+
 static bool count_one(void *ctx, const tv_Question *earlier, const tv_Question *later, const tv_Giveaway *g)
 {
     (void)earlier, (void)later, (void)g;

@@ -56,6 +56,13 @@ int tv_giveaway_scan_leaks(const tv_GiveawayScan *scan, const tv_Question *q);
 /* Puts q into the round; false when out of memory or full. */
 bool tv_giveaway_scan_add(tv_GiveawayScan *scan, const tv_Question *q);
 
+/* Every ordered pair of pool[0..n) (one pack's questions, say) where one question's
+ * visible text gives away the other's answer and no declaration covers it (the later
+ * question asks a fact the earlier one asks or shows): what `trivium lint` asks authors
+ * to declare or reword. fn gets the pair with TV_GIVEAWAY_TEXT and indices into pool.
+ * Each text is folded once. False when out of memory. */
+bool tv_giveaways_undeclared(const tv_Question *const *pool, int n, tv_Alloc alloc, tv_GiveawayFn fn, void *ctx);
+
 /* The number of giveaways in round[0..n); -1 when out of memory. */
 int tv_giveaways_count(const tv_Question *const *round, int n, tv_Alloc alloc);
 
