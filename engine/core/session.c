@@ -24,6 +24,57 @@ static int intern(const char **list, int *n, const char *name)
     return (*n)++;
 }
 
+static bool was_played(const tv_Question *q, const tv_SessionConfig *cfg)
+{
+    for (int i = 0; i < cfg->n_played; i++)
+        if (strcmp(cfg->played[i]->id, q->id) == 0 && strcmp(cfg->played[i]->pack, q->pack) == 0)
+            return true;
+    return false;
+}
+
+/* Moves the evening's played questions behind the others, each part in shuffled order:
+ * they are drawn only when the rest cannot fill the round. In place, stable. */
+static void defer_played(int *order, int n, const tv_Question *const *pool, const tv_SessionConfig *cfg)
+{
+    if (cfg->n_played <= 0)
+        return;
+    int fresh = 0;
+    for (int i = 0; i < n; i++)
+        if (!was_played(pool[order[i]], cfg)) {
+            int v = order[i];
+            memmove(order + fresh + 1, order + fresh, sizeof(int) * (size_t)(i - fresh));
+            order[fresh++] = v;
+        }
+}
+
+bool tv_session_init_evening(tv_Session *s, const tv_SessionConfig *cfg, int round, const tv_Question *const *pool,
+                             int n_pool, tv_Alloc alloc, tv_Error *err)
+{
+    if (round < 0)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a film night's round is 0 or more, got %d", round);
+    /* Each earlier round's questions, accumulated: round k passes over rounds 0..k-1. */
+    int per_round = cfg->count < n_pool ? cfg->count : n_pool;
+    size_t cap = (size_t)round * (size_t)(per_round > 0 ? per_round : 1) + 1;
+    const tv_Question **played = tv_alloc(alloc, sizeof *played * cap);
+    if (!played)
+        return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    int n_played = 0;
+    tv_SessionConfig k = *cfg;
+    bool ok = true;
+    for (int r = 0; ok && r <= round; r++) {
+        k.seed = cfg->seed + (uint64_t)r;
+        k.played = played, k.n_played = n_played;
+        ok = tv_session_init(s, &k, pool, n_pool, alloc, err);
+        if (ok && r < round) {
+            for (int i = 0; i < s->n_rounds && (size_t)n_played < cap; i++)
+                played[n_played++] = s->rounds[i].q;
+            tv_session_free(s);
+        }
+    }
+    tv_free(alloc, played, sizeof *played * cap);
+    return ok;
+}
+
 bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Question *const *pool, int n_pool,
                      tv_Alloc alloc, tv_Error *err)
 {
@@ -31,6 +82,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     s->alloc = alloc;
     tv_arena_init(&s->arena, alloc);
     s->cfg = *cfg;
+    s->cfg.played = NULL, s->cfg.n_played = 0; /* borrowed for this call only */
     if (cfg->players < 1 || cfg->players > TV_SESSION_MAX_PLAYERS)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a session has 1 to %d players, got %d",
                             TV_SESSION_MAX_PLAYERS, cfg->players);
@@ -66,6 +118,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     tv_rng_derive(&draw, cfg->seed, "session/draw");
     tv_rng_derive(&shown, cfg->seed, "session/shown");
     tv_rng_shuffle_ints(&draw, order, (size_t)n_allowed);
+    defer_played(order, n_allowed, pool, cfg);
 
     /* Rounds take the shuffled questions in turn, passing over any the round so far
      * gives away: a fact asked twice or already shown (declared, docs/pack-api.md), or an

@@ -224,6 +224,31 @@ bool tv_stats_add_session(tv_Stats *st, tv_Session *s, tv_Error *err)
     return true;
 }
 
+bool tv_stats_add_evening(tv_Stats *st, const tv_Session *const *rounds, int n)
+{
+    st->evenings++;
+    for (int r = 1; r < n; r++)
+        for (int i = 0; i < rounds[r]->n_rounds; i++) {
+            const tv_Question *q = rounds[r]->rounds[i].q;
+            bool repeat = false;
+            for (int e = 0; e < r && !repeat; e++)
+                for (int k = 0; k < rounds[e]->n_rounds && !repeat; k++) {
+                    const tv_Question *p = rounds[e]->rounds[k].q;
+                    repeat = strcmp(p->id, q->id) == 0 && strcmp(p->pack, q->pack) == 0;
+                }
+            if (!repeat)
+                continue;
+            st->evening_repeats++;
+            if (!st->first_repeat) {
+                char buf[700];
+                snprintf(buf, sizeof buf, "%s/%s (seed %llu)", q->pack, q->id, (unsigned long long)rounds[r]->cfg.seed);
+                if (!(st->first_repeat = tv_arena_strdup(&st->arena, buf)))
+                    return false;
+            }
+        }
+    return true;
+}
+
 bool tv_stats_pack_longest_flag(const tv_StatsPack *p)
 {
     return p->choice > 0 && p->longest_only * 100 > p->choice * 40;
@@ -275,6 +300,9 @@ void tv_stats_text(FILE *out, const tv_Stats *st)
         fprintf(out, "%-32.32s %8ld %6.1f%%\n", st->categories[i].name, st->categories[i].drawn,
                 pct(st->categories[i].drawn, st->rounds));
     fprintf(out, "\nin-round giveaways: %ld of %ld sessions\n", st->giveaway_sessions, st->sessions);
+    if (st->evenings)
+        fprintf(out, "film nights: %ld, questions asked again: %ld%s%s\n", st->evenings, st->evening_repeats,
+                st->first_repeat ? ", the first " : "", st->first_repeat ? st->first_repeat : "");
     for (int i = 0; i < st->n_giveaways; i++) {
         const tv_StatsGiveaway *g = &st->giveaways[i];
         fprintf(out, "giveaway (%s, %ld session%s): %s (%s) %s %s '%s', asked later by %s (%s)\n", g->kind,
@@ -337,6 +365,13 @@ bool tv_stats_json(FILE *out, const tv_Stats *st)
         cJSON_AddStringToObject(o, "category", q->category);
         cJSON_AddNumberToObject(o, "drawn", (double)q->drawn);
         cJSON_AddItemToArray(qs, o);
+    }
+    if (st->evenings) {
+        cJSON *ev = cJSON_AddObjectToObject(root, "film_nights");
+        cJSON_AddNumberToObject(ev, "evenings", (double)st->evenings);
+        cJSON_AddNumberToObject(ev, "repeats", (double)st->evening_repeats);
+        if (st->first_repeat)
+            cJSON_AddStringToObject(ev, "first_repeat", st->first_repeat);
     }
     cJSON *gv = cJSON_AddObjectToObject(root, "giveaways");
     cJSON_AddNumberToObject(gv, "sessions", (double)st->giveaway_sessions);

@@ -57,6 +57,8 @@ typedef struct tv_Stats {
     int n_packs;
     tv_StatsPack packs[TV_STATS_MAX_PACKS];
     long giveaway_sessions; /* sessions with at least one giveaway */
+    long evenings, evening_repeats; /* film nights counted, and questions they asked again */
+    const char *first_repeat;       /* "pack/id (seed N)" of the first repeat, NULL when none */
     int n_giveaways, cap_giveaways;
     tv_StatsGiveaway *giveaways; /* malloc'd, in first-seen order */
 } tv_Stats;
@@ -72,6 +74,11 @@ bool tv_stats_add_pool(tv_Stats *st, const tv_Question *const *pool, int n);
  * giveaways among its rounds. False with
  * err set when out of memory or when the session does not seat two players. */
 bool tv_stats_add_session(tv_Stats *st, tv_Session *s, tv_Error *err);
+
+/* Counts one film night: its rounds' sessions in order (core/session.h
+ * tv_session_init_evening), each question asked in an earlier round a repeat. False when
+ * out of memory. */
+bool tv_stats_add_evening(tv_Stats *st, const tv_Session *const *rounds, int n);
 
 /* A pack is flagged when its answer is the only longest option in more than 40% of its
  * choice questions, or fewer than 40% or more than 60% of its true/false answers are

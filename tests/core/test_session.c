@@ -545,4 +545,87 @@ TEST("50:50 is available exactly when tv_session_lifeline would succeed")
     tv_session_free(&s);
 }
 
+/* The ids of s's rounds, space-separated. */
+static void ids_of(const tv_Session *s, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (int i = 0; i < s->n_rounds; i++) {
+        strncat(out, s->rounds[i].q->id, size - strlen(out) - 1);
+        strncat(out, " ", size - strlen(out) - 1);
+    }
+}
+
+TEST("a film night's four rounds repeat no question while the pool holds enough, and replay from seed and round")
+{
+    tv_Question qs[45];
+    const tv_Question *pool[45];
+    char ids[45][8];
+    for (int i = 0; i < 45; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    for (unsigned long long first = 1; first <= 50; first++) {
+        int seen[45] = {0}, repeats = 0;
+        for (int r = 0; r < 4; r++) {
+            tv_Session s, again;
+            tv_SessionConfig k = cfg(first, 10, 1);
+            CHECK(tv_session_init_evening(&s, &k, r, pool, 45, tv_alloc_default(), NULL));
+            CHECK_INT(10, s.n_rounds);
+            CHECK(s.cfg.seed == first + (unsigned long long)r);
+            for (int i = 0; i < s.n_rounds; i++)
+                repeats += seen[s.rounds[i].q - qs]++ > 0;
+            CHECK(tv_session_init_evening(&again, &k, r, pool, 45, tv_alloc_default(), NULL));
+            char a[256], b[256];
+            ids_of(&s, a, sizeof a), ids_of(&again, b, sizeof b);
+            CHECK_STR(a, b);
+            if (r == 0) { /* the first round is the plain draw of its seed */
+                tv_Session plain;
+                CHECK(tv_session_init(&plain, &k, pool, 45, tv_alloc_default(), NULL));
+                ids_of(&plain, b, sizeof b);
+                CHECK_STR(a, b);
+                tv_session_free(&plain);
+            }
+            tv_session_free(&s);
+            tv_session_free(&again);
+        }
+        CHECK_INT(0, repeats);
+    }
+}
+
+TEST("a film night whose pool runs out asks every fresh question before any played one")
+{
+    tv_Question qs[25];
+    const tv_Question *pool[25];
+    char ids[25][8];
+    for (int i = 0; i < 25; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    int seen[25] = {0};
+    for (int r = 0; r < 2; r++) {
+        tv_Session s;
+        tv_SessionConfig k = cfg(7, 10, 1);
+        CHECK(tv_session_init_evening(&s, &k, r, pool, 25, tv_alloc_default(), NULL));
+        for (int i = 0; i < s.n_rounds; i++)
+            seen[s.rounds[i].q - qs]++;
+        tv_session_free(&s);
+    }
+    tv_Session third;
+    tv_SessionConfig k = cfg(7, 10, 1);
+    CHECK(tv_session_init_evening(&third, &k, 2, pool, 25, tv_alloc_default(), NULL));
+    CHECK_INT(10, third.n_rounds);
+    int fresh = 0;
+    for (int i = 0; i < third.n_rounds; i++)
+        fresh += seen[third.rounds[i].q - qs] == 0;
+    CHECK_INT(5, fresh); /* the five never asked, then five of the played ones */
+    for (int i = 0; i < 5; i++)
+        CHECK(seen[third.rounds[i].q - qs] == 0);
+    tv_session_free(&third);
+    tv_Error err = {0};
+    CHECK(!tv_session_init_evening(&third, &k, -1, pool, 25, tv_alloc_default(), &err));
+    CHECK_STR("a film night's round is 0 or more, got -1", err.msg);
+}
+
 TEST_MAIN()
