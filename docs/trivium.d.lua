@@ -71,6 +71,13 @@ function quiz.text(q) end
 ---@param code string
 ---@return string
 function quiz.lang(text, code) end
+---Sets `time` on each question of list that has none, from its reading length (the
+---English prompt, a choice's answer, the wrong options, the items): 10 s + 1 s per 12
+---characters, at least 20 s; order: 4 s per item + 1 s per 12 characters, at least 30 s;
+---rounded up to 5 s, at most 60 s. Returns list.
+---@param list trivium.Question[]
+---@return trivium.Question[]
+function quiz.paced(list) end
 
 ---Runs a sibling file of the pack (a plain name such as "facts.lua") and returns its result.
 ---@param name string

@@ -315,31 +315,7 @@ local function pick_kind(rng, kinds, c)
 end
 
 
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 ------------------------------------------------------------------------------
 -- Static questions (answers read from the fact table where it holds them)
@@ -532,7 +508,7 @@ return {
     nhnieuws2024 = { publisher = "NH Nieuws", title = "Netflix-film over gijzeling in Apple Store gaat iHostage heten",
                      url = "https://www.nhnieuws.nl/nieuws/341655/netflix-film-over-gijzeling-in-apple-store-gaat-ihostage-heten" },
   },
-  questions = paced(questions),
+  questions = quiz.paced(questions),
 
   -- Every call returns one who-plays-whom question for each of the seven characters
   -- and one who-is-who question for five of them (the kinds, templates, picks and
@@ -546,6 +522,6 @@ return {
     for _, c in ipairs(rng:sample(F.cast, 5)) do
       out[#out + 1] = pick_kind(rng, role_kinds, c).make(rng, c)
     end
-    return paced(out)
+    return quiz.paced(out)
   end,
 }

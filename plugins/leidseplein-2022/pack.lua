@@ -15,31 +15,7 @@ local CAT_PLACE = { en = "The place", nl = "De plek" }
 local CAT_AFTER = { en = "Aftermath", nl = "Nasleep" }
 local CAT_FILM = { en = "Film and reality", nl = "Film en werkelijkheid" }
 
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 local questions = {
   ---------------------------------------------------------------------------
@@ -873,5 +849,5 @@ return {
     digitaltrends = { publisher = "Digital Trends", title = "Apple Store siege ends dramatically",
                       url = "https://www.digitaltrends.com/apple/apple-store-siege-ends-dramatically/" },
   },
-  questions = paced(questions),
+  questions = quiz.paced(questions),
 }
