@@ -19,7 +19,7 @@
 ---@field category? trivium.Text
 ---@field time? number               seconds, 5 to 120 (default 20)
 ---@field explain? trivium.Text      shown after answering
----@field source? string             a key of the pack's sources table
+---@field source? string|string[]    a key of the pack's sources table, or 1-8 keys (a question joining several facts)
 ---@field asks? string               the fact this question asks (a name shared across packs)
 ---@field shows? string[]            facts its prompt, options, items, explanation or source give away
 

@@ -50,7 +50,7 @@ static bool fold_visible(const tv_Question *q, tv_Alloc alloc, Folded *f)
     for (int i = 0; ok && q->type == TV_Q_ORDER && i < q->n_items; i++)
         ok = add(f, alloc, q->items[i], "item");
     ok = ok && add(f, alloc, q->explain, "explanation");
-    if (q->n_sources > 0)
+    if (q->n_sources > 0 && q->srcs)
         for (int i = 0; ok && i < q->n_sources && i < TV_MAX_SOURCES; i++)
             ok = add(f, alloc, q->srcs[i] ? q->srcs[i]->title : NULL, "source title");
     else

@@ -56,6 +56,8 @@ static cJSON *question_json(const tv_Question *q)
     cJSON_AddStringToObject(o, "category", q->category);
     add_if(o, "explain", q->explain);
     add_if(o, "source", q->source);
+    if (q->n_sources > 1) /* every key of a source list; "source" is its first */
+        cJSON_AddItemToObject(o, "sources", string_array(q->sources, q->n_sources));
     return o;
 }
 
