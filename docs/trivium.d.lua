@@ -28,6 +28,7 @@
 ---@field title? string
 ---@field date? string               YYYY-MM-DD
 ---@field url? string
+---@field shows? string[]            facts the title gives away; every question citing the source shows them
 
 ---@class trivium.Rng
 ---@field int fun(a: integer, b: integer): integer       also rng:int(a, b)

@@ -13,7 +13,7 @@ return {
   author = "Trivium team",
   languages = { "en", "nl" },
   sources = {
-    nerd = { publisher = "The Nerd Shepherd", date = "2025-04-18",
+    nerd = { shows = { "golden-hour-maker" }, publisher = "The Nerd Shepherd", date = "2025-04-18",
              title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
              url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix" },
     newsbytes = { publisher = "NewsBytes", date = "2025-04-26", title = "All about Netflix's iHostage",

@@ -32,12 +32,14 @@ return {
 
   sources = {
     nerdshepherd = {
+      shows = { "golden-hour-maker" },
       publisher = "The Nerd Shepherd",
       title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
       date = "2025-04-18",
       url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix",
     },
     filmvandaag = {
+      shows = { "film-views", "film-top10-countries" },
       publisher = "FilmVandaag",
       title = "Nederlandse thriller in 93 landen in de Netflix top 10 en wereldwijd 58 miljoen keer bekeken",
       url = "https://www.filmvandaag.nl/nieuws/26501-nederlandse-thriller-in-93-landen-in-de-netflix-top-10-en-wereldwijd-58-miljoen-keer-bekeken",
@@ -80,6 +82,7 @@ return {
       url = "https://snooper-scope.in/ihostage-review-a-decent-watch-for-all-crime-drama-fans",
     },
     news24 = {
+      shows = { "critic-die-hard" },
       publisher = "News24",
       title = "Netflix's iHostage review: a lame thriller that makes us nostalgic about Die Hard",
       url = "https://news24online.com/entertainment/netflixs-ihostage-review-a-lame-thriller-that-makes-us-nostalgic-about-diehard/538747",

@@ -30,6 +30,7 @@ void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)
     c->diags = cJSON_CreateArray();
     c->ids = cJSON_CreateObject();
     c->used_sources = cJSON_CreateObject();
+    c->source_shows = cJSON_CreateObject();
     c->pack_ref = LUA_NOREF;
 }
 
@@ -41,6 +42,7 @@ void tv_convert_free(tv_Convert *c)
     cJSON_Delete(c->ids);
     cJSON_Delete(c->sources);
     cJSON_Delete(c->used_sources);
+    cJSON_Delete(c->source_shows);
     memset(c, 0, sizeof *c);
 }
 
@@ -348,6 +350,40 @@ static void facts(Q *q, cJSON *o)
         cJSON_AddItemToObject(o, TV_WIRE_SHOWS, text_list(q, "shows", 1, TV_WIRE_MAX_SHOWS, TV_WIRE_MAX_FACT, NULL));
 }
 
+/* A source's title is on the reveal: the facts its `shows` names join the shows of
+ * every question that cites it (up to TV_WIRE_MAX_SHOWS in all, each once). */
+static void source_shows(Q *q, cJSON *o)
+{
+    const cJSON *first = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE);
+    const cJSON *more = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_MORE_SOURCES);
+    const cJSON *keys[TV_MAX_SOURCES];
+    int n = 0;
+    if (cJSON_IsString(first) && *first->valuestring)
+        keys[n++] = first;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, more) if (n < TV_MAX_SOURCES) keys[n++] = e;
+    for (int k = 0; k < n; k++) {
+        const cJSON *facts = cJSON_GetObjectItemCaseSensitive(q->c->source_shows, keys[k]->valuestring);
+        const cJSON *f;
+        cJSON_ArrayForEach(f, facts)
+        {
+            cJSON *shows = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SHOWS);
+            if (!shows)
+                shows = cJSON_AddArrayToObject(o, TV_WIRE_SHOWS);
+            bool known = false;
+            const cJSON *s;
+            cJSON_ArrayForEach(s, shows) known = known || (cJSON_IsString(s) && strcmp(s->valuestring, f->valuestring) == 0);
+            if (known)
+                continue;
+            if (cJSON_GetArraySize(shows) >= TV_WIRE_MAX_SHOWS) {
+                qerr(q, "shows, with the facts of its sources' titles, holds more than %d facts", TV_WIRE_MAX_SHOWS);
+                return;
+            }
+            cJSON_AddItemToArray(shows, cJSON_CreateString(f->valuestring));
+        }
+    }
+}
+
 /* One source key (the string at idx, named what in messages): the first becomes the
  * wire's source, later ones its more_sources; each is checked against the pack's sources
  * table and marked used. */
@@ -427,6 +463,7 @@ static void common_fields(Q *q, cJSON *o)
     if (!cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE))
         cJSON_AddStringToObject(o, TV_WIRE_SOURCE, "");
     facts(q, o);
+    source_shows(q, o);
 }
 
 static void convert_choice(Q *q, cJSON *o)
