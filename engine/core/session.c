@@ -24,27 +24,37 @@ static int intern(const char **list, int *n, const char *name)
     return (*n)++;
 }
 
-static bool was_played(const tv_Question *q, const tv_SessionConfig *cfg)
+/* How far back in the draw the evening puts q: 0 when fresh, 1 when it asks a fact an
+ * earlier round asked (a twin in another pack or another form), 2 when an earlier round
+ * asked q itself (pack and id). */
+static int played_tier(const tv_Question *q, const tv_SessionConfig *cfg)
 {
-    for (int i = 0; i < cfg->n_played; i++)
-        if (strcmp(cfg->played[i]->id, q->id) == 0 && strcmp(cfg->played[i]->pack, q->pack) == 0)
-            return true;
-    return false;
+    int tier = 0;
+    for (int i = 0; i < cfg->n_played && tier < 2; i++) {
+        const tv_Question *p = cfg->played[i];
+        if (strcmp(p->id, q->id) == 0 && strcmp(p->pack, q->pack) == 0)
+            tier = 2;
+        else if (q->asks && *q->asks && p->asks && strcmp(p->asks, q->asks) == 0)
+            tier = 1;
+    }
+    return tier;
 }
 
-/* Moves the evening's played questions behind the others, each part in shuffled order:
- * they are drawn only when the rest cannot fill the round. In place, stable. */
+/* Orders the shuffled draw fresh questions first, then twins of played ones, then the
+ * played ones themselves, each part in shuffled order: a round repeats only what the
+ * rest cannot fill. In place, stable. */
 static void defer_played(int *order, int n, const tv_Question *const *pool, const tv_SessionConfig *cfg)
 {
     if (cfg->n_played <= 0)
         return;
-    int fresh = 0;
-    for (int i = 0; i < n; i++)
-        if (!was_played(pool[order[i]], cfg)) {
-            int v = order[i];
-            memmove(order + fresh + 1, order + fresh, sizeof(int) * (size_t)(i - fresh));
-            order[fresh++] = v;
-        }
+    int placed = 0;
+    for (int tier = 0; tier < 2; tier++)
+        for (int i = placed; i < n; i++)
+            if (played_tier(pool[order[i]], cfg) == tier) {
+                int v = order[i];
+                memmove(order + placed + 1, order + placed, sizeof(int) * (size_t)(i - placed));
+                order[placed++] = v;
+            }
 }
 
 bool tv_session_init_evening(tv_Session *s, const tv_SessionConfig *cfg, int round, const tv_Question *const *pool,

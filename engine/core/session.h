@@ -33,9 +33,10 @@ typedef struct tv_SessionConfig {
     /* Bit (1u << tv_QType) per type that may be asked; 0 asks every type. The game asks
      * only choice and true/false when everyone answers at once on gamepads. */
     unsigned types;
-    /* A film night's earlier rounds: questions (compared by pack and id, so they may come
-     * from another load of the packs) that this draw takes only when nothing else can fill
-     * the round. Borrowed for tv_session_init only; NULL/0 for none. */
+    /* A film night's earlier rounds: this draw takes a question they asked (compared by
+     * pack and id, so they may come from another load of the packs) or one asking a fact
+     * they asked (tv_Question.asks) only when nothing else can fill the round. Borrowed
+     * for tv_session_init only; NULL/0 for none. */
     int n_played;
     const tv_Question *const *played;
 } tv_SessionConfig;

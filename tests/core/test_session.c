@@ -593,6 +593,34 @@ TEST("a film night's four rounds repeat no question while the pool holds enough,
     }
 }
 
+TEST("a film night passes over a twin of a question asked in an earlier round")
+{
+    tv_Question qs[30];
+    const tv_Question *pool[30];
+    char ids[30][8];
+    for (int i = 0; i < 30; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        qs[i].asks = "";
+        pool[i] = &qs[i];
+    }
+    qs[3].asks = qs[17].asks = "ransom"; /* twins: never in one evening while others are left */
+    int both = 0;
+    for (unsigned long long first = 1; first <= 100; first++) {
+        bool has[30] = {0};
+        for (int r = 0; r < 2; r++) {
+            tv_Session s;
+            tv_SessionConfig k = cfg(first, 10, 1);
+            CHECK(tv_session_init_evening(&s, &k, r, pool, 30, tv_alloc_default(), NULL));
+            for (int i = 0; i < s.n_rounds; i++)
+                has[s.rounds[i].q - qs] = true;
+            tv_session_free(&s);
+        }
+        both += has[3] && has[17];
+    }
+    CHECK_INT(0, both);
+}
+
 TEST("a film night whose pool runs out asks every fresh question before any played one")
 {
     tv_Question qs[25];
