@@ -10,6 +10,36 @@
 
 const char *tv_giveaway_kind_name(tv_GiveawayKind kind) { return kind == TV_GIVEAWAY_DECLARED ? "declared" : "text"; }
 
+/* tv_text_fold, with a fast path for plain ASCII text (most of what packs write): there
+ * folding is lower case and collapsed white space, the same as utf8proc gives, at a
+ * fraction of the cost; the draw folds every round's texts. The caller frees with
+ * tv_free(alloc, p, strlen(p) + 1). */
+static char *fold(tv_Alloc alloc, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return tv_text_fold(alloc, s, len);
+    char *out = tv_alloc(alloc, len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        out[o++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[o] = '\0';
+    char *shrunk = tv_realloc(alloc, out, len + 1, o + 1);
+    return shrunk ? shrunk : out;
+}
+
 /* Folded copies of one question's texts, freed together. */
 typedef struct Folded {
     int n;
@@ -31,7 +61,7 @@ static bool add(Folded *f, tv_Alloc alloc, const char *s, const char *field)
 {
     if (!s || !*s)
         return true;
-    char *t = tv_text_fold(alloc, s, strlen(s));
+    char *t = fold(alloc, s, strlen(s));
     if (!t)
         return false;
     f->field[f->n] = field;
@@ -106,7 +136,7 @@ static int answers_of(const tv_Question *q, tv_Alloc alloc, char **folded, const
         raw[n_raw++] = bufs[0];
     }
     for (int i = 0; i < n_raw; i++) {
-        char *f = tv_text_fold(alloc, raw[i], strlen(raw[i]));
+        char *f = fold(alloc, raw[i], strlen(raw[i]));
         if (!f) {
             for (int k = 0; k < n; k++)
                 tv_free(alloc, folded[k], strlen(folded[k]) + 1);
@@ -206,8 +236,46 @@ struct tv_GiveawayScan {
     tv_Alloc alloc;
     int n, max;
     const tv_Question **qs;
-    Folded *vis;
+    Folded *vis; /* the draw's: one text per question (join_visible), the field unnamed */
 };
+
+/* What fold_visible folds, joined by \x01 (kept by the fold, never a word character, so
+ * no answer matches across two fields) and folded in one call: the draw asks only
+ * whether an answer is shown, and one fold per question is what keeps it fast. */
+static bool join_visible(const tv_Question *q, tv_Alloc alloc, Folded *f)
+{
+    const char *parts[TV_MAX_OPTIONS + TV_MAX_ITEMS + TV_MAX_SOURCES + 4];
+    int n = 0;
+    parts[n++] = q->prompt;
+    for (int i = 0; q->type == TV_Q_CHOICE && i < q->n_options; i++)
+        parts[n++] = q->options[i];
+    for (int i = 0; q->type == TV_Q_ORDER && i < q->n_items; i++)
+        parts[n++] = q->items[i];
+    parts[n++] = q->explain;
+    if (q->n_sources > 0 && q->srcs)
+        for (int i = 0; i < q->n_sources && i < TV_MAX_SOURCES; i++)
+            parts[n++] = q->srcs[i] ? q->srcs[i]->title : NULL;
+    else
+        parts[n++] = q->src ? q->src->title : NULL;
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+        len += (parts[i] ? strlen(parts[i]) : 0) + 1;
+    char *joined = tv_alloc(alloc, len + 1);
+    if (!joined)
+        return false;
+    size_t at = 0;
+    for (int i = 0; i < n; i++) {
+        size_t k = parts[i] ? strlen(parts[i]) : 0;
+        memcpy(joined + at, parts[i] ? parts[i] : "", k);
+        at += k;
+        joined[at++] = '\x01';
+    }
+    joined[at] = '\0';
+    f->n = 0;
+    bool ok = add(f, alloc, joined, "visible text");
+    tv_free(alloc, joined, len + 1);
+    return ok;
+}
 
 tv_GiveawayScan *tv_giveaway_scan_new(tv_Alloc alloc, int max)
 {
@@ -268,7 +336,7 @@ int tv_giveaway_scan_leaks(const tv_GiveawayScan *scan, const tv_Question *q)
 
 bool tv_giveaway_scan_add(tv_GiveawayScan *scan, const tv_Question *q)
 {
-    if (scan->n == scan->max || !fold_visible(q, scan->alloc, &scan->vis[scan->n]))
+    if (scan->n == scan->max || !join_visible(q, scan->alloc, &scan->vis[scan->n]))
         return false;
     scan->qs[scan->n++] = q;
     return true;
@@ -276,12 +344,15 @@ bool tv_giveaway_scan_add(tv_GiveawayScan *scan, const tv_Question *q)
 
 bool tv_giveaways_undeclared(const tv_Question *const *pool, int n, tv_Alloc alloc, tv_GiveawayFn fn, void *ctx)
 {
-    tv_GiveawayScan *scan = tv_giveaway_scan_new(alloc, n);
-    if (!scan)
+    /* Each question's texts folded once, field by field, for the message. */
+    Folded *vis = n > 0 ? tv_alloc(alloc, sizeof *vis * (size_t)n) : NULL;
+    if (n > 0 && !vis)
         return false;
+    int n_vis = 0;
     bool ok = true, stop = false;
-    for (int i = 0; ok && i < n; i++)
-        ok = tv_giveaway_scan_add(scan, pool[i]);
+    for (; ok && n_vis < n; n_vis++)
+        if (!(ok = fold_visible(pool[n_vis], alloc, &vis[n_vis])))
+            break;
     for (int j = 0; ok && !stop && j < n; j++) {
         const tv_Question *later = pool[j];
         char *answers[TV_MAX_ACCEPT];
@@ -298,17 +369,20 @@ bool tv_giveaways_undeclared(const tv_Question *const *pool, int n, tv_Alloc all
                 continue;
             bool found = false;
             for (int a = 0; a < n_answers && !found; a++)
-                for (int t = 0; t < scan->vis[i].n && !found; t++)
-                    if (contains_words(scan->vis[i].text[t], answers[a])) {
+                for (int t = 0; t < vis[i].n && !found; t++)
+                    if (contains_words(vis[i].text[t], answers[a])) {
                         found = true;
-                        tv_Giveaway g = {TV_GIVEAWAY_TEXT, i, j, shown[a], scan->vis[i].field[t]};
+                        tv_Giveaway g = {TV_GIVEAWAY_TEXT, i, j, shown[a], vis[i].field[t]};
                         stop = !fn(ctx, pool[i], later, &g);
                     }
         }
         for (int a = 0; a < n_answers; a++)
             tv_free(alloc, answers[a], strlen(answers[a]) + 1);
     }
-    tv_giveaway_scan_free(scan);
+    for (int i = 0; i < n_vis; i++)
+        folded_free(&vis[i], alloc);
+    if (vis)
+        tv_free(alloc, vis, sizeof *vis * (size_t)n);
     return ok;
 }
 

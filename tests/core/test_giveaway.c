@@ -32,6 +32,13 @@ static bool record(void *ctx, const tv_Question *earlier, const tv_Question *lat
     return true;
 }
 
+static bool count_pair(void *ctx, const tv_Question *earlier, const tv_Question *later, const tv_Giveaway *g)
+{
+    (void)earlier, (void)later, (void)g;
+    ++*(int *)ctx;
+    return true;
+}
+
 static Seen find(const tv_Question *const *round, int n)
 {
     Seen s = {0};
@@ -105,6 +112,35 @@ TEST("short answers, bare short numbers and parts of words are not giveaways")
     CHECK_STR("text says->text prompt 'Amsterdam'", s.lines[1]);
 }
 
+TEST("ASCII and accented texts fold as typed answers do: case, accents and spacing ignored")
+{
+    tv_Question a = choice("a", "Who?", "Admir  Sehovic", "Bo");
+    tv_Question b = choice("b", "The part went to ADMIR ŠEHOVIĆ, we hear.", "x1", "x2");
+    tv_Question c = mk("c", TV_Q_TEXT, "Type it.");
+    c.n_accept = 1, c.accept[0] = "Šehović";
+    tv_Question d = choice("d", "  Was it\tsehovic\n? ", "y1", "y2");
+    const tv_Question *ba[] = {&b, &a}, *dc[] = {&d, &c};
+    CHECK_INT(1, find(ba, 2).n);
+    CHECK_INT(1, find(dc, 2).n);
+}
+
+TEST("an answer never matches across two fields, in the report and in the draw's scan")
+{
+    tv_Question two = choice("two", "Where?", "Leidseplein", "Amsterdam");
+    tv_Question joined = mk("joined", TV_Q_TEXT, "Type both.");
+    joined.n_accept = 1, joined.accept[0] = "Leidseplein Amsterdam";
+    tv_Question one = choice("one", "Which?", "Amsterdam", "Utrecht");
+    const tv_Question *round[] = {&two, &joined, &one};
+    Seen s = find(round, 3);
+    CHECK_INT(1, s.n);
+    CHECK_STR("text two->one option 'Amsterdam'", s.lines[0]);
+    tv_GiveawayScan *scan = tv_giveaway_scan_new(tv_alloc_default(), 3);
+    CHECK(scan && tv_giveaway_scan_add(scan, &two));
+    CHECK_INT(0, tv_giveaway_scan_leaks(scan, &joined));
+    CHECK_INT(1, tv_giveaway_scan_leaks(scan, &one));
+    tv_giveaway_scan_free(scan);
+}
+
 TEST("the detector reports out of memory at every failing allocation and leaks nothing")
 {
     tv_Question writer = choice("writer", "Who wrote the script?", "Anna Smith", "Bo Jansen");
@@ -120,6 +156,11 @@ TEST("the detector reports out of memory at every failing allocation and leaks n
         else
             CHECK_INT(1, n);
         CHECK_INT(0, c.live);
+        Counter u = {.fail_at = k};
+        int pairs = 0;
+        if (!tv_giveaways_undeclared(round, 2, (tv_Alloc){counting, &u}, count_pair, &pairs))
+            failures++;
+        CHECK_INT(0, u.live);
     }
     CHECK(failures > 0);
 }
