@@ -19,7 +19,7 @@
 ---@field category? trivium.Text
 ---@field time? number               seconds, 5 to 120 (default 20)
 ---@field explain? trivium.Text      shown after answering
----@field source? string             a key of the pack's sources table
+---@field source? string|string[]    a key of the pack's sources table, or 1-8 keys (a question joining several facts)
 ---@field asks? string               the fact this question asks (a name shared across packs)
 ---@field shows? string[]            facts its prompt, options, items, explanation or source give away
 
@@ -28,6 +28,7 @@
 ---@field title? string
 ---@field date? string               YYYY-MM-DD
 ---@field url? string
+---@field shows? string[]            facts the title gives away; every question citing the source shows them
 
 ---@class trivium.Rng
 ---@field int fun(a: integer, b: integer): integer       also rng:int(a, b)
@@ -71,6 +72,13 @@ function quiz.text(q) end
 ---@param code string
 ---@return string
 function quiz.lang(text, code) end
+---Sets `time` on each question of list that has none, from its reading length (the
+---English prompt, a choice's answer, the wrong options, the items): 10 s + 1 s per 12
+---characters, at least 20 s; order: 4 s per item + 1 s per 12 characters, at least 30 s;
+---rounded up to 5 s, at most 60 s. Returns list.
+---@param list trivium.Question[]
+---@return trivium.Question[]
+function quiz.paced(list) end
 
 ---Runs a sibling file of the pack (a plain name such as "facts.lua") and returns its result.
 ---@param name string

@@ -41,6 +41,8 @@ typedef struct tv_Cli {
     bool no_time_points, no_streak, strict;
     int timer_percent; /* 0 = as the packs say */
     unsigned types;    /* bit per tv_QType asked; 0 = all */
+    int evening_rounds; /* stats --evening N: each seed starts a film night of N rounds */
+    int evening_round; /* `#! round K`: the seed's session is round K of a film night (core/session.h) */
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ..., test PATH ... */
     const char *junit;                /* test --junit FILE */

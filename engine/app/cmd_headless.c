@@ -116,6 +116,8 @@ static void apply_directives(tv_Cli *cli, const tv_ScriptDirectives *d)
         cli->timer_percent = d->timer_percent;
     if (!cli->types && d->types)
         tv_cli_parse_types(d->types, &cli->types);
+    if (!cli->evening_round)
+        cli->evening_round = d->evening_round;
     cli->no_time_points = cli->no_time_points || d->no_time_points;
     cli->no_streak = cli->no_streak || d->no_streak;
 }

@@ -84,7 +84,8 @@ static void recorder_begin(Recorder *r, const tv_GameSession *s)
                              .timer_percent = s->timer_percent != 100 ? s->timer_percent : 0,
                              .no_time_points = !s->time_points,
                              .no_streak = !s->streak_bonus,
-                             .types = s->simultaneous ? "choice,truefalse" : NULL};
+                             .types = s->simultaneous ? "choice,truefalse" : NULL,
+                             .evening_round = s->evening_round};
     for (int i = 0; i < s->n_packs && d.n_packs < TV_SCRIPT_MAX_PACKS; i++)
         d.packs[d.n_packs++] = s->packs[i];
     for (int p = 0; p < s->n_players; p++) {

@@ -17,13 +17,15 @@
 
 static const char *const usage_stats =
     "usage: trivium stats [--plugins DIR ...] --pack ID|all [--pack ID ...] --seeds LIST\n"
-    "                     [--lang en|nl] [--format text|json]\n"
+    "                     [--lang en|nl] [--format text|json] [--evening N]\n"
     "\n"
     "Plays one 10-question session per seed (LIST: 1-1000, 1,5,9 or 1-3,7) and reports how\n"
     "often each question is drawn, where the correct option is shown, each pack's skews\n"
     "(flagged: the correct option the only longest one in more than 40% of its choice\n"
     "questions, or true/false answers outside 40% to 60% true), the expected totals of\n"
-    "answering correct at 0 s and of guessing at random, and the category mix.\n";
+    "answering correct at 0 s and of guessing at random, the category mix and the in-round\n"
+    "giveaways. --evening N plays each seed as the first of a film night of N rounds (the\n"
+    "game's \"play again\") and counts the questions asked again.\n";
 
 static bool set_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
@@ -32,11 +34,48 @@ static bool set_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_
     return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
 }
 
+static bool set_evening(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    uint64_t n;
+    if (!tv_args_parse_u64(value, &n) || n < 1 || n > 100)
+        return tv_args_expected(err, spec, value);
+    ((tv_Cli *)dest)->evening_rounds = (int)n;
+    return true;
+}
+
 static const tv_ArgSpec stats_args[] = {
     TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_LANG, TV_CLI_ROW_FORMAT,
     {"--seeds", true, set_seeds, 0, "seeds and ranges like 1-1000, 1,5,9 or 1-3,7 (at most 100000 seeds)",
      "one session per seed"},
+    {"--evening", true, set_evening, 0, "a number from 1 to 100", "rounds of a film night from each seed"},
 };
+
+/* A film night over packs loaded once, as the game plays one: round r is the session of
+ * seed + r drawn past rounds 0..r-1, counted like any session and then for repeats. */
+static bool evening(tv_Cli *cli, tv_Stats *st, const tv_PackSet *set, const int *selected, int n_sel, tv_Error *err)
+{
+    enum { MAX_ROUNDS = 100 };
+    tv_Session rounds[MAX_ROUNDS];
+    const tv_Session *list[MAX_ROUNDS];
+    const char *ids[TV_MAX_SELECT];
+    int n_ids = 0, n = 0;
+    uint64_t first = cli->seed;
+    bool ok = true;
+    for (; ok && n < cli->evening_rounds; n++) {
+        cli->seed = first + (uint64_t)n, cli->evening_round = n;
+        ok = tv_open_session(cli, set, selected, n_sel, TV_DEFAULT_COUNT, 2, &rounds[n], ids, &n_ids, err) &&
+             tv_stats_add_session(st, &rounds[n], err);
+        list[n] = &rounds[n];
+        if (!ok)
+            n++; /* free it too */
+    }
+    if (ok && !tv_stats_add_evening(st, list, n))
+        ok = tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    for (int i = 0; i < n; i++)
+        tv_session_free(&rounds[i]);
+    cli->seed = first, cli->evening_round = 0;
+    return ok;
+}
 
 /* Counts one seed's pool and session over view (its packs). -1 to go on, else the exit
  * code after printing the error. */
@@ -48,6 +87,8 @@ static int one_seed(tv_Cli *cli, const tv_PackSet *view, const int *selected, in
     tv_Error err = {0};
     int n_ids = 0;
     const char *ids[TV_MAX_SELECT];
+    if (cli->evening_rounds > 0)
+        return evening(cli, st, view, selected, n_sel, &err) ? -1 : tv_cli_fail(&err);
     bool ok = tv_open_session(cli, view, selected, n_sel, TV_DEFAULT_COUNT, 2, &s, ids, &n_ids, &err);
     for (int i = 0; ok && i < n_sel; i++) {
         const tv_Pack *p = &view->packs[selected[i]];

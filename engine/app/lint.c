@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/lint_giveaways.h"
 #include "plugin/wire.h"
 
 typedef struct Finding {
@@ -57,6 +58,17 @@ static bool build_set(tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     return true;
 }
 
+typedef struct GiveawayFindings {
+    Findings *f;
+    bool strict;
+} GiveawayFindings;
+
+static void add_giveaway(void *ctx, const char *file, int line, const char *msg)
+{
+    GiveawayFindings *g = ctx;
+    add(g->f, file, line, true, g->strict, msg);
+}
+
 /* want: the packs that were loaded (NULL: all). */
 static void collect(Findings *f, const tv_PackSet *set, const bool *want, bool strict)
 {
@@ -69,6 +81,8 @@ static void collect(Findings *f, const tv_PackSet *set, const bool *want, bool s
         if (!p->loaded && p->n_diags == 0)
             add(f, p->error.file, p->error.line, false, strict, p->error.msg);
     }
+    GiveawayFindings g = {f, strict};
+    tv_lint_giveaways(set, want, add_giveaway, &g);
 }
 
 int tv_cmd_lint(tv_Cli *cli);

@@ -35,7 +35,13 @@ bool tv_open_session(const tv_Cli *cli, const tv_PackSet *set, const int *select
                             .rules = {.time_points = !cli->no_time_points, .streak_bonus = !cli->no_streak},
                             .timer_percent = cli->timer_percent,
                             .types = cli->types};
-    bool ok = tv_session_init(s, &cfg, pool, n, tv_alloc_default(), err);
+    /* A film night's round K replays from its own seed: the evening began K seeds before. */
+    int round = cli->evening_round;
+    if (round > 0 && (uint64_t)round <= cli->seed)
+        cfg.seed = cli->seed - (uint64_t)round;
+    else
+        round = 0;
+    bool ok = tv_session_init_evening(s, &cfg, round, pool, n, tv_alloc_default(), err);
     free(pool); /* the session keeps pointers to the questions, not to the pool */
     if (!ok && err->code == TV_ERR_USAGE && n == 0)
         err->code = TV_ERR_PACK;

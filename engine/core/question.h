@@ -11,6 +11,7 @@
 #define TV_MAX_OPTIONS 6       /* choice: the answer plus 1..5 wrong options */
 #define TV_MAX_ITEMS 6         /* order: 2..6 items */
 #define TV_MAX_ACCEPT 16       /* text: accepted answers */
+#define TV_MAX_SOURCES 8       /* sources one question may name */
 #define TV_TIME_MIN_MS 5000    /* per-question time limit bounds */
 #define TV_TIME_MAX_MS 120000
 #define TV_TIME_DEFAULT_MS 20000
@@ -40,6 +41,13 @@ typedef struct tv_Question {
     const char *source;  /* key into the pack's sources, "" when none */
     const tv_Source *src; /* that source, resolved when the pack was decoded; NULL when
                              source is "" or names no entry of the pack's sources */
+    /* Every source the question names, in the pack's order: a question that joins
+     * several facts (an order question, say) may name a list. sources[0] is source and
+     * srcs[0] is src; srcs[i] is NULL for a key the pack's sources table lacks. 0 (and
+     * NULL lists) when source is "". */
+    int n_sources;
+    const char *const *sources;
+    const tv_Source *const *srcs;
     const char *pack_version; /* the pack's version, for flags */
     const char *where;   /* "plugins/x/pack.lua:42" for messages, "" when unknown */
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/giveaway.h"
 #include "core/text.h"
 
 static bool oom(tv_Error *err) { return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory"); }
@@ -23,27 +24,65 @@ static int intern(const char **list, int *n, const char *name)
     return (*n)++;
 }
 
-static bool fact_in(const char *fact, const char *const *list, int n)
+/* How far back in the draw the evening puts q: 0 when fresh, 1 when it asks a fact an
+ * earlier round asked (a twin in another pack or another form), 2 when an earlier round
+ * asked q itself (pack and id). */
+static int played_tier(const tv_Question *q, const tv_SessionConfig *cfg)
 {
-    for (int i = 0; i < n; i++)
-        if (strcmp(fact, list[i]) == 0)
-            return true;
-    return false;
+    int tier = 0;
+    for (int i = 0; i < cfg->n_played && tier < 2; i++) {
+        const tv_Question *p = cfg->played[i];
+        if (strcmp(p->id, q->id) == 0 && strcmp(p->pack, q->pack) == 0)
+            tier = 2;
+        else if (q->asks && *q->asks && p->asks && strcmp(p->asks, q->asks) == 0)
+            tier = 1;
+    }
+    return tier;
 }
 
-/* May q follow the questions already drawn into the round? Not when it asks a fact one
- * of them asks too or has already shown (in its prompt, options, items, explanation or
- * source): the round would then ask the same thing twice or give the answer away. */
-static bool fits_round(const tv_Question *q, const tv_Round *drawn, int n_drawn)
+/* Orders the shuffled draw fresh questions first, then twins of played ones, then the
+ * played ones themselves, each part in shuffled order: a round repeats only what the
+ * rest cannot fill. In place, stable. */
+static void defer_played(int *order, int n, const tv_Question *const *pool, const tv_SessionConfig *cfg)
 {
-    if (!q->asks || !*q->asks)
-        return true;
-    for (int i = 0; i < n_drawn; i++) {
-        const tv_Question *d = drawn[i].q;
-        if ((d->asks && strcmp(d->asks, q->asks) == 0) || fact_in(q->asks, d->shows, d->n_shows))
-            return false;
+    if (cfg->n_played <= 0)
+        return;
+    int placed = 0;
+    for (int tier = 0; tier < 2; tier++)
+        for (int i = placed; i < n; i++)
+            if (played_tier(pool[order[i]], cfg) == tier) {
+                int v = order[i];
+                memmove(order + placed + 1, order + placed, sizeof(int) * (size_t)(i - placed));
+                order[placed++] = v;
+            }
+}
+
+bool tv_session_init_evening(tv_Session *s, const tv_SessionConfig *cfg, int round, const tv_Question *const *pool,
+                             int n_pool, tv_Alloc alloc, tv_Error *err)
+{
+    if (round < 0)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a film night's round is 0 or more, got %d", round);
+    /* Each earlier round's questions, accumulated: round k passes over rounds 0..k-1. */
+    int per_round = cfg->count < n_pool ? cfg->count : n_pool;
+    size_t cap = (size_t)round * (size_t)(per_round > 0 ? per_round : 1) + 1;
+    const tv_Question **played = tv_alloc(alloc, sizeof *played * cap);
+    if (!played)
+        return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
+    int n_played = 0;
+    tv_SessionConfig k = *cfg;
+    bool ok = true;
+    for (int r = 0; ok && r <= round; r++) {
+        k.seed = cfg->seed + (uint64_t)r;
+        k.played = played, k.n_played = n_played;
+        ok = tv_session_init(s, &k, pool, n_pool, alloc, err);
+        if (ok && r < round) {
+            for (int i = 0; i < s->n_rounds && (size_t)n_played < cap; i++)
+                played[n_played++] = s->rounds[i].q;
+            tv_session_free(s);
+        }
     }
-    return true;
+    tv_free(alloc, played, sizeof *played * cap);
+    return ok;
 }
 
 bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Question *const *pool, int n_pool,
@@ -53,6 +92,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     s->alloc = alloc;
     tv_arena_init(&s->arena, alloc);
     s->cfg = *cfg;
+    s->cfg.played = NULL, s->cfg.n_played = 0; /* borrowed for this call only */
     if (cfg->players < 1 || cfg->players > TV_SESSION_MAX_PLAYERS)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "a session has 1 to %d players, got %d",
                             TV_SESSION_MAX_PLAYERS, cfg->players);
@@ -88,14 +128,25 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
     tv_rng_derive(&draw, cfg->seed, "session/draw");
     tv_rng_derive(&shown, cfg->seed, "session/shown");
     tv_rng_shuffle_ints(&draw, order, (size_t)n_allowed);
+    defer_played(order, n_allowed, pool, cfg);
 
-    /* Rounds take the shuffled questions in turn, passing over any that would repeat or
-     * give away a fact (fits_round); with no facts declared that is exactly the first n.
-     * A pool too entangled to fill the round gives a shorter round, never a leak. */
+    /* Rounds take the shuffled questions in turn, passing over any the round so far
+     * gives away: a fact asked twice or already shown (declared, docs/pack-api.md), or an
+     * answer its visible text already holds (core/giveaway.h, the detector lint and
+     * stats report with). With no such pair that is exactly the first n. A pool too
+     * entangled to fill the round gives a shorter round, never a leak. */
+    tv_GiveawayScan *scan = tv_giveaway_scan_new(alloc, n);
+    if (!scan)
+        return oom(err);
     s->n_rounds = 0;
     for (int next = 0; s->n_rounds < n && next < n_allowed; next++) {
         const tv_Question *q = pool[order[next]];
-        if (!fits_round(q, s->rounds, s->n_rounds))
+        int leaks = tv_giveaway_scan_leaks(scan, q);
+        if (leaks < 0 || (leaks == 0 && !tv_giveaway_scan_add(scan, q))) {
+            tv_giveaway_scan_free(scan);
+            return oom(err);
+        }
+        if (leaks)
             continue;
         tv_Round *r = &s->rounds[s->n_rounds++];
         memset(r, 0, sizeof *r);
@@ -120,6 +171,7 @@ bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Questi
         r->category = intern(s->categories, &s->n_categories, r->q->category);
         r->pack = intern(s->packs, &s->n_packs, r->q->pack);
     }
+    tv_giveaway_scan_free(scan);
     n = s->n_rounds;
 
     memset(s->players, 0, sizeof(tv_PlayerState) * (size_t)cfg->players);

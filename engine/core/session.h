@@ -33,6 +33,12 @@ typedef struct tv_SessionConfig {
     /* Bit (1u << tv_QType) per type that may be asked; 0 asks every type. The game asks
      * only choice and true/false when everyone answers at once on gamepads. */
     unsigned types;
+    /* A film night's earlier rounds: this draw takes a question they asked (compared by
+     * pack and id, so they may come from another load of the packs) or one asking a fact
+     * they asked (tv_Question.asks) only when nothing else can fill the round. Borrowed
+     * for tv_session_init only; NULL/0 for none. */
+    int n_played;
+    const tv_Question *const *played;
 } tv_SessionConfig;
 
 /* One asked question and how it is shown. shown[i] is the index (into options for choice,
@@ -114,6 +120,15 @@ typedef struct tv_Session {
  * safe to free. */
 bool tv_session_init(tv_Session *s, const tv_SessionConfig *cfg, const tv_Question *const *pool, int n_pool,
                      tv_Alloc alloc, tv_Error *err);
+/* Round `round` (0-based) of a film night whose first round had seed cfg->seed: the
+ * session for seed cfg->seed + round, drawn with every question of the evening's earlier
+ * rounds (each drawn this same way) as cfg.played, so an evening of rounds repeats no
+ * question while the pool holds enough others. cfg->played is ignored. Deterministic for
+ * (cfg->seed, round, pool): the game draws "play again" so, and a recorded round replays
+ * from those two numbers (docs/scoring.md). */
+bool tv_session_init_evening(tv_Session *s, const tv_SessionConfig *cfg, int round, const tv_Question *const *pool,
+                             int n_pool, tv_Alloc alloc, tv_Error *err);
+
 /* Safe on a zeroed or already freed session. */
 void tv_session_free(tv_Session *s);
 

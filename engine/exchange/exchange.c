@@ -115,6 +115,19 @@ bool tv_xlist_copy(tv_XList *list, const tv_Question *src, int n, const tv_XSour
         if (!dup_all(list, q->options, q->n_options) || !dup_all(list, q->items, q->n_items) ||
             !dup_all(list, q->accept, q->n_accept))
             return false;
+        /* The keys of a source list travel with the question; resolving them is the
+         * pack's business (srcs stays NULL in an exchange list). */
+        q->src = NULL, q->srcs = NULL;
+        if (q->n_sources > 0) {
+            const char **keys = tv_arena_alloc(&list->arena, sizeof *keys * (size_t)q->n_sources);
+            if (!keys)
+                return false;
+            memcpy(keys, q->sources, sizeof *keys * (size_t)q->n_sources);
+            if (!dup_all(list, keys, q->n_sources))
+                return false;
+            q->sources = keys;
+        } else
+            q->n_sources = 0, q->sources = NULL;
     }
     if (n_src > 0) {
         list->sources = tv_arena_alloc(&list->arena, (size_t)n_src * sizeof *list->sources);

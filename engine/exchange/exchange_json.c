@@ -56,6 +56,8 @@ static cJSON *question_json(const tv_Question *q)
     cJSON_AddStringToObject(o, "category", q->category);
     add_if(o, "explain", q->explain);
     add_if(o, "source", q->source);
+    if (q->n_sources > 1) /* every key of a source list; "source" is its first */
+        cJSON_AddItemToObject(o, "sources", string_array(q->sources, q->n_sources));
     return o;
 }
 
@@ -190,6 +192,18 @@ static void read_question(Reader *r, const cJSON *o, tv_Question *q)
         q->category = text_field(r, o, "category", TV_X_MAX_CATEGORY, false, false);
     q->explain = text_field(r, o, "explain", TV_X_MAX_PROMPT, true, false);
     q->source = text_field(r, o, "source", TV_X_MAX_ID, false, false);
+    /* A source list, as the writer puts it: "source" is its first key. */
+    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(o, "sources");
+    if (sources && q->source) {
+        const char **keys = tv_arena_alloc(&r->list->arena, sizeof *keys * TV_MAX_SOURCES);
+        int n = keys ? text_list(r, sources, keys, TV_MAX_SOURCES) : 0;
+        if (!keys && !r->why)
+            r->why = "out of memory";
+        else if (n >= 1 && strcmp(keys[0], q->source) != 0 && !r->why)
+            r->why = "sources does not start with source";
+        else if (n > 1)
+            q->n_sources = n, q->sources = keys;
+    }
     const cJSON *answer = cJSON_GetObjectItemCaseSensitive(o, "answer");
     switch (q->type) {
     case TV_Q_CHOICE:

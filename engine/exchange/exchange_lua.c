@@ -89,7 +89,9 @@ static void question(tv_XBuf *b, const tv_Question *q)
     field_text(b, "category", q->category);
     if (q->explain[0])
         field_text(b, "explain", q->explain);
-    if (q->source[0])
+    if (q->n_sources > 1)
+        field_list(b, "source", q->sources, q->n_sources);
+    else if (q->source[0])
         field_text(b, "source", q->source);
     tv_xbuf_puts(b, "    },\n");
 }

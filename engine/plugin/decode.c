@@ -272,6 +272,41 @@ static bool text_list(Dec *d, const cJSON *j, const char *at, const char *key, i
     return ok;
 }
 
+/* more_sources (absent: none): q->sources gets source and these keys, q->srcs room for
+ * them resolved once the pack's sources are known (resolve_sources). */
+static bool decode_more_sources(Dec *d, const cJSON *j, const char *at, tv_Question *q)
+{
+    const cJSON *arr;
+    int n = list(d, j, at, TV_WIRE_MORE_SOURCES, false, 1, TV_MAX_SOURCES - 1, &arr);
+    if (n < 0 || !q->source)
+        return false;
+    if (n > 0 && !q->source[0])
+        return fail(d, TV_ERR_PACK, "%s%s needs a source before it", at, TV_WIRE_MORE_SOURCES);
+    int total = q->source[0] ? 1 + n : 0;
+    const char **keys = total ? tv_arena_alloc(&d->p->arena, sizeof *keys * (size_t)total) : NULL;
+    const tv_Source **srcs = total ? tv_arena_alloc(&d->p->arena, sizeof *srcs * (size_t)total) : NULL;
+    if (total && (!keys || !srcs))
+        return oom(d);
+    if (total)
+        keys[0] = q->source, srcs[0] = NULL;
+    int i = 1;
+    for (const cJSON *e = n ? arr->child : NULL; e; e = e->next, i++) {
+        char place[40];
+        snprintf(place, sizeof place, "%s[%d]", TV_WIRE_MORE_SOURCES, i - 1);
+        if (!cJSON_IsString(e))
+            return fail(d, TV_ERR_PACK, "%s%s must be a string, got %s", at, place, type_name(e));
+        if (!check_text(d, at, place, e->valuestring, &(Field){place, PLAIN, 0, true, false}))
+            return false;
+        if (!(keys[i] = tv_arena_strdup(&d->p->arena, e->valuestring)))
+            return oom(d);
+        srcs[i] = NULL;
+    }
+    q->n_sources = total;
+    q->sources = keys;
+    q->srcs = srcs;
+    return true;
+}
+
 /* asks (absent: "") and shows (absent: none), fact names for the session's draw. */
 static bool decode_facts(Dec *d, const cJSON *j, const char *at, tv_Question *q)
 {
@@ -344,7 +379,7 @@ static bool decode_question(Dec *d, const cJSON *j, int index, const char *defau
                       : default_category;
     q->source = text(d, j, at, &(Field){TV_WIRE_SOURCE, PLAIN, 0, false, false});
     q->where = text(d, j, at, &(Field){TV_WIRE_WHERE, PLAIN, 0, false, false});
-    if (!decode_facts(d, j, at, q))
+    if (!decode_facts(d, j, at, q) || !decode_more_sources(d, j, at, q))
         return false;
     double diff = 0, time_ms = 0;
     if (d->failed || !whole(d, j, at, TV_WIRE_DIFFICULTY, 1, 3, &diff) ||
@@ -508,10 +543,14 @@ static bool decode_questions(Dec *d, const cJSON *root, const char *default_cate
             if (strcmp(p->questions[k].id, q->id) == 0)
                 return fail(d, TV_ERR_PACK, "questions[%d]: id '%.60s' is already used by questions[%d]",
                             p->n_questions, q->id, k);
-        /* Resolved once here, so the reveal does not look the source up every frame. */
-        for (int k = 0; k < p->n_sources && !q->src && q->source[0]; k++)
-            if (strcmp(p->sources[k].key, q->source) == 0)
-                q->src = &p->sources[k];
+        /* Resolved once here, so the reveal does not look the sources up every frame. */
+        for (int s = 0; s < q->n_sources; s++)
+            for (int k = 0; k < p->n_sources; k++)
+                if (strcmp(p->sources[k].key, q->sources[s]) == 0) {
+                    ((const tv_Source **)q->srcs)[s] = &p->sources[k];
+                    break;
+                }
+        q->src = q->n_sources ? q->srcs[0] : NULL;
         p->n_questions++;
     }
     double n_static = 0;

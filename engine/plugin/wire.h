@@ -26,7 +26,8 @@
  *       id, type ("choice", "truefalse", "numeric", "order", "text"), generated (bool),
  *       prompt, explain ("" when none), category (absent: the host's default category),
  *       difficulty (1..3), time_ms (TV_TIME_MIN_MS..TV_TIME_MAX_MS), source ("" when none),
- *       where ("dir/pack.lua:LINE"), and per type:
+ *       more_sources (optional: the keys after source of a question that names a list,
+ *       up to TV_MAX_SOURCES in all), where ("dir/pack.lua:LINE"), and per type:
  *       choice: options (answer first), truefalse: truth, numeric: number, tolerance,
  *       unit, order: items (in the right order), text: accept; optionally asks (a fact
  *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
@@ -113,6 +114,7 @@
 #define TV_WIRE_DIFFICULTY "difficulty"
 #define TV_WIRE_TIME_MS "time_ms"
 #define TV_WIRE_SOURCE "source"
+#define TV_WIRE_MORE_SOURCES "more_sources" /* a question's sources after the first */
 #define TV_WIRE_WHERE "where" /* also a diagnostic's */
 #define TV_WIRE_OPTIONS "options"
 #define TV_WIRE_TRUTH "truth"

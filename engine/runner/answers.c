@@ -199,10 +199,12 @@ static bool parse_directive(tv_Script *sc, int lineno, const char *s, size_t n, 
         d->no_streak = true;
     else if (strcmp(key, "types") == 0 && *value)
         d->types = value;
+    else if (strcmp(key, "round") == 0 && is_num && num <= 1000)
+        d->evening_round = (int)num;
     else
         return fail(sc, lineno, err,
                     "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, types LIST, "
-                    "no-time-points or no-streak",
+                    "round N, no-time-points or no-streak",
                     s, n);
     return true;
 }

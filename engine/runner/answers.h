@@ -56,6 +56,7 @@ typedef struct tv_ScriptDirectives {
     int timer_percent;  /* 0 when absent */
     bool no_time_points, no_streak;
     const char *types; /* "choice,truefalse": only these question types are asked */
+    int evening_round; /* `#! round K`: round K of a film night begun at seed - K; 0 when absent */
 } tv_ScriptDirectives;
 
 typedef struct tv_Script {

@@ -259,6 +259,11 @@ bool tv_report_dump_json(FILE *out, const tv_Session *s, const tv_ReportInfo *in
             cJSON_AddStringToObject(o, "key", letters);
         cJSON_AddStringToObject(o, "explain", q->explain);
         cJSON_AddStringToObject(o, "source", q->source);
+        if (q->n_sources > 1) { /* the first is "source" above, as before lists existed */
+            cJSON *list = cJSON_AddArrayToObject(o, "sources");
+            for (int k = 0; k < q->n_sources; k++)
+                cJSON_AddItemToArray(list, cJSON_CreateString(q->sources[k]));
+        }
         cJSON_AddItemToArray(qs, o);
     }
     return print_json(out, root, info->one_line);
@@ -305,11 +310,13 @@ void tv_report_dump_text(FILE *out, const tv_Session *s, const tv_ReportInfo *in
         }
         if (q->explain[0])
             fprintf(out, "   why: %s\n", q->explain);
-        if (q->source[0]) {
+        for (int k = 0; k < q->n_sources; k++) {
             char key[256];
-            tv_copy_printable(key, sizeof key, q->source); /* a key is any UTF-8 the pack chose */
-            fprintf(out, "   source: %s\n", key);
+            tv_copy_printable(key, sizeof key, q->sources[k]); /* a key is any UTF-8 the pack chose */
+            fprintf(out, "%s%s", k ? ", " : "   source: ", key);
         }
+        if (q->n_sources)
+            fputc('\n', out);
         fputc('\n', out);
     }
 }

@@ -31,6 +31,8 @@ bool tv_script_write_header(FILE *f, const char *comment, const tv_ScriptDirecti
         fprintf(f, "#! no-streak\n");
     if (d->types)
         fprintf(f, "#! types %s\n", d->types);
+    if (d->evening_round)
+        fprintf(f, "#! round %d\n", d->evening_round);
     return !ferror(f);
 }
 

@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/giveaway.h"
 #include "core/rng.h"
 
 void tv_stats_init(tv_Stats *st)
@@ -21,6 +22,7 @@ void tv_stats_free(tv_Stats *st)
 {
     free(st->questions);
     free(st->categories);
+    free(st->giveaways);
     tv_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
 }
@@ -134,6 +136,61 @@ static void guess(tv_Session *s, int r, tv_Rng *rng, tv_Answer *a)
         tv_session_wrong_answer(s, 1, r, a);
 }
 
+static const char *pack_id(tv_Stats *st, const tv_Question *q)
+{
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s/%s", q->pack, q->id);
+    return tv_arena_strdup(&st->arena, buf);
+}
+
+typedef struct GiveawayCtx {
+    tv_Stats *st;
+    int found;
+    bool oom;
+} GiveawayCtx;
+
+static bool count_giveaway(void *ctx, const tv_Question *earlier, const tv_Question *later, const tv_Giveaway *g)
+{
+    GiveawayCtx *c = ctx;
+    tv_Stats *st = c->st;
+    c->found++;
+    const char *kind = tv_giveaway_kind_name(g->kind);
+    for (int i = 0; i < st->n_giveaways; i++) {
+        tv_StatsGiveaway *e = &st->giveaways[i];
+        size_t pl = strlen(earlier->pack), ll = strlen(later->pack);
+        if (e->kind == kind && strncmp(e->earlier, earlier->pack, pl) == 0 && e->earlier[pl] == '/' &&
+            strcmp(e->earlier + pl + 1, earlier->id) == 0 && strncmp(e->later, later->pack, ll) == 0 &&
+            e->later[ll] == '/' && strcmp(e->later + ll + 1, later->id) == 0) {
+            e->sessions++;
+            return true;
+        }
+    }
+    if (!grow((void **)&st->giveaways, st->n_giveaways, &st->cap_giveaways, sizeof *st->giveaways))
+        return !(c->oom = true);
+    tv_StatsGiveaway e = {pack_id(st, earlier), pack_id(st, later), tv_arena_strdup(&st->arena, earlier->where),
+                          tv_arena_strdup(&st->arena, later->where), kind, g->field,
+                          tv_arena_strdup(&st->arena, g->what), 1};
+    if (!e.earlier || !e.later || !e.earlier_where || !e.later_where || !e.what)
+        return !(c->oom = true);
+    st->giveaways[st->n_giveaways++] = e;
+    return true;
+}
+
+/* The session's rounds through the one giveaway detector. */
+static bool add_giveaways(tv_Stats *st, const tv_Session *s)
+{
+    const tv_Question **round = malloc(sizeof *round * (size_t)(s->n_rounds ? s->n_rounds : 1));
+    if (!round)
+        return false;
+    for (int r = 0; r < s->n_rounds; r++)
+        round[r] = s->rounds[r].q;
+    GiveawayCtx c = {st, 0, false};
+    bool ok = tv_giveaways_find(round, s->n_rounds, tv_alloc_default(), count_giveaway, &c) && !c.oom;
+    st->giveaway_sessions += c.found > 0;
+    free(round);
+    return ok;
+}
+
 bool tv_stats_add_session(tv_Stats *st, tv_Session *s, tv_Error *err)
 {
     if (s->cfg.players != 2)
@@ -159,9 +216,36 @@ bool tv_stats_add_session(tv_Stats *st, tv_Session *s, tv_Error *err)
         if (rd->q->type == TV_Q_TRUEFALSE)
             st->tf_rounds++, st->tf_true += rd->q->truth;
     }
+    if (!add_giveaways(st, s))
+        return tv_error_set(err, TV_ERR_NOMEM, NULL, 0, "out of memory");
     st->sum_correct += tv_session_result(s, 0).total;
     st->sum_guess += tv_session_result(s, 1).total;
     st->sessions++;
+    return true;
+}
+
+bool tv_stats_add_evening(tv_Stats *st, const tv_Session *const *rounds, int n)
+{
+    st->evenings++;
+    for (int r = 1; r < n; r++)
+        for (int i = 0; i < rounds[r]->n_rounds; i++) {
+            const tv_Question *q = rounds[r]->rounds[i].q;
+            bool repeat = false;
+            for (int e = 0; e < r && !repeat; e++)
+                for (int k = 0; k < rounds[e]->n_rounds && !repeat; k++) {
+                    const tv_Question *p = rounds[e]->rounds[k].q;
+                    repeat = strcmp(p->id, q->id) == 0 && strcmp(p->pack, q->pack) == 0;
+                }
+            if (!repeat)
+                continue;
+            st->evening_repeats++;
+            if (!st->first_repeat) {
+                char buf[700];
+                snprintf(buf, sizeof buf, "%s/%s (seed %llu)", q->pack, q->id, (unsigned long long)rounds[r]->cfg.seed);
+                if (!(st->first_repeat = tv_arena_strdup(&st->arena, buf)))
+                    return false;
+            }
+        }
     return true;
 }
 
@@ -215,6 +299,17 @@ void tv_stats_text(FILE *out, const tv_Stats *st)
     for (int i = 0; i < st->n_categories; i++)
         fprintf(out, "%-32.32s %8ld %6.1f%%\n", st->categories[i].name, st->categories[i].drawn,
                 pct(st->categories[i].drawn, st->rounds));
+    fprintf(out, "\nin-round giveaways: %ld of %ld sessions\n", st->giveaway_sessions, st->sessions);
+    if (st->evenings)
+        fprintf(out, "film nights: %ld, questions asked again: %ld%s%s\n", st->evenings, st->evening_repeats,
+                st->first_repeat ? ", the first " : "", st->first_repeat ? st->first_repeat : "");
+    for (int i = 0; i < st->n_giveaways; i++) {
+        const tv_StatsGiveaway *g = &st->giveaways[i];
+        fprintf(out, "giveaway (%s, %ld session%s): %s (%s) %s %s '%s', asked later by %s (%s)\n", g->kind,
+                g->sessions, g->sessions == 1 ? "" : "s", g->earlier, *g->earlier_where ? g->earlier_where : "?",
+                strcmp(g->kind, "declared") == 0 ? "declares it" : "shows in its", g->field, g->what, g->later,
+                *g->later_where ? g->later_where : "?");
+    }
     fprintf(out, "\n%-40s %-9s %8s %7s\n", "question", "type", "drawn", "share");
     for (int i = 0; i < st->n_questions; i++) {
         const tv_StatsQuestion *q = &st->questions[i];
@@ -270,6 +365,29 @@ bool tv_stats_json(FILE *out, const tv_Stats *st)
         cJSON_AddStringToObject(o, "category", q->category);
         cJSON_AddNumberToObject(o, "drawn", (double)q->drawn);
         cJSON_AddItemToArray(qs, o);
+    }
+    if (st->evenings) {
+        cJSON *ev = cJSON_AddObjectToObject(root, "film_nights");
+        cJSON_AddNumberToObject(ev, "evenings", (double)st->evenings);
+        cJSON_AddNumberToObject(ev, "repeats", (double)st->evening_repeats);
+        if (st->first_repeat)
+            cJSON_AddStringToObject(ev, "first_repeat", st->first_repeat);
+    }
+    cJSON *gv = cJSON_AddObjectToObject(root, "giveaways");
+    cJSON_AddNumberToObject(gv, "sessions", (double)st->giveaway_sessions);
+    cJSON *pairs = cJSON_AddArrayToObject(gv, "pairs");
+    for (int i = 0; i < st->n_giveaways; i++) {
+        const tv_StatsGiveaway *g = &st->giveaways[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", g->kind);
+        cJSON_AddStringToObject(o, "earlier", g->earlier);
+        cJSON_AddStringToObject(o, "earlier_where", g->earlier_where);
+        cJSON_AddStringToObject(o, "field", g->field);
+        cJSON_AddStringToObject(o, "answer", g->what);
+        cJSON_AddStringToObject(o, "later", g->later);
+        cJSON_AddStringToObject(o, "later_where", g->later_where);
+        cJSON_AddNumberToObject(o, "sessions", (double)g->sessions);
+        cJSON_AddItemToArray(pairs, o);
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);

@@ -190,6 +190,7 @@ static void report_session(tv_Game *g)
     if (!g->cfg.on_session)
         return;
     tv_GameSession info = {.seed = g->seed,
+                           .evening_round = g->evening_round,
                            .n_players = g->n_players,
                            .count = g->session.n_rounds,
                            .lang = g->settings.lang,
@@ -205,7 +206,15 @@ static void report_session(tv_Game *g)
     g->cfg.on_session(g->cfg.host, &info);
 }
 
-bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
+static bool start_round(tv_Game *g, uint64_t first_seed, int evening_round, tv_Error *err);
+
+bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err) { return start_round(g, seed, 0, err); }
+
+bool tv_game_next_round(tv_Game *g, tv_Error *err) { return start_round(g, g->evening_seed, g->evening_round + 1, err); }
+
+/* Round evening_round of the film night begun at first_seed: the core draws it past the
+ * evening's earlier rounds, so four rounds of 10 over the shipped packs repeat nothing. */
+static bool start_round(tv_Game *g, uint64_t first_seed, int evening_round, tv_Error *err)
 {
     if (g->packs_loading)
         return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the packs are still loading");
@@ -224,17 +233,20 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
             for (int k = 0; k < pk->n_questions; k++)
                 pool[n++] = &pk->questions[k];
     }
+    uint64_t seed = first_seed + (uint64_t)evening_round;
     g->seed = seed;
+    g->evening_seed = first_seed;
+    g->evening_round = evening_round;
     /* With everyone answering at once on pads, only questions a pad's buttons can answer
      * are asked. The session applies the timer setting and this filter exactly as
      * `trivium headless` does for the recorded directives. */
-    tv_SessionConfig cfg = {.seed = seed,
+    tv_SessionConfig cfg = {.seed = first_seed,
                             .count = g->settings.count,
                             .players = g->n_players,
                             .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
                             .timer_percent = g->settings.timer_percent,
                             .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
-    bool ok = tv_session_init(&g->session, &cfg, pool, n, tv_alloc_default(), err);
+    bool ok = tv_session_init_evening(&g->session, &cfg, evening_round, pool, n, tv_alloc_default(), err);
     free(pool); /* the session keeps pointers to the questions, not to the pool */
     if (!ok)
         return false;

@@ -40,7 +40,8 @@ typedef enum tv_Scene {
 /* A session as it began, for a host that records it (`trivium play --record`): what a
  * replay needs to set up the same session. Borrowed for the call. */
 typedef struct tv_GameSession {
-    uint64_t seed;
+    uint64_t seed;     /* this round's: the film night's first seed + round */
+    int evening_round; /* 0 for a session from the players screen, +1 per "play again" */
     int n_players;
     const char *names[TV_GAME_MAX_SEATS];
     int n_packs;
@@ -98,6 +99,9 @@ bool tv_game_animating(const tv_Game *g);
  * players and mode set on the players screen, and reports it to on_session. Fails
  * with err when no question fits or while the packs are being reloaded. */
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err);
+/* "Play again": the film night's next round (seed + 1, drawn past every question the
+ * evening has asked, core/session.h tv_session_init_evening). Fails as tv_game_start. */
+bool tv_game_next_round(tv_Game *g, tv_Error *err);
 /* Records a connected gamepad (hot-plug); seats follow the order pads arrive in. A pad
  * unplugged mid-round keeps its seat (and score) until a pad is plugged in again. */
 void tv_game_pad_added(tv_Game *g, SDL_JoystickID id);

@@ -49,7 +49,9 @@ typedef struct tv_Game {
 
     /* the session */
     bool in_session;
-    uint64_t seed;
+    uint64_t seed;          /* this round's */
+    uint64_t evening_seed;  /* the film night's first round's */
+    int evening_round;      /* rounds played before this one since the players screen */
     tv_Session session;
     int round, player;   /* current question and, in hot-seat, whose turn */
     int64_t asked_ms;    /* when the current player's question appeared */

@@ -158,7 +158,7 @@ bool tv_scene_results_event(tv_Game *g, const SDL_Event *ev)
         id = HIT_MENU;
     if (id == HIT_AGAIN) {
         tv_Error err = {0};
-        tv_game_start(g, g->seed * 6364136223846793005ull + 1442695040888963407ull, &err);
+        tv_game_next_round(g, &err);
     } else if (id == HIT_MENU)
         tv_flow_quit_round(g);
     return true;

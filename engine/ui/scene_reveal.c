@@ -144,14 +144,19 @@ void tv_scene_reveal_draw(tv_Game *g)
         float s = tv_gfx_fit_text(x, q->explain, 22, 13, false, w, rest * 2 / 3);
         y += tv_gfx_text(x, q->explain, s, false, p.text, pad, y, w, TV_ALIGN_CENTER) + tv_px(x, 8);
     }
-    const tv_Source *src = q->src;
-    if (src || q->source[0]) {
-        char s[900], line[1000];
-        if (src)
-            snprintf(s, sizeof s, "%s%s%s%s%s", src->publisher, src->title[0] ? ", " : "", src->title,
-                     src->date[0] ? ", " : "", src->date);
-        else
-            snprintf(s, sizeof s, "%s", q->source);
+    if (q->n_sources > 0) {
+        /* Every source the question names, "; " between them: an order question that
+         * joins several facts credits each. */
+        char s[1600] = "", line[1700];
+        for (int i = 0; i < q->n_sources; i++) {
+            const tv_Source *src = q->srcs[i];
+            size_t at = strlen(s);
+            if (src)
+                snprintf(s + at, sizeof s - at, "%s%s%s%s%s%s", i ? "; " : "", src->publisher,
+                         src->title[0] ? ", " : "", src->title, src->date[0] ? ", " : "", src->date);
+            else
+                snprintf(s + at, sizeof s - at, "%s%s", i ? "; " : "", q->sources[i]);
+        }
         snprintf(line, sizeof line, tv_game_text(g, "reveal.source"), s);
         float size = tv_gfx_fit_text(x, line, 16, 11, false, w, x->h - y - footer);
         tv_gfx_text(x, line, size, false, p.dim, pad, y, w, TV_ALIGN_CENTER);

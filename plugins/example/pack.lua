@@ -13,7 +13,7 @@ return {
   author = "Trivium team",
   languages = { "en", "nl" },
   sources = {
-    nerd = { publisher = "The Nerd Shepherd", date = "2025-04-18",
+    nerd = { shows = { "golden-hour-maker" }, publisher = "The Nerd Shepherd", date = "2025-04-18",
              title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
              url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix" },
     newsbytes = { publisher = "NewsBytes", date = "2025-04-26", title = "All about Netflix's iHostage",
@@ -31,6 +31,8 @@ return {
       explain = { en = "Bobby Boermans directed; Simon de Waal wrote the screenplay.",
                   nl = "Bobby Boermans regisseerde; Simon de Waal schreef het scenario." },
       source = "nerd",
+      -- An actor among the wrong options gives away the cast question about him.
+      shows = { "cast/Marcel Hensema", "cast/Loes Haverkort" },
     },
     quiz.truefalse {
       id = "friday-release",
@@ -57,7 +59,7 @@ return {
       id = "timeline",
       prompt = { en = "Put these in order, earliest first.", nl = "Zet deze in volgorde, de vroegste eerst." },
       items = {
-        { en = "The hostage-taking on the Leidseplein", nl = "De gijzeling op het Leidseplein" },
+        { en = "The hostage-taking in the Apple Store", nl = "De gijzeling in de Apple Store" },
         { en = "iHostage appears on Netflix", nl = "iHostage verschijnt op Netflix" },
         { en = "NewsBytes explains the cast and story", nl = "NewsBytes legt cast en verhaal uit" },
       },
@@ -101,6 +103,7 @@ return {
         explain = { en = row.actor .. " plays " .. row.character .. ".",
                     nl = row.actor .. " speelt " .. row.character .. "." },
         source = "newsbytes",
+        asks = "cast/" .. row.actor,
       },
     }
   end,

@@ -34,15 +34,12 @@ end
 
 local CAT_WHO = { en = "Who plays whom", nl = "Wie speelt wie" }
 local CAT_ROLE = { en = "Characters", nl = "Personages" }
-local CAT_SIDE = { en = "Who is who", nl = "Wie is wie" }
 local CAT_WORK = { en = "Other work", nl = "Ander werk" }
 local CAT_MAKING = { en = "Behind the scenes", nl = "Achter de schermen" }
 local CAT_CAST = { en = "Cast", nl = "Cast" }
 
 local by_key = {}
 for _, c in ipairs(F.cast) do by_key[c.key] = c end
-local side_by_key = {}
-for _, s in ipairs(F.sides) do side_by_key[s.key] = s end
 
 local function pick_template(rng, list)
   return list[rng:int(1, #list)]
@@ -79,6 +76,22 @@ local function distractors(rng, c, list, n, usable)
   return out
 end
 
+-- Facts a question shows by naming people or roles (asks/shows, docs/pack-api.md).
+-- Naming a character answers the questions that ask for that name (cast/KEY: who plays
+-- whom; who-is/KEY: which character has a role); naming an actor answers who plays
+-- their character (cast/KEY) and the questions about that actor's other work
+-- (actor/KEY); a role's words answer role/KEY.
+local function shows_of(chars, named_actors, roles)
+  local out, seen = {}, {}
+  local function add(f) if not seen[f] then seen[f] = true; out[#out + 1] = f end end
+  for _, o in ipairs(chars or {}) do add("cast/" .. o.key); add("who-is/" .. o.key) end
+  for _, o in ipairs(named_actors or {}) do
+    if o.key then add("cast/" .. o.key); add("actor/" .. o.key) end
+  end
+  for _, o in ipairs(roles or {}) do add("role/" .. o.key) end
+  return out
+end
+
 -- One sentence that states the true pairing (and nothing about the role, which the
 -- character's role question may ask), used in explanations.
 local function pairing(c)
@@ -101,8 +114,8 @@ local link_kinds = {
       return n >= 3
     end,
     make = function(rng, c)
-      local wrong = {}
-      for _, o in ipairs(distractors(rng, c, actors, 3)) do wrong[#wrong + 1] = o.actor end
+      local wrong, named = {}, { c }
+      for _, o in ipairs(distractors(rng, c, actors, 3)) do wrong[#wrong + 1] = o.actor; named[#named + 1] = o end
       local tpl = pick_template(rng, {
         { en = "Who plays %s in iHostage?", nl = "Wie speelt %s in iHostage?" },
         { en = "Which %s took on the part of %s?", nl = "Welke %s kreeg de rol van %s?", noun = true },
@@ -110,7 +123,8 @@ local link_kinds = {
       })
       local prompt = tpl.noun and fmt(tpl, actor_noun(c), c.character) or fmt(tpl, c.character)
       return quiz.choice {
-        id = "plays-" .. c.key, prompt = prompt, answer = c.actor, wrong = wrong,
+        id = "plays-" .. c.key, asks = "cast/" .. c.key, shows = shows_of({ c }, named),
+        prompt = prompt, answer = c.actor, wrong = wrong,
         difficulty = c.tier, category = CAT_WHO, explain = pairing(c), source = c.source,
       }
     end,
@@ -123,15 +137,18 @@ local link_kinds = {
       return n >= 3
     end,
     make = function(rng, c)
-      local wrong = {}
-      for _, o in ipairs(distractors(rng, c, F.cast, 3)) do wrong[#wrong + 1] = o.character_answers[1] end
+      local wrong, named = {}, { c }
+      for _, o in ipairs(distractors(rng, c, F.cast, 3)) do
+        wrong[#wrong + 1] = o.character_answers[1]; named[#named + 1] = o
+      end
       local tpl = pick_template(rng, {
         { en = "Which character does %s play in iHostage?", nl = "Welk personage speelt %s in iHostage?" },
         { en = "In the Apple Store thriller, %s plays…", nl = "In de thriller over de Apple Store speelt %s…" },
         { en = "Whose part does %s play?", nl = "Wiens rol speelt %s?" },
       })
       return quiz.choice {
-        id = "character-of-" .. c.key, prompt = fmt(tpl, c.actor), answer = c.character_answers[1], wrong = wrong,
+        id = "character-of-" .. c.key, asks = "cast/" .. c.key, shows = shows_of(named, { c }),
+        prompt = fmt(tpl, c.actor), answer = c.character_answers[1], wrong = wrong,
         difficulty = c.tier, category = CAT_WHO, explain = pairing(c), source = c.source,
       }
     end,
@@ -154,7 +171,8 @@ local link_kinds = {
       })
       local prompt = tpl.swap and fmt(tpl, c.character, shown.actor) or fmt(tpl, shown.actor, c.character)
       return quiz.truefalse {
-        id = "tf-plays-" .. c.key, prompt = prompt, answer = truth,
+        id = "tf-plays-" .. c.key, asks = "cast/" .. c.key, shows = shows_of({ c }, { c, shown }),
+        prompt = prompt, answer = truth,
         difficulty = math.max(1, c.tier - 1), category = CAT_WHO, explain = explain, source = c.source,
       }
     end,
@@ -176,7 +194,8 @@ local link_kinds = {
         prompt = fmt(tpl, actor_noun(c), c.character)
       end
       return quiz.text {
-        id = "type-actor-" .. c.key, prompt = prompt, answer = c.actor_answers,
+        id = "type-actor-" .. c.key, asks = "cast/" .. c.key, shows = shows_of({ c }, { c }),
+        prompt = prompt, answer = c.actor_answers,
         difficulty = math.min(3, c.tier + 1), category = CAT_WHO, explain = pairing(c), source = c.source,
       }
     end,
@@ -185,7 +204,7 @@ local link_kinds = {
     ok = function() return true end,
     make = function(_, c)
       return quiz.text {
-        id = "type-character-" .. c.key,
+        id = "type-character-" .. c.key, asks = "cast/" .. c.key, shows = shows_of({ c }, { c }),
         prompt = fmt({ en = "Type the name of the character %s plays in iHostage (a first name is enough).",
                        nl = "Typ de naam van het personage dat %s in iHostage speelt (een voornaam is genoeg)." },
                      c.actor),
@@ -222,15 +241,6 @@ local function false_roles(c)
   return out
 end
 
-local function wrong_groups(c)
-  local avoid = F.side_avoid[c.side] or {}
-  local out = {}
-  for _, s in ipairs(F.sides) do
-    if s.key ~= c.side and not avoid[s.key] then out[#out + 1] = s.label end
-  end
-  return out
-end
-
 local role_kinds = {
   { -- What is this character's part?
     ok = function() return true end,
@@ -239,14 +249,15 @@ local role_kinds = {
       for _, o in ipairs(F.cast) do
         if o ~= c and not (c.clash and o.clash == c.clash) then pool[#pool + 1] = o end
       end
-      local wrong = {}
-      for _, o in ipairs(rng:sample(pool, 3)) do wrong[#wrong + 1] = cap(o.role) end
+      local wrong, roles = {}, { c }
+      for _, o in ipairs(rng:sample(pool, 3)) do wrong[#wrong + 1] = cap(o.role); roles[#roles + 1] = o end
       local tpl = pick_template(rng, {
         { en = "What is %s's part in the story of iHostage?", nl = "Wat is de rol van %s in het verhaal van iHostage?" },
         { en = "Who is %s in the film?", nl = "Wie is %s in de film?" },
       })
       return quiz.choice {
-        id = "role-" .. c.key, prompt = fmt(tpl, c.character), answer = cap(c.role), wrong = wrong,
+        id = "role-" .. c.key, asks = "role/" .. c.key, shows = shows_of({ c }, nil, roles),
+        prompt = fmt(tpl, c.character), answer = cap(c.role), wrong = wrong,
         difficulty = math.min(3, c.tier + 1), category = CAT_ROLE, explain = role_explain(c), source = c.source,
       }
     end,
@@ -260,16 +271,17 @@ local role_kinds = {
       return n >= 3
     end,
     make = function(rng, c)
-      local wrong = {}
+      local wrong, named = {}, { c }
       for _, o in ipairs(distractors(rng, c, F.cast, 3, function(o) return not (c.clash and o.clash == c.clash) end)) do
-        wrong[#wrong + 1] = o.character_answers[1]
+        wrong[#wrong + 1] = o.character_answers[1]; named[#named + 1] = o
       end
       local tpl = pick_template(rng, {
         { en = "In iHostage, who is %s?", nl = "Wie is in iHostage %s?" },
         { en = "Which character is %s?", nl = "Welk personage is %s?" },
       })
       return quiz.choice {
-        id = "who-is-" .. c.key, prompt = fmt(tpl, c.role), answer = c.character_answers[1], wrong = wrong,
+        id = "who-is-" .. c.key, asks = "who-is/" .. c.key, shows = shows_of(named, nil, { c }),
+        prompt = fmt(tpl, c.role), answer = c.character_answers[1], wrong = wrong,
         difficulty = c.tier, category = CAT_ROLE, explain = role_explain(c), source = c.source,
       }
     end,
@@ -286,7 +298,7 @@ local role_kinds = {
                       c.character, c.role, shown.character, shown.role)
       end
       return quiz.truefalse {
-        id = "tf-role-" .. c.key,
+        id = "tf-role-" .. c.key, asks = "role/" .. c.key, shows = shows_of({ c, shown }, nil, { c, shown }),
         prompt = fmt({ en = "True or false: in iHostage, %s is %s.", nl = "Waar of niet waar: in iHostage is %s %s." },
                      c.character, shown.role),
         answer = truth,
@@ -294,52 +306,9 @@ local role_kinds = {
       }
     end,
   },
-  { -- Which group does this character belong to?
-    ok = function() return true end,
-    make = function(_, c)
-      return quiz.choice {
-        id = "side-" .. c.key,
-        prompt = fmt({ en = "Which group does %s belong to in iHostage?", nl = "Bij welke groep hoort %s in iHostage?" },
-                     c.character),
-        answer = side_by_key[c.side].label, wrong = wrong_groups(c),
-        difficulty = 1, category = CAT_SIDE, explain = role_explain(c), source = c.source,
-      }
-    end,
-  },
 }
 
-local function pick_kind(rng, kinds, c)
-  local usable = {}
-  for _, k in ipairs(kinds) do if k.ok(c) then usable[#usable + 1] = k end end
-  return usable[rng:int(1, #usable)]
-end
-
-
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 ------------------------------------------------------------------------------
 -- Static questions (answers read from the fact table where it holds them)
@@ -359,6 +328,7 @@ end
 local questions = {
   quiz.truefalse {
     id = "s-jackson-hooi-ouwerkerk",
+    shows = { "cast/ammar", "actor/ammar" },
     prompt = { en = "True or false: Everon Jackson Hooi and Fockeline Ouwerkerk are both in the cast of iHostage.",
                nl = "Waar of niet waar: Everon Jackson Hooi en Fockeline Ouwerkerk spelen allebei mee in iHostage." },
     answer = true,
@@ -392,6 +362,8 @@ local questions = {
   },
   quiz.choice {
     id = "s-ted-lasso",
+    asks = "actor/abe",
+    shows = { "cast/abe", "cast/ammar", "actor/ammar", "cast/kees", "actor/kees", "cast/winston", "actor/winston" },
     prompt = { en = "Which iHostage actor played the Dutchman on a houseboat who takes Rebecca in during Ted Lasso's Amsterdam episode?",
                nl = "Welke acteur uit iHostage speelde in de Amsterdamse aflevering van Ted Lasso de Nederlander met een woonboot die Rebecca onderdak geeft?" },
     answer = VAN_DER_GRIJN.actor,
@@ -404,6 +376,8 @@ local questions = {
   },
   quiz.text {
     id = "s-ted-lasso-episode",
+    asks = "ted-lasso-episode",
+    shows = { "cast/abe", "actor/abe" },
     prompt = { en = "Ted Lasso's third season has an episode set in Amsterdam, with an iHostage actor as a guest. What is it called?",
                nl = "In het derde seizoen van Ted Lasso speelt een aflevering zich af in Amsterdam, met een acteur uit iHostage als gast. Hoe heet die aflevering?" },
     answer = { VAN_DER_GRIJN.ted_lasso.episode },
@@ -415,6 +389,8 @@ local questions = {
   },
   quiz.truefalse {
     id = "s-van-der-grijn-golden-hour",
+    asks = "van-der-grijn-golden-hour",
+    shows = { "cast/abe", "actor/abe" },
     prompt = { en = "True or false: iHostage was Matteo van der Grijn's first job with director Bobby Boermans.",
                nl = "Waar of niet waar: iHostage was de eerste klus van Matteo van der Grijn met regisseur Bobby Boermans." },
     answer = false,
@@ -426,6 +402,8 @@ local questions = {
   },
   quiz.choice {
     id = "s-sehovic-birthplace",
+    asks = "sehovic-birthplace",
+    shows = { "cast/ilian", "actor/ilian" },
     prompt = { en = "In which town was Admir Šehović, one of the leads of iHostage, born?",
                nl = "In welke plaats is Admir Šehović, een van de hoofdrolspelers van iHostage, geboren?" },
     answer = SEHOVIC.birthplace,
@@ -438,6 +416,8 @@ local questions = {
   },
   quiz.numeric {
     id = "s-lepa-sela-year",
+    asks = "lepa-sela-year",
+    shows = { "cast/ilian", "actor/ilian" },
     prompt = { en = "Lepa sela lepo gore is the film in which a young Admir Šehović played Milan. From which year is it?",
                nl = "Lepa sela lepo gore is de film waarin een jonge Admir Šehović Milan speelde. Uit welk jaar is die film?" },
     answer = SEHOVIC.child_role.year,
@@ -450,6 +430,8 @@ local questions = {
   },
   quiz.numeric {
     id = "s-talpe-age",
+    asks = "talpe-age",
+    shows = { "cast/winston", "actor/winston" },
     prompt = { en = "How old was Louis Talpe, one of the iHostage cast, when the film came out? (2 years either way counts)",
                nl = "Hoe oud was Louis Talpe, een van de acteurs van iHostage, toen de film uitkwam? (2 jaar ernaast telt ook)" },
     answer = TALPE.age_at_release,
@@ -463,6 +445,8 @@ local questions = {
   },
   quiz.truefalse {
     id = "s-talpe-training",
+    asks = "talpe-training",
+    shows = { "cast/winston", "actor/winston" },
     prompt = { en = "True or false: Louis Talpe went into his iHostage part without any police training.",
                nl = "Waar of niet waar: Louis Talpe begon zonder enige politietraining aan zijn rol in iHostage." },
     answer = false,
@@ -474,6 +458,8 @@ local questions = {
   },
   quiz.order {
     id = "s-order-cast-timeline",
+    asks = "cast-timeline",
+    shows = { "cast/ilian", "actor/ilian" },
     prompt = { en = "Put these moments in order, earliest first.",
                nl = "Zet deze momenten op volgorde, het vroegste eerst." },
     items = {
@@ -513,10 +499,10 @@ return {
                   title = "'iHostage': Netflix's latest thriller explores true hostage crisis",
                   date = "2025-04-26",
                   url = "https://www.newsbytesapp.com/news/entertainment/all-about-netflixs-ihostage/story" },
-    newslocker = { publisher = "Newslocker",
+    newslocker = { shows = { "cast/winston", "actor/winston" }, publisher = "Newslocker",
                    title = "Louis Talpe kreeg intense training van speciale politiedienst voor rol in 'iHostage'",
                    url = "https://m.newslocker.com/nl-nl/nieuws/sex_en_relaties/louis-talpe-kreeg-intense-training-van-speciale-politiedienst-voor-rol-in-ihostage-zodra-zij-telefoon-krijgen-laten-ze-alles-vallen" },
-    bonjour = { publisher = "Bonjour.ba", title = "Netflix triler film: Admir Šehović", date = "2025-04-16",
+    bonjour = { shows = { "cast/ilian", "actor/ilian" }, publisher = "Bonjour.ba", title = "Netflix triler film: Admir Šehović", date = "2025-04-16",
                 url = "https://bonjour.ba/netflix-triler-film-admir-sehovic" },
     novi = { publisher = "Novi.ba",
              title = "Prije 24 godine glumio je Milana u filmu 'Lepa sela lepo gore', a evo kako danas izgleda",
@@ -532,20 +518,22 @@ return {
     nhnieuws2024 = { publisher = "NH Nieuws", title = "Netflix-film over gijzeling in Apple Store gaat iHostage heten",
                      url = "https://www.nhnieuws.nl/nieuws/341655/netflix-film-over-gijzeling-in-apple-store-gaat-ihostage-heten" },
   },
-  questions = paced(questions),
+  questions = quiz.paced(questions),
 
-  -- Every call returns one who-plays-whom question for each of the seven characters
-  -- and one who-is-who question for five of them (the kinds, templates, picks and
-  -- distractors drawn by ctx.rng), so no character is asked twice by the same kind.
+  -- Every call returns each kind of question that fits each character (templates,
+  -- distractors and true/false claims drawn by ctx.rng). The facts they declare keep a
+  -- round to one who-plays-whom and one role question per character (asks cast/KEY,
+  -- role/KEY, who-is/KEY, side/KEY), and the rest of a film night draws the others.
   generate = function(ctx)
     local rng = ctx.rng
     local out = {}
-    for _, c in ipairs(F.cast) do
-      out[#out + 1] = pick_kind(rng, link_kinds, c).make(rng, c)
+    for _, kinds in ipairs({ link_kinds, role_kinds }) do
+      for _, c in ipairs(F.cast) do
+        for _, k in ipairs(kinds) do
+          if k.ok(c) then out[#out + 1] = k.make(rng, c) end
+        end
+      end
     end
-    for _, c in ipairs(rng:sample(F.cast, 5)) do
-      out[#out + 1] = pick_kind(rng, role_kinds, c).make(rng, c)
-    end
-    return paced(out)
+    return quiz.paced(out)
   end,
 }

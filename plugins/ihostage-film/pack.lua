@@ -13,31 +13,7 @@ local PROD = T("Research and filming", "Research en opnames")
 local RECEP = T("Reception", "Ontvangst")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 return {
   id = "ihostage-film",
@@ -52,12 +28,14 @@ return {
 
   sources = {
     nerdshepherd = {
+      shows = { "golden-hour-maker" },
       publisher = "The Nerd Shepherd",
       title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
       date = "2025-04-18",
       url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix",
     },
     filmvandaag = {
+      shows = { "film-views", "film-top10-countries" },
       publisher = "FilmVandaag",
       title = "Nederlandse thriller in 93 landen in de Netflix top 10 en wereldwijd 58 miljoen keer bekeken",
       url = "https://www.filmvandaag.nl/nieuws/26501-nederlandse-thriller-in-93-landen-in-de-netflix-top-10-en-wereldwijd-58-miljoen-keer-bekeken",
@@ -138,14 +116,25 @@ return {
       title = "Netflix pushed iHostage to the top, but no one knows why",
       url = "https://sfg.media/en/a/netflix-pushed-ihostage-to-the-top-but-no-one-knows-why",
     },
+    news24 = {
+      shows = { "critic-die-hard" },
+      publisher = "News24",
+      title = "Netflix's iHostage review: a lame thriller that makes us nostalgic about Die Hard",
+      url = "https://news24online.com/entertainment/netflixs-ihostage-review-a-lame-thriller-that-makes-us-nostalgic-about-diehard/538747",
+    },
+    politicreview = {
+      publisher = "The Politic Review",
+      url = "https://thepoliticreview.com/is-ihostage-netflixs-new-1-movie-worth-watching",
+    },
     welingelichtekringen = {
+      shows = { "film-views" },
       publisher = "Welingelichte Kringen (ANP)",
       title = "Netflix: Nederlandse film iHostage 58 miljoen keer bekeken",
       url = "https://www.welingelichtekringen.nl/samenleving/netflix-nederlandse-film-ihostage-58-miljoen-keer-bekeken",
     },
   },
 
-  questions = paced({
+  questions = quiz.paced({
     ---------------------------------------------------------------- release
     quiz.choice {
       id = "film-release-date",
@@ -177,6 +166,7 @@ return {
     },
     quiz.choice {
       id = "film-country",
+      asks = "film-country",
       prompt = T("Which country produced iHostage?",
                  "Uit welk land komt de film iHostage?"),
       answer = T("The Netherlands", "Nederland"),
@@ -204,6 +194,7 @@ return {
     ---------------------------------------------------------------- makers
     quiz.choice {
       id = "film-writer",
+      asks = "film-writer",
       prompt = T("Who wrote the screenplay for iHostage?",
                  "Wie schreef het scenario van iHostage?"),
       answer = "Simon de Waal",
@@ -230,6 +221,7 @@ return {
     },
     quiz.choice {
       id = "film-golden-hour",
+      asks = "golden-hour-maker",
       prompt = T("At release, iHostage was sold as the new thriller from the maker of which Dutch title?",
                  "Bij de release werd iHostage aangeprezen als nieuwe thriller van de maker van welke Nederlandse titel?"),
       answer = "Het Gouden Uur",
@@ -254,6 +246,7 @@ return {
     -- Fact sheet, Film: Dutch press promoted it as from the director of Mocro Maffia (BNNVARA).
     quiz.choice {
       id = "film-mocro-maffia",
+      asks = "mocro-maffia-director",
       prompt = T("Dutch publicity for iHostage also called Boermans the director of which crime title?",
                  "De Nederlandse publiciteit voor iHostage noemde Boermans ook de regisseur van welke misdaadtitel?"),
       answer = "Mocro Maffia",
@@ -279,6 +272,7 @@ return {
 
     quiz.text {
       id = "film-sleepers",
+      asks = "sleepers-writer",
       prompt = T("Dutch publicity presented De Waal as the writer of which crime title? (Not the series he made with Boermans.)",
                  "In de Nederlandse publiciteit heette De Waal de schrijver van welke misdaadtitel? (Niet de serie die hij met Boermans maakte.)"),
       answer = "Sleepers",
@@ -317,6 +311,7 @@ return {
     },
     quiz.choice {
       id = "film-golden-calf",
+      shows = { "golden-hour-maker", "mocro-maffia-director", "sleepers-writer", "film-writer" },
       prompt = T("For which screenplay did the writer of iHostage share a Golden Calf in 2000?",
                  "Voor welk scenario deelde de scenarist van iHostage in 2000 een Gouden Kalf?"),
       answer = "Lek",
@@ -376,6 +371,7 @@ return {
     },
     quiz.choice {
       id = "film-script-time",
+      asks = "script-months",
       prompt = T("How long did Boermans and De Waal work on the script?",
                  "Hoe lang werkten Boermans en De Waal aan het script?"),
       answer = T("Months", "Maanden"),
@@ -426,6 +422,7 @@ return {
     },
     quiz.choice {
       id = "film-bizarre",
+      shows = { "film-country" },
       prompt = T("Why did Boermans call the case bizarre?",
                  "Waarom noemde Boermans de zaak bizar?"),
       answer = T("Hostage-takings almost never happen there", "Gijzelingen komen daar bijna nooit voor"),
@@ -442,6 +439,7 @@ return {
     },
     quiz.numeric {
       id = "film-permit-days",
+      shows = { "script-months" },
       prompt = T("For how many days was the iHostage crew allowed to film on the Leidseplein?",
                  "Hoeveel dagen mocht de filmploeg van iHostage op het Leidseplein draaien?"),
       answer = 2,
@@ -455,6 +453,7 @@ return {
     },
     quiz.truefalse {
       id = "film-night-shoots",
+      shows = { "script-months" },
       prompt = T("True or false: part of the filming of iHostage on the Leidseplein took place at night.",
                  "Waar of niet waar: een deel van de opnames van iHostage op het Leidseplein vond 's nachts plaats."),
       answer = true,
@@ -466,6 +465,8 @@ return {
     },
     quiz.truefalse {
       id = "film-real-store",
+      asks = "film-studio-store",
+      shows = { "film-no-permit", "film-staff-worry" },
       prompt = T("True or false: the iHostage scenes inside the shop were filmed in the real Apple Store on the Leidseplein.",
                  "Waar of niet waar: de scènes van iHostage binnen in de winkel zijn opgenomen in de echte Apple Store aan het Leidseplein."),
       answer = false,
@@ -559,6 +560,7 @@ return {
     },
     quiz.choice {
       id = "film-title-reveal",
+      asks = "film-title-reveal",
       prompt = T("When did Netflix reveal that the film would be called iHostage?",
                  "Wanneer maakte Netflix bekend dat de film iHostage zou heten?"),
       answer = T("October 2024", "oktober 2024"),
@@ -577,6 +579,7 @@ return {
     ---------------------------------------------------------------- reception
     quiz.numeric {
       id = "film-top10-countries",
+      asks = "film-top10-countries",
       prompt = T("In how many countries did iHostage make Netflix's top 10 of films?",
                  "In hoeveel landen haalde iHostage de top 10 van films op Netflix?"),
       answer = 93,
@@ -590,6 +593,7 @@ return {
     },
     quiz.numeric {
       id = "film-views",
+      asks = "film-views",
       prompt = T("How many million times had iHostage been watched worldwide by the time Netflix published its half-year figures?",
                  "Hoeveel miljoen keer was iHostage wereldwijd bekeken toen Netflix zijn halfjaarcijfers publiceerde?"),
       answer = 58,
@@ -694,6 +698,7 @@ return {
     },
     quiz.order {
       id = "film-order-road",
+      shows = { "film-square-fenced", "film-title-unknown" },
       prompt = T("Put these steps on the road to release in order, earliest first.",
                  "Zet deze stappen op weg naar de release op volgorde, de vroegste eerst."),
       items = {
@@ -711,6 +716,7 @@ return {
     },
     quiz.order {
       id = "film-order-making",
+      shows = { "script-months" },
       prompt = T("Put these stages in the making of iHostage in order.",
                  "Zet deze fases in het maken van iHostage op volgorde."),
       items = {
@@ -727,6 +733,7 @@ return {
     },
     quiz.order {
       id = "film-order-reception",
+      shows = { "film-week-lead" },
       prompt = T("Put these milestones of iHostage's success in order, earliest first.",
                  "Zet deze mijlpalen van het succes van iHostage op volgorde, de vroegste eerst."),
       items = {
@@ -740,6 +747,130 @@ return {
       explain = T("Release in April 2025, a flying start in its first three days, a peak week from 21 to 27 April and the total in Netflix's half-year report in July.",
                   "Release in april 2025, een vliegende start in de eerste drie dagen, een topweek van 21 tot en met 27 april en het totaal in het halfjaarrapport van Netflix in juli."),
       source = "quotenmeter",
+    },
+    ---------------------------------------------------------------- more on the film
+    -- Fact sheet, Reception (News24 review title; The Politic Review).
+    quiz.text {
+      id = "film-die-hard",
+      asks = "critic-die-hard",
+      prompt = T("One reviewer called iHostage a lame thriller that made him long for an action classic about gunmen who take over a building. Type the name of that film.",
+                 "Een recensent noemde iHostage een slappe thriller die hem deed verlangen naar een actieklassieker over schutters die een gebouw overnemen. Typ de naam van die film."),
+      answer = { "Die Hard" },
+      difficulty = 2,
+      category = RECEP,
+      explain = T("The review said the film made it nostalgic for Die Hard.",
+                  "Volgens de recensie maakte de film nostalgisch naar Die Hard."),
+      source = "news24",
+    },
+    quiz.truefalse {
+      id = "film-first-critics",
+      asks = "critics-first-four",
+      prompt = T("True or false: the first four critics to rate iHostage on Rotten Tomatoes were all negative.",
+                 "Waar of niet waar: de eerste vier critici die iHostage op Rotten Tomatoes beoordeelden, waren allemaal negatief."),
+      answer = false,
+      difficulty = 3,
+      category = RECEP,
+      explain = T("They were split down the middle: two positive, two negative.",
+                  "Ze waren precies verdeeld: twee positief, twee negatief."),
+      source = "politicreview",
+    },
+    -- Fact sheet, Production (heise): no permit for the real store, fear for its staff.
+    quiz.choice {
+      id = "film-no-permit",
+      asks = "film-no-permit",
+      shows = { "film-staff-worry" },
+      prompt = T("Why were the shop scenes not filmed in the real Apple Store?",
+                 "Waarom zijn de winkelscènes niet in de echte Apple Store gedraaid?"),
+      answer = T("There was no permit to film there", "Er was geen vergunning om er te filmen"),
+      wrong = {
+        T("The store was being rebuilt that whole year", "De winkel werd dat hele jaar verbouwd"),
+        T("Apple asked a fee the makers could not pay", "Apple vroeg een bedrag dat de makers niet konden betalen"),
+        T("The director wanted to avoid any real glass", "De regisseur wilde echt glas vermijden"),
+      },
+      difficulty = 2,
+      category = PROD,
+      explain = T("Netflix had no permit for the real store; reports mention fears of upsetting the staff again. The interior was rebuilt as a set.",
+                  "Netflix had geen vergunning voor de echte winkel; er werd gesproken over de vrees het personeel opnieuw te raken. Het interieur werd nagebouwd als decor."),
+      source = "heise",
+    },
+    quiz.truefalse {
+      id = "film-staff-worry",
+      asks = "film-staff-worry",
+      prompt = T("True or false: one worry about filming in the real store was that it could reopen old wounds among its staff.",
+                 "Waar of niet waar: een van de zorgen over filmen in de echte winkel was dat het oude wonden bij het personeel kon openen."),
+      answer = true,
+      difficulty = 2,
+      category = PROD,
+      explain = T("Reports mention fears of re-traumatising the people who work there.",
+                  "Berichten noemen de vrees de mensen die er werken opnieuw te traumatiseren."),
+      source = "heise",
+    },
+    -- Fact sheet, Production (NH Nieuws): part of the square fenced off in early 2024.
+    quiz.truefalse {
+      id = "film-square-fenced",
+      asks = "film-square-fenced",
+      prompt = T("True or false: part of the Leidseplein was fenced off for the filming in early 2024.",
+                 "Waar of niet waar: een deel van het Leidseplein werd begin 2024 afgezet voor de opnames."),
+      answer = true,
+      difficulty = 1,
+      category = PROD,
+      explain = T("The crew took over part of the square for its two permitted days.",
+                  "De filmploeg nam een deel van het plein in voor de twee toegestane dagen."),
+      source = "nhnieuws",
+    },
+    -- Fact sheet, Reception (Quotenmeter): twice the views of the next non-English film.
+    quiz.truefalse {
+      id = "film-week-lead",
+      asks = "film-week-lead",
+      prompt = T("True or false: in its best week, iHostage had fewer views than the next non-English film on Netflix.",
+                 "Waar of niet waar: in zijn beste week had iHostage minder weergaven dan de volgende niet-Engelstalige film op Netflix."),
+      answer = false,
+      difficulty = 2,
+      category = RECEP,
+      explain = T("Far from it: from 21 to 27 April 2025 it had more than twice the views of the runner-up.",
+                  "Integendeel: van 21 tot en met 27 april 2025 had hij ruim twee keer zoveel weergaven als de nummer twee."),
+      source = "quotenmeter",
+    },
+    -- Fact sheet, Film (NL Times): the February 2024 announcement had no title yet.
+    quiz.choice {
+      id = "film-title-unknown",
+      asks = "film-title-unknown",
+      shows = { "film-title-reveal" },
+      prompt = T("When Netflix first announced the film in February 2024, what was not yet known?",
+                 "Wat was nog niet bekend toen Netflix de film in februari 2024 aankondigde?"),
+      answer = T("Its title", "De titel"),
+      wrong = { T("Its director", "De regisseur"), T("Its screenwriter", "De scenarist"), T("Its lead actors", "De hoofdrolspelers") },
+      difficulty = 2,
+      category = REL,
+      explain = T("Director, writer and five leads were named; the title came in October 2024.",
+                  "Regisseur, schrijver en vijf hoofdrolspelers werden genoemd; de titel volgde in oktober 2024."),
+      source = "nltimes",
+    },
+    -- Fact sheet, Reception (ANP via Welingelichte Kringen): the 93 countries within two weeks.
+    quiz.truefalse {
+      id = "film-top10-fast",
+      asks = "film-top10-fast",
+      prompt = T("True or false: it took iHostage more than a year to reach all of its top-10 countries.",
+                 "Waar of niet waar: iHostage deed er meer dan een jaar over om in al zijn top 10-landen te komen."),
+      answer = false,
+      difficulty = 2,
+      category = RECEP,
+      explain = T("It reached them within its first two weeks on Netflix.",
+                  "Dat lukte binnen de eerste twee weken op Netflix."),
+      source = "welingelichtekringen",
+    },
+    -- Fact sheet, Production (TIME, copied by The News Company): he lives near the store.
+    quiz.truefalse {
+      id = "film-lives-near",
+      asks = "boermans-lives-near",
+      prompt = T("True or false: director Bobby Boermans lives near the Apple Store on the Leidseplein.",
+                 "Waar of niet waar: regisseur Bobby Boermans woont in de buurt van de Apple Store aan het Leidseplein."),
+      answer = true,
+      difficulty = 2,
+      category = MAKERS,
+      explain = T("He lives close by, which is how a neighbour's message reached him that night.",
+                  "Hij woont vlakbij; zo bereikte het bericht van een buurman hem die avond."),
+      source = "timecopy",
     },
   }),
 }

@@ -17,31 +17,7 @@ local NEGO = T("The negotiation", "De onderhandelingen")
 local POLICE = T("Police response", "Politie-inzet")
 local TIMELINE = T("Timeline", "Tijdlijn")
 
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 return {
   id = "ihostage-plot",
@@ -56,12 +32,14 @@ return {
 
   sources = {
     nerdshepherd = {
+      shows = { "golden-hour-maker" },
       publisher = "The Nerd Shepherd",
       title = "Nieuwe Nederlandse thriller van 'Het Gouden Uur'-maker vanaf vandaag te zien op Netflix",
       date = "2025-04-18",
       url = "https://thenerdshepherd.com/films/nieuwe-nederlandse-thriller-van-het-gouden-uur-maker-vanaf-vandaag-te-zien-op-netflix",
     },
     filmvandaag = {
+      shows = { "film-views", "film-top10-countries" },
       publisher = "FilmVandaag",
       title = "Nederlandse thriller in 93 landen in de Netflix top 10 en wereldwijd 58 miljoen keer bekeken",
       url = "https://www.filmvandaag.nl/nieuws/26501-nederlandse-thriller-in-93-landen-in-de-netflix-top-10-en-wereldwijd-58-miljoen-keer-bekeken",
@@ -104,6 +82,7 @@ return {
       url = "https://snooper-scope.in/ihostage-review-a-decent-watch-for-all-crime-drama-fans",
     },
     news24 = {
+      shows = { "critic-die-hard" },
       publisher = "News24",
       title = "Netflix's iHostage review: a lame thriller that makes us nostalgic about Die Hard",
       url = "https://news24online.com/entertainment/netflixs-ihostage-review-a-lame-thriller-that-makes-us-nostalgic-about-diehard/538747",
@@ -134,10 +113,11 @@ return {
     },
   },
 
-  questions = paced({
+  questions = quiz.paced({
     ---------------------------------------------------------------- perspectives
     quiz.choice {
       id = "plot-three-views",
+      asks = "three-views",
       prompt = T("Through whose eyes does iHostage tell its story?",
                  "Door wiens ogen vertelt iHostage het verhaal?"),
       answer = T("Attacker, victim and emergency services",
@@ -155,6 +135,7 @@ return {
     },
     quiz.numeric {
       id = "plot-main-characters",
+      asks = "main-characters",
       prompt = T("Through how many main characters, each with their own view of events, does the film tell the story?",
                  "Via hoeveel hoofdpersonages, elk met een eigen kijk op de gebeurtenissen, vertelt de film het verhaal?"),
       answer = 5,
@@ -168,6 +149,7 @@ return {
     },
     quiz.truefalse {
       id = "plot-invented-names",
+      asks = "invented-names",
       prompt = T("True or false: the characters in iHostage carry the real names of the people involved in 2022.",
                  "Waar of niet waar: de personages in iHostage dragen de echte namen van de betrokkenen uit 2022."),
       answer = false,
@@ -179,6 +161,7 @@ return {
     },
     quiz.choice {
       id = "plot-footage",
+      asks = "film-footage",
       prompt = T("What kind of images does iHostage weave in to feel more realistic?",
                  "Wat voor beelden verwerkt iHostage om realistischer over te komen?"),
       answer = T("Security-camera and bodycam-style shots",
@@ -198,6 +181,8 @@ return {
     ---------------------------------------------------------------- characters
     quiz.choice {
       id = "plot-ammar-nationality",
+      asks = "ammar-nationality",
+      shows = { "hostage-bulgarian" },
       prompt = T("In the film, Ammar is a national of which country?",
                  "Van welk land is Ammar in de film staatsburger?"),
       answer = T("The Netherlands", "Nederland"),
@@ -212,6 +197,8 @@ return {
     ---------------------------------------------------------------- the opening
     quiz.choice {
       id = "plot-train",
+      asks = "arrive-by-train",
+      shows = { "airpods-lost" },
       prompt = T("How does Ilian arrive in Amsterdam at the start of the film?",
                  "Hoe komt Ilian aan het begin van de film in Amsterdam aan?"),
       answer = T("By train", "Met de trein"),
@@ -224,6 +211,7 @@ return {
     },
     quiz.choice {
       id = "plot-airpods",
+      asks = "airpods-why",
       prompt = T("Why does Ilian walk into the Apple Store?",
                  "Waarom loopt Ilian de Apple Store binnen?"),
       answer = T("To buy new AirPods", "Om nieuwe AirPods te kopen"),
@@ -240,6 +228,8 @@ return {
     },
     quiz.choice {
       id = "plot-why-netherlands",
+      asks = "ilian-work",
+      shows = { "ammar-nationality" },
       prompt = T("Why is Ilian in the Netherlands?",
                  "Waarom is Ilian in Nederland?"),
       answer = T("To earn money", "Om geld te verdienen"),
@@ -256,6 +246,7 @@ return {
     },
     quiz.choice {
       id = "plot-wife-house",
+      asks = "wife-house",
       prompt = T("On the phone, what does Ilian's wife back home want the two of them to buy?",
                  "Wat wil Ilians vrouw thuis graag samen met hem kopen, zo blijkt uit een telefoongesprek?"),
       answer = T("A house", "Een huis"),
@@ -270,6 +261,7 @@ return {
     ---------------------------------------------------------------- inside the store
     quiz.truefalse {
       id = "plot-early-entrance",
+      asks = "gunman-early",
       prompt = T("True or false: the gunman does not appear until the second half of the film.",
                  "Waar of niet waar: de gewapende man verschijnt pas in de tweede helft van de film."),
       answer = false,
@@ -281,6 +273,7 @@ return {
     },
     quiz.choice {
       id = "plot-camouflage",
+      asks = "gunman-camouflage",
       prompt = T("In iHostage, what is the gunman wearing when he storms into the store?",
                  "Wat draagt de gewapende man in iHostage als hij de winkel binnenstormt?"),
       answer = T("Camouflage clothing", "Camouflagekleding"),
@@ -297,6 +290,7 @@ return {
     },
     quiz.choice {
       id = "plot-upstairs",
+      asks = "upstairs-shelter",
       prompt = T("In iHostage, while the gunman is in the store, where in the building do other people take shelter?",
                  "Waar in het gebouw schuilen in iHostage andere mensen terwijl de gewapende man in de winkel is?"),
       answer = T("Upstairs, in a staff cafeteria", "Boven, in een personeelskantine"),
@@ -313,6 +307,7 @@ return {
     },
     quiz.text {
       id = "plot-closet-nickname",
+      asks = "closet-nickname",
       prompt = T("Which nickname does Apple Store employee Mingus earn in the film?",
                  "Welke bijnaam krijgt Apple-medewerker Mingus in de film?"),
       answer = { "King of the Closet", "The King of the Closet", "Koning van de kast", "De koning van de kast" },
@@ -322,11 +317,12 @@ return {
                   "Vanuit de kast houdt Mingus de politie op de hoogte, wat hem de bijnaam 'King of the Closet' oplevert."),
       source = "snooperscope",
     },
-    quiz.text {
+    quiz.truefalse {
       id = "plot-code-word",
-      prompt = T("In the film, which code word is used between the police and the people in hiding?",
-                 "Welk codewoord gebruiken de politie en de verstopte mensen in de film?"),
-      answer = { "iHostage", "i-Hostage", "i Hostage" },
+      asks = "code-word",
+      prompt = T("True or false: in the film, the code word between the police and the people in hiding is the film's own title.",
+                 "Waar of niet waar: in de film is het codewoord tussen de politie en de verstopte mensen de titel van de film zelf."),
+      answer = true,
       difficulty = 2,
       category = STORE,
       explain = T("The film's title doubles as the code word between the police and those hiding inside.",
@@ -337,6 +333,7 @@ return {
     ---------------------------------------------------------------- the negotiation
     quiz.choice {
       id = "plot-lynn-goal",
+      asks = "lynn-bond",
       prompt = T("Why does Lynn try to build a personal bond with Ammar?",
                  "Waarom probeert Lynn een persoonlijke band met Ammar op te bouwen?"),
       answer = T("To buy time for a police rescue", "Om tijd te rekken voor een reddingsactie"),
@@ -353,6 +350,7 @@ return {
     },
     quiz.truefalse {
       id = "plot-bomb",
+      asks = "bomb-chest",
       prompt = T("True or false: Ammar shows the crowd outside that he has a bomb strapped to his chest.",
                  "Waar of niet waar: Ammar laat de mensen buiten zien dat hij een bom op zijn borst draagt."),
       answer = true,
@@ -364,6 +362,7 @@ return {
     },
     quiz.truefalse {
       id = "plot-care",
+      asks = "ammar-care",
       prompt = T("True or false: Ammar gives Ilian water and medicine and lets him talk to his wife.",
                  "Waar of niet waar: Ammar geeft Ilian water en medicijnen en laat hem met zijn vrouw praten."),
       answer = true,
@@ -379,6 +378,7 @@ return {
     -- Fact sheet, Plot (Wikipedia): most customers get away, four people hide in a closet.
     quiz.truefalse {
       id = "plot-most-flee",
+      asks = "most-flee",
       prompt = T("True or false: in the film, most of the customers manage to get out of the store.",
                  "Waar of niet waar: in de film weten de meeste klanten de winkel uit te komen."),
       answer = true,
@@ -393,6 +393,7 @@ return {
     -- in touch with the closet).
     quiz.truefalse {
       id = "plot-closet-contact",
+      asks = "closet-phone",
       prompt = T("True or false: in the film, the police keep in touch by phone with the people hidden in the store.",
                  "Waar of niet waar: in de film houdt de politie telefonisch contact met de mensen die in de winkel verstopt zitten."),
       answer = true,
@@ -406,6 +407,8 @@ return {
     -- (the hostage was a Bulgarian citizen).
     quiz.truefalse {
       id = "plot-hostage-origin-kept",
+      asks = "hostage-nationality-kept",
+      shows = { "hostage-bulgarian" },
       prompt = T("True or false: the film gives its main hostage a different nationality from the real hostage's.",
                  "Waar of niet waar: de film geeft de belangrijkste gegijzelde een andere nationaliteit dan de echte gegijzelde had."),
       answer = false,
@@ -418,6 +421,8 @@ return {
     -- Fact sheet, Plot (TV Movie): the selfie with the hostage happened in real life too.
     quiz.truefalse {
       id = "plot-selfie-real",
+      asks = "selfie-real",
+      shows = { "selfie-at5" },
       prompt = T("True or false: the scene in which Ammar sends the media a selfie with his hostage was made up for the film.",
                  "Waar of niet waar: de scène waarin Ammar de media een selfie met zijn gegijzelde stuurt, is voor de film verzonnen."),
       answer = false,
@@ -432,6 +437,7 @@ return {
     -- involved in reality, while the film follows a few main characters.
     quiz.truefalse {
       id = "plot-hundreds-involved",
+      asks = "hundreds-involved",
       prompt = T("True or false: Boermans said only a handful of people were involved in the real operation that night.",
                  "Waar of niet waar: volgens Boermans waren er bij de echte inzet die avond maar een handjevol mensen betrokken."),
       answer = false,
@@ -445,6 +451,7 @@ return {
     -- in within the first ten minutes.
     quiz.choice {
       id = "plot-weapon",
+      asks = "gunman-weapon",
       prompt = T("What kind of weapon does the gunman carry when he bursts into the film's Apple Store?",
                  "Wat voor wapen heeft de schutter bij zich als hij de Apple Store in de film binnenstormt?"),
       answer = T("An automatic weapon", "Een automatisch wapen"),
@@ -464,6 +471,7 @@ return {
     -- damage of terror (Forbes copy).
     quiz.choice {
       id = "plot-synopsis",
+      asks = "synopsis",
       prompt = T("Netflix's synopsis sells iHostage as a story of courage, survival and what else?",
                  "De samenvatting van Netflix brengt iHostage als een verhaal over moed, overleven en wat nog meer?"),
       answer = T("The lasting damage of terror", "De blijvende schade van terreur"),
@@ -481,6 +489,8 @@ return {
 
     quiz.choice {
       id = "plot-escape",
+      asks = "escape-water",
+      shows = { "gunman-stopped" },
       prompt = T("How does Ilian get away in the end?",
                  "Hoe weet Ilian uiteindelijk te ontkomen?"),
       answer = T("He runs for it during a water delivery", "Hij rent weg als er water wordt gebracht"),
@@ -494,6 +504,351 @@ return {
       explain = T("When water is brought to the store, Ilian seizes his chance and runs; Ammar is stopped when a police vehicle hits him, much as in the real siege.",
                   "Als er water naar de winkel wordt gebracht, grijpt Ilian zijn kans en rent hij weg; Ammar wordt gestopt doordat een politievoertuig hem aanrijdt, net als bij de echte gijzeling."),
       source = "wikipedia",
+    },
+
+    ---------------------------------------------------------------- more of the story
+    -- The facts below are shared by name with the real-events pack where the film and
+    -- 2022 meet (asks/shows, docs/pack-api.md): a round never asks both.
+    -- Fact sheet, Plot (FilmVandaag, seed 001): millions in cryptocurrency for the hostage.
+    quiz.choice {
+      id = "plot-ransom-kind",
+      asks = "ransom-crypto",
+      prompt = T("What does Ammar want in exchange for his hostage?",
+                 "Wat wil Ammar hebben in ruil voor zijn gegijzelde?"),
+      answer = T("Millions in cryptocurrency", "Miljoenen in cryptovaluta"),
+      wrong = {
+        T("A plane waiting for him at Schiphol", "Een vliegtuig dat op Schiphol voor hem klaarstaat"),
+        T("The release of a friend from jail", "De vrijlating van een vriend uit de cel"),
+        T("A live interview on national TV", "Een live-interview op de landelijke tv"),
+      },
+      difficulty = 1,
+      category = NEGO,
+      explain = T("He asks for a fortune in cryptocurrency, much like the real hostage-taker did.",
+                  "Hij vraagt een fortuin in cryptovaluta, zoals ook de echte gijzelnemer deed."),
+      source = "filmvandaag",
+    },
+    -- Fact sheet, Plot (Wikipedia, Newspiller): safe passage out, or a getaway car.
+    quiz.truefalse {
+      id = "plot-getaway",
+      asks = "getaway-demand",
+      prompt = T("True or false: besides money, Ammar wants a way out, safe passage or a car to get away in.",
+                 "Waar of niet waar: behalve geld wil Ammar een uitweg, een vrije aftocht of een auto om mee te vluchten."),
+      answer = true,
+      difficulty = 2,
+      category = NEGO,
+      explain = T("He wants to leave with his loot: he demands free passage or a getaway car.",
+                  "Hij wil met de buit vertrekken: hij eist een vrije aftocht of een vluchtauto."),
+      source = "newspiller",
+    },
+    quiz.truefalse {
+      id = "plot-crypto-cash",
+      asks = "ransom-crypto",
+      prompt = T("True or false: Ammar insists on being paid in banknotes.",
+                 "Waar of niet waar: Ammar staat erop in bankbiljetten betaald te worden."),
+      answer = false,
+      difficulty = 1,
+      category = NEGO,
+      explain = T("No cash: he wants cryptocurrency.", "Geen contant geld: hij wil cryptovaluta."),
+      source = "newsbytes",
+    },
+    -- Fact sheet, Plot (Wikipedia): a police vehicle runs Ammar down.
+    quiz.choice {
+      id = "plot-stopped",
+      asks = "gunman-stopped",
+      prompt = T("How is Ammar stopped at the end of the film?",
+                 "Hoe wordt Ammar aan het eind van de film gestopt?"),
+      answer = T("A police vehicle runs him down", "Een politievoertuig rijdt hem aan"),
+      wrong = {
+        T("A sniper fires from across the square", "Een scherpschutter vuurt vanaf de overkant"),
+        T("He surrenders to the negotiator", "Hij geeft zich over aan de onderhandelaar"),
+        T("Officers storm in through the roof", "Agenten vallen binnen via het dak"),
+      },
+      difficulty = 2,
+      category = POLICE,
+      explain = T("As he goes after his fleeing hostage, a police vehicle hits him, as happened in 2022.",
+                  "Als hij zijn vluchtende gegijzelde achterna gaat, rijdt een politievoertuig hem aan, zoals in 2022 gebeurde."),
+      source = "wikipedia",
+    },
+    quiz.truefalse {
+      id = "plot-sniper",
+      asks = "gunman-stopped",
+      prompt = T("True or false: the film ends with a police sniper shooting Ammar.",
+                 "Waar of niet waar: de film eindigt doordat een scherpschutter van de politie Ammar neerschiet."),
+      answer = false,
+      difficulty = 2,
+      category = POLICE,
+      explain = T("No shot ends it: a police vehicle runs him down as he chases Ilian.",
+                  "Geen schot maakt er een eind aan: een politievoertuig rijdt hem aan terwijl hij Ilian achternazit."),
+      source = "wikipedia",
+    },
+    -- Fact sheet, Plot (TV Movie): the selfie goes to AT5, as in real life.
+    quiz.text {
+      id = "plot-selfie-at5",
+      asks = "selfie-at5",
+      prompt = T("Ammar sends a selfie with his hostage to a local Amsterdam broadcaster, just as the real hostage-taker did. Type the broadcaster's name.",
+                 "Ammar stuurt een selfie met zijn gegijzelde naar een lokale Amsterdamse zender, net als de echte gijzelnemer. Typ de naam van de zender."),
+      answer = { "AT5" },
+      difficulty = 2,
+      category = NEGO,
+      explain = T("AT5, Amsterdam's local news channel, got the picture in the film and in 2022.",
+                  "AT5, de lokale nieuwszender van Amsterdam, kreeg de foto in de film en in 2022."),
+      source = "tvmovie",
+    },
+    -- Fact sheet, Plot (Wikipedia): most customers get away; four hide in a supply closet.
+    quiz.choice {
+      id = "plot-closet-hide",
+      asks = "closet-hiding",
+      prompt = T("Most customers get away. Where do four people hide from the gunman?",
+                 "De meeste klanten komen weg. Waar verstoppen vier mensen zich voor de schutter?"),
+      answer = T("In a supply closet", "In een voorraadkast"),
+      wrong = {
+        T("Under the display tables", "Onder de presentatietafels"),
+        T("In a delivery van outside", "In een bestelbus buiten"),
+        T("In the staff toilets", "In de personeelstoiletten"),
+      },
+      difficulty = 1,
+      category = STORE,
+      explain = T("They squeeze into a supply closet, where they stay for hours.",
+                  "Ze kruipen weg in een voorraadkast, waar ze urenlang blijven."),
+      source = "wikipedia",
+    },
+    quiz.numeric {
+      id = "plot-closet-four",
+      asks = "closet-count",
+      prompt = T("How many people hide together in the film's supply closet?",
+                 "Hoeveel mensen verstoppen zich samen in de voorraadkast in de film?"),
+      answer = 4,
+      difficulty = 2,
+      category = STORE,
+      explain = T("Four, the same number as in the real store.", "Vier, evenveel als in de echte winkel."),
+      source = "wikipedia",
+    },
+    -- Fact sheet, Plot (The Reel Bits, Demangkuto): his earbuds stay on the train.
+    quiz.choice {
+      id = "plot-airpods-lost",
+      asks = "airpods-lost",
+      shows = { "arrive-by-train" },
+      prompt = T("Why does Ilian need new AirPods on his first day in Amsterdam?",
+                 "Waarom heeft Ilian op zijn eerste dag in Amsterdam nieuwe AirPods nodig?"),
+      answer = T("He left them on the train", "Hij liet ze in de trein liggen"),
+      wrong = {
+        T("A pickpocket took them at the station", "Een zakkenroller pikte ze op het station"),
+        T("They broke when he dropped them", "Ze gingen kapot toen hij ze liet vallen"),
+        T("He traded them for a train ticket", "Hij ruilde ze voor een treinkaartje"),
+      },
+      difficulty = 2,
+      category = CHARS,
+      explain = T("He arrives by train and forgets his earbuds on board, so he heads for the Apple Store.",
+                  "Hij komt met de trein aan en vergeet zijn oordopjes aan boord, dus gaat hij naar de Apple Store."),
+      source = "thereelbits",
+    },
+    -- Fact sheet, Plot (Demangkuto, ScreenAnarchy): he calls his wife in Bulgaria.
+    quiz.choice {
+      id = "plot-wife-country",
+      asks = "hostage-bulgarian",
+      shows = { "ilian-work" },
+      prompt = T("Ilian phones his wife, who waits for him at home. In which country?",
+                 "Ilian belt met zijn vrouw, die thuis op hem wacht. In welk land?"),
+      answer = T("Bulgaria", "Bulgarije"),
+      wrong = { T("Romania", "Roemenië"), T("North Macedonia", "Noord-Macedonië"), T("Hungary", "Hongarije") },
+      difficulty = 2,
+      category = CHARS,
+      explain = T("Ilian is a Bulgarian who came to earn money; his wife is back in Bulgaria.",
+                  "Ilian is een Bulgaar die geld komt verdienen; zijn vrouw is thuis in Bulgarije."),
+      source = "demangkuto",
+    },
+    quiz.truefalse {
+      id = "plot-wife-car",
+      asks = "wife-house",
+      prompt = T("True or false: on the phone, Ilian's wife talks about buying a new car.",
+                 "Waar of niet waar: aan de telefoon heeft Ilians vrouw het over een nieuwe auto kopen."),
+      answer = false,
+      difficulty = 2,
+      category = CHARS,
+      explain = T("It is a house she has in mind for the two of them.", "Ze denkt aan een huis voor hen tweeën."),
+      source = "screenanarchy",
+    },
+    quiz.truefalse {
+      id = "plot-holiday",
+      asks = "ilian-work",
+      shows = { "ammar-nationality" },
+      prompt = T("True or false: Ilian has come to the Netherlands on holiday.",
+                 "Waar of niet waar: Ilian is op vakantie in Nederland."),
+      answer = false,
+      difficulty = 1,
+      category = CHARS,
+      explain = T("He is there to earn money for his family.", "Hij is er om geld te verdienen voor zijn gezin."),
+      source = "demangkuto",
+    },
+    -- Fact sheet, Plot: the opening as three reviews tell it (a source list).
+    quiz.order {
+      id = "plot-order-opening",
+      asks = "film-opening",
+      shows = { "arrive-by-train", "airpods-lost", "airpods-why", "gunman-camouflage" },
+      prompt = T("Put the film's opening in order.", "Zet het begin van de film in volgorde."),
+      items = {
+        T("Ilian arrives in Amsterdam by train", "Ilian komt met de trein aan in Amsterdam"),
+        T("His AirPods stay behind on board", "Zijn AirPods blijven aan boord liggen"),
+        T("He goes to the Apple Store to buy new ones", "Hij gaat naar de Apple Store om nieuwe te kopen"),
+        T("A man in camouflage storms in with a gun", "Een man in camouflagekleding stormt binnen met een wapen"),
+      },
+      difficulty = 2,
+      category = TIMELINE,
+      explain = T("A train, a lost pair of earbuds and a shopping trip: within ten minutes the gunman is inside.",
+                  "Een trein, kwijtgeraakte oordopjes en een bezoekje aan de winkel: binnen tien minuten staat de schutter binnen."),
+      source = { "thereelbits", "newspiller", "screenanarchy" },
+    },
+    -- Fact sheet, Plot (ScreenAnarchy): the gunman bursts in within the first ten minutes.
+    quiz.choice {
+      id = "plot-when-gunman",
+      asks = "gunman-early",
+      prompt = T("Roughly when does the gunman burst into the store?",
+                 "Ongeveer wanneer stormt de schutter de winkel binnen?"),
+      answer = T("In the first ten minutes", "In de eerste tien minuten"),
+      wrong = {
+        T("Halfway through the film", "Halverwege de film"),
+        T("In the last twenty minutes", "In de laatste twintig minuten"),
+        T("Only in a flashback at the end", "Pas in een flashback aan het eind"),
+      },
+      difficulty = 2,
+      category = TIMELINE,
+      explain = T("The film wastes no time: he is inside within ten minutes.",
+                  "De film verspilt geen tijd: binnen tien minuten is hij binnen."),
+      source = "screenanarchy",
+    },
+    -- Fact sheet, Plot (TV Movie): the bomb strapped to his chest, shown to the crowd.
+    quiz.choice {
+      id = "plot-bomb-what",
+      asks = "bomb-chest",
+      prompt = T("What does Ammar show the crowd outside?",
+                 "Wat laat Ammar aan de menigte buiten zien?"),
+      answer = T("A bomb strapped to his chest", "Een bom op zijn borst"),
+      wrong = {
+        T("A hand-written list of his demands", "Een handgeschreven lijst met eisen"),
+        T("His hostage's passport", "Het paspoort van zijn gegijzelde"),
+        T("A sign asking for a getaway car", "Een bord waarop hij een vluchtauto vraagt"),
+      },
+      difficulty = 2,
+      category = NEGO,
+      explain = T("He makes sure everyone outside sees the explosives on his body.",
+                  "Hij zorgt dat iedereen buiten de explosieven op zijn lichaam ziet."),
+      source = "tvmovie",
+    },
+    -- Fact sheet, Plot (News24): water, medicine and a call home.
+    quiz.choice {
+      id = "plot-medicine",
+      asks = "ammar-care",
+      prompt = T("Besides water, what does Ammar give his hostage?",
+                 "Wat geeft Ammar zijn gegijzelde behalve water?"),
+      answer = T("Medicine", "Medicijnen"),
+      wrong = { T("A phone charger", "Een telefoonoplader"), T("Cigarettes", "Sigaretten"), T("A blanket", "Een deken") },
+      difficulty = 3,
+      category = CHARS,
+      explain = T("He also hands over medicine and lets Ilian call his wife.",
+                  "Hij geeft ook medicijnen en laat Ilian zijn vrouw bellen."),
+      source = "news24",
+    },
+    quiz.truefalse {
+      id = "plot-no-call",
+      asks = "ammar-care",
+      prompt = T("True or false: Ammar never lets his hostage contact his family.",
+                 "Waar of niet waar: Ammar laat zijn gegijzelde nooit contact opnemen met zijn familie."),
+      answer = false,
+      difficulty = 2,
+      category = CHARS,
+      explain = T("He lets Ilian speak to his wife.", "Hij laat Ilian met zijn vrouw praten."),
+      source = "news24",
+    },
+    -- Fact sheet, Plot (Snooper Scope, News24): Mingus guides the police by phone.
+    quiz.truefalse {
+      id = "plot-mingus-guides",
+      asks = "closet-phone",
+      prompt = T("True or false: from his hiding place, Mingus guides the police by phone.",
+                 "Waar of niet waar: vanuit zijn schuilplaats loodst Mingus de politie telefonisch door de situatie."),
+      answer = true,
+      difficulty = 2,
+      category = STORE,
+      explain = T("He becomes the police's eyes inside the store.", "Hij wordt de ogen van de politie in de winkel."),
+      source = "news24",
+    },
+    -- Fact sheet, Plot (NewsBytes, seed 002): Lynn builds a personal bond.
+    quiz.choice {
+      id = "plot-lynn-bond",
+      asks = "lynn-bond",
+      prompt = T("What does the police negotiator try to build with Ammar?",
+                 "Wat probeert de onderhandelaar van de politie met Ammar op te bouwen?"),
+      answer = T("A personal bond", "Een persoonlijke band"),
+      wrong = {
+        T("A case for his trial", "Een zaak voor zijn proces"),
+        T("A deal with his family", "Een deal met zijn familie"),
+        T("A route to a TV interview", "Een weg naar een tv-interview"),
+      },
+      difficulty = 1,
+      category = NEGO,
+      explain = T("Winning his trust buys time for a rescue.", "Zijn vertrouwen winnen levert tijd op voor een redding."),
+      source = "newsbytes",
+    },
+    -- Fact sheet, Plot (Wikipedia): Ilian escapes during a water delivery, as in 2022.
+    quiz.truefalse {
+      id = "plot-water-real",
+      asks = "escape-water",
+      prompt = T("True or false: as in the real siege, the hostage in the film escapes when water is brought to the store.",
+                 "Waar of niet waar: net als bij de echte gijzeling ontsnapt de gegijzelde in de film als er water naar de winkel wordt gebracht."),
+      answer = true,
+      difficulty = 2,
+      category = POLICE,
+      explain = T("The film keeps the real escape: the water delivery is his chance to run.",
+                  "De film houdt de echte ontsnapping aan: het brengen van water is zijn kans om weg te rennen."),
+      source = "wikipedia",
+    },
+    -- Fact sheet, Film (The Nerd Shepherd, seed 000): attacker, victim, emergency services.
+    quiz.choice {
+      id = "plot-not-a-view",
+      asks = "three-views",
+      prompt = T("iHostage switches between three points of view. Which is NOT one of them?",
+                 "iHostage wisselt tussen drie gezichtspunten. Welk hoort daar NIET bij?"),
+      answer = T("A reporter outside", "Een verslaggever buiten"),
+      wrong = { T("The attacker", "De dader"), T("The victim", "Het slachtoffer"), T("The emergency services", "De hulpdiensten") },
+      difficulty = 2,
+      category = PERSP,
+      explain = T("The story is seen by the attacker, the victim and the emergency services; no journalist leads it.",
+                  "Het verhaal wordt gezien door de dader, het slachtoffer en de hulpdiensten; geen journalist voert het."),
+      source = "nerdshepherd",
+    },
+    -- Fact sheet, Cast (Netflix Watchlist citing TIME): invented names.
+    quiz.choice {
+      id = "plot-names-why",
+      asks = "invented-names",
+      prompt = T("Why do the characters in iHostage have invented names?",
+                 "Waarom hebben de personages in iHostage verzonnen namen?"),
+      answer = T("So no one can trace them", "Zodat niemand ze kan herleiden"),
+      wrong = {
+        T("The real names were never made public", "De echte namen zijn nooit bekendgemaakt"),
+        T("Netflix wanted names that work abroad", "Netflix wilde namen die in het buitenland werken"),
+        T("The actors chose their own names", "De acteurs kozen hun eigen namen"),
+      },
+      difficulty = 2,
+      category = CHARS,
+      explain = T("The names were made up so the characters cannot be traced to the real people.",
+                  "De namen zijn verzonnen zodat de personages niet naar de echte mensen te herleiden zijn."),
+      source = "netflixwatchlist",
+    },
+    -- Fact sheet, Film (The Nerd Shepherd, seed 000): based on the 2022 hostage-taking.
+    quiz.choice {
+      id = "plot-based-on",
+      asks = "film-based-on",
+      prompt = T("Which real event is iHostage based on?", "Op welke echte gebeurtenis is iHostage gebaseerd?"),
+      answer = T("A 2022 hostage-taking in a shop", "Een gijzeling in een winkel in 2022"),
+      wrong = {
+        T("A 2019 bank robbery in Rotterdam", "Een bankoverval in Rotterdam in 2019"),
+        T("A hijacked tram in The Hague", "Een gekaapte tram in Den Haag"),
+        T("A kidnapping at Schiphol airport in 2015", "Een ontvoering op Schiphol in 2015"),
+      },
+      difficulty = 1,
+      category = PERSP,
+      explain = T("It retells the evening of 22 February 2022, when a gunman took a customer hostage in the Apple Store on the Leidseplein.",
+                  "De film vertelt de avond van 22 februari 2022 na, toen een schutter een klant gijzelde in de Apple Store aan het Leidseplein."),
+      source = "nerdshepherd",
     },
 
 

@@ -13,33 +13,8 @@ local CAT_DEMANDS = { en = "Demands and threats", nl = "Eisen en dreigementen" }
 local CAT_POLICE = { en = "Police response", nl = "Politieoptreden" }
 local CAT_PLACE = { en = "The place", nl = "De plek" }
 local CAT_AFTER = { en = "Aftermath", nl = "Nasleep" }
-local CAT_FILM = { en = "Film and reality", nl = "Film en werkelijkheid" }
 
--- Time limits that grow with reading length: the English prompt plus every option or
--- item (the Dutch texts run about as long). A question that sets `time` keeps it.
--- Order questions get at least 30 s, and 4 s more per item to drag.
-local function reading(t)
-  if type(t) == "table" then return #(t.en or "") end
-  return #(tostring(t or ""))
-end
-local function paced(list)
-  for _, q in ipairs(list) do
-    if q.time == nil then
-      local n = reading(q.prompt)
-      if q.type == "choice" then n = n + reading(q.answer) end
-      for _, o in ipairs(q.wrong or {}) do n = n + reading(o) end
-      for _, it in ipairs(q.items or {}) do n = n + reading(it) end
-      local t
-      if q.type == "order" then
-        t = math.max(30, 4 * #q.items + n // 12)
-      else
-        t = math.max(20, 10 + n // 12)
-      end
-      q.time = math.min(60, 5 * math.ceil(t / 5))
-    end
-  end
-  return list
-end
+-- Time limits grow with reading length: quiz.paced (docs/pack-api.md).
 
 local questions = {
   ---------------------------------------------------------------------------
@@ -111,6 +86,7 @@ local questions = {
   -- (Het Parool, CNA vs BBC, nieuws.nl).
   quiz.choice {
     id = "first-reported-nationality",
+    asks = "first-reported-nationality",
     prompt = { en = "The first reports got the hostage's nationality wrong. What did they say he was?",
                nl = "De eerste berichten hadden de nationaliteit van de gegijzelde verkeerd. Wat zeiden ze dat hij was?" },
     answer = { en = "British", nl = "Brits" },
@@ -214,6 +190,7 @@ local questions = {
   },
   quiz.choice {
     id = "building",
+    shows = { "next-door-balie" },
     prompt = { en = "The Apple Store takes up the ground floor of which building?",
                nl = "Op de begane grond van welk gebouw zit de Apple Store?" },
     answer = { en = "The Hirsch building", nl = "Het Hirschgebouw" },
@@ -229,6 +206,7 @@ local questions = {
   },
   quiz.choice {
     id = "next-door",
+    asks = "next-door-balie",
     prompt = { en = "Which of these is right next door to the Apple Store?",
                nl = "Welke van deze plekken ligt direct naast de Apple Store?" },
     answer = { en = "The De Balie debate centre", nl = "De Balie" },
@@ -244,6 +222,7 @@ local questions = {
   },
   quiz.truefalse {
     id = "evacuation-route",
+    shows = { "next-door-balie" },
     prompt = { en = "True or false: people evacuated from De Balie were led away along the Weteringschans, towards the Rijksmuseum.",
                nl = "Waar of niet waar: mensen die uit De Balie werden geëvacueerd, werden via de Weteringschans richting het Rijksmuseum weggeleid." },
     answer = true,
@@ -272,6 +251,7 @@ local questions = {
   },
   quiz.choice {
     id = "hostage-nationality",
+    asks = "hostage-bulgarian",
     prompt = { en = "What nationality was the man who was held hostage?",
                nl = "Welke nationaliteit had de man die gegijzeld werd?" },
     answer = { en = "Bulgarian", nl = "Bulgaars" },
@@ -288,6 +268,8 @@ local questions = {
   },
   quiz.numeric {
     id = "closet-count",
+    asks = "closet-count",
+    shows = { "closet-hiding" },
     prompt = { en = "Most customers fled after the first shots. How many people stayed hidden in a supply closet for hours?",
                nl = "De meeste klanten vluchtten na de eerste schoten. Hoeveel mensen zaten urenlang verstopt in een voorraadkast?" },
     answer = 4,
@@ -301,6 +283,7 @@ local questions = {
   },
   quiz.choice {
     id = "closet-who",
+    shows = { "closet-count", "closet-hiding" },
     prompt = { en = "Who were the people hiding in the closet?",
                nl = "Wie zaten er verstopt in de kast?" },
     answer = { en = "One employee, three customers", nl = "Eén medewerker, drie klanten" },
@@ -394,6 +377,7 @@ local questions = {
   ---------------------------------------------------------------------------
   quiz.numeric {
     id = "ransom",
+    asks = "ransom-amount",
     prompt = { en = "How many million euros did the hostage-taker demand?",
                nl = "Hoeveel miljoen euro eiste de gijzelnemer?" },
     answer = 200,
@@ -407,6 +391,7 @@ local questions = {
   },
   quiz.choice {
     id = "ransom-form",
+    asks = "ransom-crypto",
     prompt = { en = "In what form did the hostage-taker want the ransom to be paid?",
                nl = "In welke vorm wilde de gijzelnemer het losgeld ontvangen?" },
     answer = { en = "Cryptocurrency", nl = "Cryptovaluta" },
@@ -423,6 +408,7 @@ local questions = {
   },
   quiz.choice {
     id = "free-passage",
+    asks = "getaway-demand",
     prompt = { en = "Apart from the money, what else did the hostage-taker demand?",
                nl = "Wat eiste de gijzelnemer naast het geld nog meer?" },
     answer = { en = "Free passage out of the building", nl = "Een vrijgeleide uit het pand" },
@@ -439,6 +425,7 @@ local questions = {
   },
   quiz.truefalse {
     id = "explosives-threat",
+    asks = "explosives-threat",
     prompt = { en = "True or false: the hostage-taker claimed to have explosives and threatened to blow the place up.",
                nl = "Waar of niet waar: de gijzelnemer zei dat hij explosieven had en dreigde de winkel op te blazen." },
     answer = true,
@@ -463,6 +450,7 @@ local questions = {
   },
   quiz.choice {
     id = "messages-at5",
+    asks = "selfie-at5",
     prompt = { en = "To which broadcaster did the hostage-taker send messages during the siege?",
                nl = "Naar welke zender stuurde de gijzelnemer tijdens de gijzeling berichten?" },
     answer = "AT5",
@@ -517,6 +505,7 @@ local questions = {
   },
   quiz.choice {
     id = "how-it-ended",
+    asks = "gunman-stopped",
     prompt = { en = "How did the siege end?",
                nl = "Hoe kwam er een einde aan de gijzeling?" },
     answer = { en = "He chased the fleeing hostage and a police car hit him",
@@ -587,6 +576,7 @@ local questions = {
   },
   quiz.order {
     id = "order-ending",
+    shows = { "escape-water", "gunman-stopped" },
     prompt = { en = "Put the events of the last minutes in order.",
                nl = "Zet de gebeurtenissen van de laatste minuten op volgorde." },
     items = {
@@ -825,20 +815,20 @@ return {
                  url = "https://www.nu.nl/tech/6185745/alle-apple-stores-in-nederland-blijven-woensdag-dicht-na-gijzeling.html" },
     bbc = { publisher = "BBC News", title = "Amsterdam Apple store: Man arrested over hostage standoff dies",
             url = "https://feeds.bbci.co.uk/news/world-europe-60486726" },
-    nltimes2022 = { publisher = "NL Times",
+    nltimes2022 = { shows = { "ransom-amount" }, publisher = "NL Times",
                     title = "Apple Store hostages: Suspect seriously wounded; Demanded €200 million ransom",
                     date = "2022-02-23",
                     url = "https://nltimes.nl/2022/02/23/apple-store-hostages-suspect-seriously-wounded-demanded-eu200-million-ransom" },
-    cna = { publisher = "CNA",
+    cna = { shows = { "ransom-crypto", "ransom-amount" }, publisher = "CNA",
             title = "Amsterdam Apple store hostage-taker had explosives, asked US$230 million in cryptocurrency",
             url = "https://www.channelnewsasia.com/world/amsterdam-apple-store-hostage-taker-had-explosives-asked-us230-million-cryptocurrency-2514881" },
-    pzc = { publisher = "PZC",
+    pzc = { shows = { "escape-water", "first-reported-nationality" }, publisher = "PZC",
             title = "Britse klant Apple Store ontsnapte na vraag om water, bonden vinden agent in auto een held",
             url = "https://www.pzc.nl/binnenland/britse-klant-apple-store-ontsnapte-na-vraag-om-water-bonden-vinden-agent-in-auto-een-held~a33799e3/" },
     at5night = { publisher = "AT5", title = "Na uren einde aan gijzeling Apple Store Leidseplein",
                  date = "2022-02-22",
                  url = "https://www.at5.nl/artikelen/213764/na-uren-einde-aan-gijzeling-apple-store-leidseplein" },
-    parool = { publisher = "Het Parool",
+    parool = { shows = { "ransom-crypto", "ransom-amount" }, publisher = "Het Parool",
                title = "Heldhaftige gijzelaar vluchtte op eigen houtje, dader eiste 200 miljoen in cryptovaluta",
                url = "https://www.parool.nl/amsterdam/heldhaftige-gijzelaar-vluchtte-op-eigen-houtje-dader-eiste-200-miljoen-in-cryptovaluta~b5b88a7f/" },
     vrt = { publisher = "VRT NWS", title = "Details gijzeling Amsterdam", date = "2022-02-23",
@@ -873,5 +863,5 @@ return {
     digitaltrends = { publisher = "Digital Trends", title = "Apple Store siege ends dramatically",
                       url = "https://www.digitaltrends.com/apple/apple-store-siege-ends-dramatically/" },
   },
-  questions = paced(questions),
+  questions = quiz.paced(questions),
 }

@@ -285,10 +285,12 @@ def check_sources(worker, dumps, rep, pack):
     questions = [(q, "pack-worker") for q in worker.get("questions") or []]
     questions += [(q, "seed %d %s" % sk) for sk, d in dumps.items() for q in d["questions"]]
     for q, where in questions:
-        src = q.get("source")
-        used.add(src)
-        if src not in keys:
-            unknown.append("%s %s: source %r is not in the sources table" % (pack, q.get("id"), src))
+        # A question may name a list of sources: the worker writes the first as source and
+        # the rest as more_sources, a dump lists them all as sources.
+        for src in [q.get("source")] + list(q.get("more_sources") or []) + list(q.get("sources") or [])[1:]:
+            used.add(src)
+            if src not in keys:
+                unknown.append("%s %s: source %r is not in the sources table" % (pack, q.get("id"), src))
     rep.check(not unknown and bool(keys), "every question's source is in the sources table (%d sources)" % len(keys),
               unknown or ["%s: the sources table is empty" % pack])
     unused = ["%s: source %r is used by no question" % (pack, k) for k in keys - used]

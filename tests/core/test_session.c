@@ -12,7 +12,7 @@ static tv_Question mk(const char *id, tv_QType type, int diff, const char *cat)
 
 static tv_Question choice(const char *id, int n)
 {
-    static const char *const opts[] = {"right", "w1", "w2", "w3", "w4", "w5"};
+    static const char *const opts[] = {"ok", "w1", "w2", "w3", "w4", "w5"};
     tv_Question q = mk(id, TV_Q_CHOICE, 1, "C");
     q.n_options = n;
     for (int i = 0; i < n; i++)
@@ -227,7 +227,7 @@ TEST("answers that do not fit the question are refused and change nothing")
     CHECK_STR("question c is a choice question: it takes a letter", err.msg);
     a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "nothing like it"};
     CHECK(!tv_session_answer(&s, 0, 0, &a, 0, &err));
-    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "RIGHT"};
+    a = (tv_Answer){.kind = TV_ANS_TEXT, .text = "OK"};
     const tv_Record *rec = tv_session_answer(&s, 0, 0, &a, 0, &err);
     CHECK(rec && rec->verdict == TV_V_CORRECT && rec->answer.kind == TV_ANS_OPTION);
     tv_session_free(&s);
@@ -543,6 +543,117 @@ TEST("50:50 is available exactly when tv_session_lifeline would succeed")
         CHECK(!tv_session_lifeline_available(&s, 0, r));
     CHECK(tv_session_lifeline_available(&s, 1, 0) == (s.rounds[0].q->n_options >= 3));
     tv_session_free(&s);
+}
+
+/* The ids of s's rounds, space-separated. */
+static void ids_of(const tv_Session *s, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (int i = 0; i < s->n_rounds; i++) {
+        strncat(out, s->rounds[i].q->id, size - strlen(out) - 1);
+        strncat(out, " ", size - strlen(out) - 1);
+    }
+}
+
+TEST("a film night's four rounds repeat no question while the pool holds enough, and replay from seed and round")
+{
+    tv_Question qs[45];
+    const tv_Question *pool[45];
+    char ids[45][8];
+    for (int i = 0; i < 45; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    for (unsigned long long first = 1; first <= 50; first++) {
+        int seen[45] = {0}, repeats = 0;
+        for (int r = 0; r < 4; r++) {
+            tv_Session s, again;
+            tv_SessionConfig k = cfg(first, 10, 1);
+            CHECK(tv_session_init_evening(&s, &k, r, pool, 45, tv_alloc_default(), NULL));
+            CHECK_INT(10, s.n_rounds);
+            CHECK(s.cfg.seed == first + (unsigned long long)r);
+            for (int i = 0; i < s.n_rounds; i++)
+                repeats += seen[s.rounds[i].q - qs]++ > 0;
+            CHECK(tv_session_init_evening(&again, &k, r, pool, 45, tv_alloc_default(), NULL));
+            char a[256], b[256];
+            ids_of(&s, a, sizeof a), ids_of(&again, b, sizeof b);
+            CHECK_STR(a, b);
+            if (r == 0) { /* the first round is the plain draw of its seed */
+                tv_Session plain;
+                CHECK(tv_session_init(&plain, &k, pool, 45, tv_alloc_default(), NULL));
+                ids_of(&plain, b, sizeof b);
+                CHECK_STR(a, b);
+                tv_session_free(&plain);
+            }
+            tv_session_free(&s);
+            tv_session_free(&again);
+        }
+        CHECK_INT(0, repeats);
+    }
+}
+
+TEST("a film night passes over a twin of a question asked in an earlier round")
+{
+    tv_Question qs[30];
+    const tv_Question *pool[30];
+    char ids[30][8];
+    for (int i = 0; i < 30; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        qs[i].asks = "";
+        pool[i] = &qs[i];
+    }
+    qs[3].asks = qs[17].asks = "ransom"; /* twins: never in one evening while others are left */
+    int both = 0;
+    for (unsigned long long first = 1; first <= 100; first++) {
+        bool has[30] = {0};
+        for (int r = 0; r < 2; r++) {
+            tv_Session s;
+            tv_SessionConfig k = cfg(first, 10, 1);
+            CHECK(tv_session_init_evening(&s, &k, r, pool, 30, tv_alloc_default(), NULL));
+            for (int i = 0; i < s.n_rounds; i++)
+                has[s.rounds[i].q - qs] = true;
+            tv_session_free(&s);
+        }
+        both += has[3] && has[17];
+    }
+    CHECK_INT(0, both);
+}
+
+TEST("a film night whose pool runs out asks every fresh question before any played one")
+{
+    tv_Question qs[25];
+    const tv_Question *pool[25];
+    char ids[25][8];
+    for (int i = 0; i < 25; i++) {
+        snprintf(ids[i], sizeof ids[i], "q%d", i);
+        qs[i] = choice(ids[i], 4);
+        pool[i] = &qs[i];
+    }
+    int seen[25] = {0};
+    for (int r = 0; r < 2; r++) {
+        tv_Session s;
+        tv_SessionConfig k = cfg(7, 10, 1);
+        CHECK(tv_session_init_evening(&s, &k, r, pool, 25, tv_alloc_default(), NULL));
+        for (int i = 0; i < s.n_rounds; i++)
+            seen[s.rounds[i].q - qs]++;
+        tv_session_free(&s);
+    }
+    tv_Session third;
+    tv_SessionConfig k = cfg(7, 10, 1);
+    CHECK(tv_session_init_evening(&third, &k, 2, pool, 25, tv_alloc_default(), NULL));
+    CHECK_INT(10, third.n_rounds);
+    int fresh = 0;
+    for (int i = 0; i < third.n_rounds; i++)
+        fresh += seen[third.rounds[i].q - qs] == 0;
+    CHECK_INT(5, fresh); /* the five never asked, then five of the played ones */
+    for (int i = 0; i < 5; i++)
+        CHECK(seen[third.rounds[i].q - qs] == 0);
+    tv_session_free(&third);
+    tv_Error err = {0};
+    CHECK(!tv_session_init_evening(&third, &k, -1, pool, 25, tv_alloc_default(), &err));
+    CHECK_STR("a film night's round is 0 or more, got -1", err.msg);
 }
 
 TEST_MAIN()

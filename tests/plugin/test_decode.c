@@ -189,6 +189,10 @@ static const Case cases[] = {
     {"questions.0.shows", "@17:\"x\"", M "questions[0] ('q1'): shows must hold 1 to 16 entries, got more than 16"},
     {"questions.0.shows", "[\"a\", 2]", M "questions[0] ('q1'): shows[1] must be a string, got a number"},
     {"questions.0.shows", "[\"\xff\"]", M "questions[0] ('q1'): shows[0] is not valid UTF-8 text"},
+    {"questions.0.more_sources", "\"b\"", M "questions[0] ('q1'): more_sources must be a list, got a string"},
+    {"questions.0.more_sources", "[\"b\", 2]", M "questions[0] ('q1'): more_sources[1] must be a string, got a number"},
+    {"questions.0.more_sources", "@8:\"b\"", M "questions[0] ('q1'): more_sources must hold 1 to 7 entries, got more than 7"},
+    {"questions.1.more_sources", "[\"a\"]", M "questions[1] ('q2'): more_sources needs a source before it"},
     {"questions.0.category", "\"tab\\there\"", M "questions[0] ('q1'): category holds a control character"},
     {"questions.0.source", "5", M "questions[0] ('q1'): source must be a string, got a number"},
     {"questions.0.where", "{}", M "questions[0] ('q1'): where must be a string, got an object"},
@@ -302,6 +306,26 @@ TEST("declared facts are decoded: asks and each of shows")
     CHECK(tv_pack_decode(&p, doc, strlen(doc), NULL));
     free(doc);
     CHECK_STR("ransom-currency", p.questions[1].asks);
+    tv_arena_free(&p.arena);
+}
+
+TEST("a source list is decoded and each key resolved; a key the pack lacks resolves to nothing")
+{
+    char *doc = mutate("questions.0.more_sources", "[\"b\", \"zz\"]");
+    tv_Pack p;
+    fresh(&p, tv_alloc_default());
+    CHECK(tv_pack_decode(&p, doc, strlen(doc), NULL));
+    free(doc);
+    const tv_Question *q = &p.questions[0];
+    CHECK_INT(3, q->n_sources);
+    CHECK_STR("a", q->sources[0]);
+    CHECK_STR("b", q->sources[1]);
+    CHECK_STR("zz", q->sources[2]);
+    CHECK(q->srcs[0] == q->src && q->src && strcmp(q->src->publisher, "P") == 0);
+    CHECK(q->srcs[1] && strcmp(q->srcs[1]->title, "Only title") == 0);
+    CHECK(q->srcs[2] == NULL);
+    CHECK_INT(1, p.questions[3].n_sources); /* a single source is a list of one */
+    CHECK_INT(0, p.questions[1].n_sources); /* and none is none */
     tv_arena_free(&p.arena);
 }
 

@@ -556,6 +556,41 @@ TEST("a session started from the menu takes its seed from the host, not from a c
     fixture_close(&f);
 }
 
+TEST("play again starts the film night's next round: seed + 1, drawn as the core draws the evening")
+{
+    static Fixture f;
+    uint64_t want = 4242;
+    fixture_load(&f, "en", 800, 600, false);
+    f.host = &want;
+    f.next_seed = fixed_seed;
+    fixture_start(&f);
+    to_players(&f);
+    CHECK(click(f.g, HIT_START));
+    const tv_Pack *p = &f.packs.packs[f.scoring];
+    const tv_Question *pool[64];
+    int n = 0;
+    for (int k = 0; k < p->n_questions && n < 64; k++)
+        pool[n++] = &p->questions[k];
+    for (int round = 0; round < 3; round++) {
+        tv_Error err = {0};
+        if (round > 0)
+            CHECK(tv_game_next_round(f.g, &err));
+        const tv_Session *s = V(f.g).session;
+        CHECK(V(f.g).seed == want + (uint64_t)round);
+        tv_Session core;
+        tv_SessionConfig cfg = s->cfg;
+        cfg.seed = want;
+        CHECK(tv_session_init_evening(&core, &cfg, round, pool, n, tv_alloc_default(), &err));
+        CHECK_INT(core.n_rounds, s->n_rounds);
+        int same = 0;
+        for (int i = 0; i < s->n_rounds && i < core.n_rounds; i++)
+            same += core.rounds[i].q == s->rounds[i].q;
+        CHECK_INT(s->n_rounds, same);
+        tv_session_free(&core);
+    }
+    fixture_close(&f);
+}
+
 TEST("a game whose UI strings are missing starts in English, says why, and frees its fonts")
 {
     static Fixture f;

@@ -4,6 +4,7 @@
  * functions as an upvalue, so sandbox.c uses this file and not the other way round. */
 #include "plugin/worker/api_quiz.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -41,6 +42,98 @@ static int f_lang(lua_State *L)
     return luaL_error(L, "quiz.lang: the text has neither '%s' nor 'en'", code);
 }
 
+/* The reading length of a text as quiz.paced counts it: a language table's English
+ * string, a string, a number's digits; 0 for anything else. Raw access only: pack
+ * tables may carry metamethods. */
+static lua_Integer reading(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_Integer n = 0;
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        lua_pushliteral(L, "en");
+        if (lua_rawget(L, idx) == LUA_TSTRING)
+            n = (lua_Integer)lua_rawlen(L, -1);
+        lua_pop(L, 1);
+    } else if (lua_type(L, idx) == LUA_TSTRING)
+        n = (lua_Integer)lua_rawlen(L, idx);
+    else if (lua_type(L, idx) == LUA_TNUMBER) {
+        size_t len;
+        lua_pushvalue(L, idx);
+        lua_tolstring(L, -1, &len);
+        n = (lua_Integer)len;
+        lua_pop(L, 1);
+    }
+    return n;
+}
+
+/* Sum of the reading lengths of list field `name` of the table at the top; *count gets
+ * its length. */
+static lua_Integer reading_list(lua_State *L, const char *name, lua_Integer *count)
+{
+    lua_Integer n = 0;
+    *count = 0;
+    lua_pushstring(L, name);
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+        for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+            n += reading(L, -1);
+            lua_pop(L, 1);
+            ++*count;
+        }
+        lua_pop(L, 1); /* the nil that ended the list */
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* quiz.paced(list): gives each question of list that sets no `time` a limit that grows
+ * with its reading length (the English prompt, a choice's answer, the wrong options and
+ * the items): 10 s plus 1 s per 12 characters, at least 20 s; an order question 4 s per
+ * item plus 1 s per 12 characters, at least 30 s; rounded up to 5 s, at most 60 s.
+ * Returns list, so `questions = quiz.paced { ... }` reads as one table. */
+static int f_paced(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    for (lua_Integer i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
+        if (lua_type(L, -1) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pushliteral(L, "time");
+        bool has_time = lua_rawget(L, -2) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (!has_time) {
+            lua_pushliteral(L, "prompt");
+            lua_rawget(L, -2);
+            lua_Integer n = reading(L, -1);
+            lua_pop(L, 1);
+            lua_pushliteral(L, "type");
+            lua_rawget(L, -2);
+            const char *type = lua_tostring(L, -1);
+            bool choice = type && strcmp(type, "choice") == 0, order = type && strcmp(type, "order") == 0;
+            lua_pop(L, 1);
+            if (choice) {
+                lua_pushliteral(L, "answer");
+                lua_rawget(L, -2);
+                n += reading(L, -1);
+                lua_pop(L, 1);
+            }
+            lua_Integer wrong, items;
+            n += reading_list(L, "wrong", &wrong);
+            n += reading_list(L, "items", &items);
+            lua_Integer t = order ? 4 * items + n / 12 : 10 + n / 12;
+            if (t < (order ? 30 : 20))
+                t = order ? 30 : 20;
+            t = (t + 4) / 5 * 5;
+            lua_pushinteger(L, t < 60 ? t : 60);
+            lua_setfield(L, -2, "time");
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return 1;
+}
+
 static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
 
 int tv_luaopen_quiz(lua_State *L)
@@ -53,6 +146,8 @@ int tv_luaopen_quiz(lua_State *L)
     }
     lua_pushcfunction(L, f_lang);
     lua_setfield(L, -2, "lang");
+    lua_pushcfunction(L, f_paced);
+    lua_setfield(L, -2, "paced");
     return 1;
 }
 

@@ -30,6 +30,7 @@ void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)
     c->diags = cJSON_CreateArray();
     c->ids = cJSON_CreateObject();
     c->used_sources = cJSON_CreateObject();
+    c->source_shows = cJSON_CreateObject();
     c->pack_ref = LUA_NOREF;
 }
 
@@ -41,6 +42,7 @@ void tv_convert_free(tv_Convert *c)
     cJSON_Delete(c->ids);
     cJSON_Delete(c->sources);
     cJSON_Delete(c->used_sources);
+    cJSON_Delete(c->source_shows);
     memset(c, 0, sizeof *c);
 }
 
@@ -348,6 +350,69 @@ static void facts(Q *q, cJSON *o)
         cJSON_AddItemToObject(o, TV_WIRE_SHOWS, text_list(q, "shows", 1, TV_WIRE_MAX_SHOWS, TV_WIRE_MAX_FACT, NULL));
 }
 
+/* A source's title is on the reveal: the facts its `shows` names join the shows of
+ * every question that cites it (up to TV_WIRE_MAX_SHOWS in all, each once). */
+static void source_shows(Q *q, cJSON *o)
+{
+    const cJSON *first = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE);
+    const cJSON *more = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_MORE_SOURCES);
+    const cJSON *keys[TV_MAX_SOURCES];
+    int n = 0;
+    if (cJSON_IsString(first) && *first->valuestring)
+        keys[n++] = first;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, more) if (n < TV_MAX_SOURCES) keys[n++] = e;
+    for (int k = 0; k < n; k++) {
+        const cJSON *facts = cJSON_GetObjectItemCaseSensitive(q->c->source_shows, keys[k]->valuestring);
+        const cJSON *f;
+        cJSON_ArrayForEach(f, facts)
+        {
+            cJSON *shows = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SHOWS);
+            if (!shows)
+                shows = cJSON_AddArrayToObject(o, TV_WIRE_SHOWS);
+            bool known = false;
+            const cJSON *s;
+            cJSON_ArrayForEach(s, shows) known = known || (cJSON_IsString(s) && strcmp(s->valuestring, f->valuestring) == 0);
+            if (known)
+                continue;
+            if (cJSON_GetArraySize(shows) >= TV_WIRE_MAX_SHOWS) {
+                qerr(q, "shows, with the facts of its sources' titles, holds more than %d facts", TV_WIRE_MAX_SHOWS);
+                return;
+            }
+            cJSON_AddItemToArray(shows, cJSON_CreateString(f->valuestring));
+        }
+    }
+}
+
+/* One source key (the string at idx, named what in messages): the first becomes the
+ * wire's source, later ones its more_sources; each is checked against the pack's sources
+ * table and marked used. */
+static void source_key(Q *q, cJSON *o, int idx, const char *what)
+{
+    lua_State *L = q->c->sb->L;
+    tv_Convert *c = q->c;
+    const char *src = lua_tostring(L, idx);
+    size_t len = lua_rawlen(L, idx);
+    if (!tv_utf8_valid(src, len) || strlen(src) != len) {
+        qerr(q, "%s must be UTF-8 text", what); /* the host refuses the whole pack otherwise */
+        return;
+    }
+    if (!cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE))
+        cJSON_AddStringToObject(o, TV_WIRE_SOURCE, src);
+    else {
+        cJSON *more = cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_MORE_SOURCES);
+        if (!more)
+            more = cJSON_AddArrayToObject(o, TV_WIRE_MORE_SOURCES);
+        cJSON_AddItemToArray(more, cJSON_CreateString(src));
+    }
+    if (c->sources) {
+        if (!cJSON_GetObjectItemCaseSensitive(c->sources, src))
+            qwarn(q, "%s '%s' is not a key of the pack's sources table", what, src);
+        else if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, src))
+            cJSON_AddTrueToObject(c->used_sources, src);
+    }
+}
+
 /* prompt, explain, category, difficulty, time, source and the facts. */
 static void common_fields(Q *q, cJSON *o)
 {
@@ -375,24 +440,30 @@ static void common_fields(Q *q, cJSON *o)
     int st = field(q, "source");
     if (st == LUA_TNIL)
         qwarn(q, "has no source: name where the fact comes from");
-    else if (st != LUA_TSTRING)
-        qerr(q, "source must be a string");
-    else if (!tv_utf8_valid(lua_tostring(L, -1), lua_rawlen(L, -1)) || strlen(lua_tostring(L, -1)) != lua_rawlen(L, -1))
-        qerr(q, "source must be UTF-8 text"); /* the host refuses the whole pack otherwise */
+    else if (st == LUA_TSTRING)
+        source_key(q, o, -1, "source");
+    else if (st != LUA_TTABLE)
+        qerr(q, "source must be a key of the sources table or a list of 1 to %d keys", TV_MAX_SOURCES);
     else {
-        const char *src = lua_tostring(L, -1);
-        cJSON_AddStringToObject(o, TV_WIRE_SOURCE, src);
-        if (c->sources) {
-            if (!cJSON_GetObjectItemCaseSensitive(c->sources, src))
-                qwarn(q, "source '%s' is not a key of the pack's sources table", src);
-            else if (!cJSON_GetObjectItemCaseSensitive(c->used_sources, src))
-                cJSON_AddTrueToObject(c->used_sources, src);
+        /* A list: an order question that joins several facts names each one's source. */
+        lua_Unsigned n = lua_rawlen(L, -1);
+        if (n < 1 || n > TV_MAX_SOURCES)
+            qerr(q, "source must list 1 to %d keys, got %llu", TV_MAX_SOURCES, (unsigned long long)n);
+        for (lua_Unsigned i = 1; i <= n && n <= TV_MAX_SOURCES; i++) {
+            char what[32];
+            snprintf(what, sizeof what, "source[%llu]", (unsigned long long)i);
+            if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING)
+                qerr(q, "%s must be a key of the sources table (a string)", what);
+            else
+                source_key(q, o, -1, what);
+            lua_pop(L, 1);
         }
     }
     lua_pop(L, 1);
     if (!cJSON_GetObjectItemCaseSensitive(o, TV_WIRE_SOURCE))
         cJSON_AddStringToObject(o, TV_WIRE_SOURCE, "");
     facts(q, o);
+    source_shows(q, o);
 }
 
 static void convert_choice(Q *q, cJSON *o)

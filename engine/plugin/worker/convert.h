@@ -22,6 +22,7 @@ typedef struct tv_Convert {
     cJSON *ids;       /* object used as a set of question ids */
     cJSON *sources;   /* object key -> source, or NULL when the pack has none */
     cJSON *used_sources;
+    cJSON *source_shows; /* object key -> array of the facts that source's title shows */
     int errors;
     int pack_ref;     /* registry ref of the table pack.lua returned */
 } tv_Convert;

@@ -27,9 +27,40 @@ static bool valid_id(const char *s, size_t len)
 }
 
 /* Also the keys of a source in the worker's output (wire.h). */
-const char *const tv_convert_source_fields[] = {TV_WIRE_PUBLISHER, TV_WIRE_TITLE, TV_WIRE_DATE, TV_WIRE_URL, NULL};
+const char *const tv_convert_source_fields[] = {TV_WIRE_PUBLISHER, TV_WIRE_TITLE, TV_WIRE_DATE, TV_WIRE_URL,
+                                                TV_WIRE_SHOWS, NULL};
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The source table at the top's `shows`: the facts its title gives away (docs/pack-api.md),
+ * kept in c->source_shows for the questions that cite it. */
+static void read_source_shows(tv_Convert *c, Q *q, const char *key)
+{
+    lua_State *L = c->sb->L;
+    lua_pushliteral(L, "shows");
+    int t = lua_rawget(L, -2);
+    if (t != LUA_TNIL) {
+        cJSON *arr = cJSON_CreateArray();
+        lua_Unsigned n = t == LUA_TTABLE ? lua_rawlen(L, -1) : 0;
+        bool ok = t == LUA_TTABLE && n >= 1 && n <= TV_WIRE_MAX_SHOWS;
+        for (lua_Unsigned i = 1; ok && i <= n; i++) {
+            size_t len = 0;
+            const char *v = lua_rawgeti(L, -1, (lua_Integer)i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+            ok = v && len >= 1 && len <= TV_WIRE_MAX_FACT && tv_utf8_valid(v, len) && strlen(v) == len;
+            if (ok)
+                cJSON_AddItemToArray(arr, cJSON_CreateString(v));
+            lua_pop(L, 1);
+        }
+        if (ok)
+            cJSON_AddItemToObject(c->source_shows, key, arr);
+        else {
+            cJSON_Delete(arr);
+            tv_convert_diag(c, TV_WIRE_ERROR, q->where, "source '%s': shows must list 1 to %d fact names", key,
+                            TV_WIRE_MAX_SHOWS);
+        }
+    }
+    lua_pop(L, 1);
+}
 
 static void read_sources(tv_Convert *c, Q *q, int p)
 {
@@ -75,6 +106,7 @@ static void read_sources(tv_Convert *c, Q *q, int p)
             }
             lua_pop(L, 1);
         }
+        read_source_shows(c, q, keys[i]);
         if (!cJSON_GetObjectItemCaseSensitive(src, TV_WIRE_PUBLISHER) && !cJSON_GetObjectItemCaseSensitive(src, TV_WIRE_TITLE))
             tv_convert_diag(c, TV_WIRE_WARNING, q->where, "source '%s' has neither a publisher nor a title", keys[i]);
         lua_pop(L, 1);
