@@ -15,7 +15,7 @@ export TRIVIUM_CACHE_DIR=$T/cache
 unset TRIVIUM_PLUGIN_PATH
 cd "$SRC"
 printf 'correct @2\ncorrect @4.5\nwrong\ncorrect @1\nskip\ncorrect @7\ntimeout\nwrong @3\ncorrect\ncorrect @3\n' >"$T/a.txt"
-printf 'correct @1\n%.0s' 1 2 3 4 5 6 >"$T/six.txt"
+printf 'correct @1\n%.0s' 1 2 3 4 5 >"$T/five.txt"
 printf 'wrong\ncorrect @0.5\n%.0s' 1 2 3 4 5 >"$T/b.txt"
 SEEDS="3,1-12,40,12"
 # The reference: each seed alone, no cache, one JSON line each (the jsonl form).
@@ -48,12 +48,13 @@ check "a warm batch equals them too" "cmp -s '$T/ref.jsonl' '$T/warm.jsonl'"
 
 # What the cache holds is read: a category changed in place (same length) shows up in
 # the seeds a batch reads from its file (2 and 4-12; 1 and 3 were never in it: seed 3
-# was the first of the batch above, kept in the one-seed file, and 1 is this batch's)...
+# was the first of the batch above, kept in the one-seed file, and 1 is this batch's;
+# a seed whose five questions hold no makers question shows neither)...
 cp -R "$T/cache" "$T/cache.kept"
 sed -i 's/"The makers"/"The MAKERS"/g' "$T"/cache/*.seeds.txt
-"$BIN" headless --pack example --seeds 1-12 --answers "$T/six.txt" --format jsonl --count 6 >"$T/t1.jsonl"
+"$BIN" headless --pack example --seeds 1-12 --answers "$T/five.txt" --format jsonl --count 5 >"$T/t1.jsonl"
 check "an entry changed in place is what a warm batch plays (the cache is read)" \
-  "[ \$(grep -c 'The MAKERS' '$T/t1.jsonl') -eq 10 ] && [ \$(grep -c 'The makers' '$T/t1.jsonl') -eq 2 ]"
+  "[ \$(grep -c 'The MAKERS' '$T/t1.jsonl') -ge 5 ] && ! grep -v -e '\"seed\":1,' -e '\"seed\":3,' '$T/t1.jsonl' | grep -q 'The makers' && ! grep -e '\"seed\":1,' -e '\"seed\":3,' '$T/t1.jsonl' | grep -q 'The MAKERS'"
 rm -rf "$T/cache" && mv "$T/cache.kept" "$T/cache"
 # ...but it is decoded and checked like a worker's output: an entry the decoder refuses
 # is a miss, the worker runs again and the results are right.
@@ -71,7 +72,7 @@ check "and neither reads nor writes the cache" "[ ! -e '$T/cache' ]"
 # workers serving many seeds each. The loader starts a log per executed process (not per
 # forked seed child): trivium, the first seed's worker and the two batch workers.
 rm -rf "$T/cache" "$T/ld" && mkdir "$T/ld"
-LD_DEBUG=files LD_DEBUG_OUTPUT=$T/ld/p "$BIN" headless --pack example --seeds 1-12 --answers "$T/six.txt" --count 6 \
+LD_DEBUG=files LD_DEBUG_OUTPUT=$T/ld/p "$BIN" headless --pack example --seeds 1-12 --answers "$T/five.txt" --count 5 \
   --format jsonl >"$T/ex.jsonl" 2>/dev/null
 check "a 12-seed batch of one seed-dependent pack runs 3 workers (1 + 2 sharing the 11 other seeds), not 12" \
   "[ \$(ls '$T/ld' | wc -l) -eq 4 ] && [ \$(wc -l <'$T/ex.jsonl') -eq 12 ]"
