@@ -812,20 +812,78 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
     return 1;
 }
 
-void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize)
+void tv_sandbox_find_ids(const tv_Sandbox *sb, const char *const *ids, const size_t *lens, int n, tv_SbPlace *places)
 {
-    size_t idlen = strlen(id);
-    for (int i = 0; i < sb->n_files; i++) {
-        const char *text = sb->files[i].text;
-        for (const char *p = text; (p = strstr(p, id)) != NULL; p++) {
-            if (p == text || (p[-1] != '"' && p[-1] != '\'') || p[idlen] != p[-1])
+    for (int i = 0; i < n; i++)
+        places[i] = (tv_SbPlace){-1, 0};
+    if (n <= 0)
+        return;
+    /* An open-addressing table of the ids, so each quoted literal in the files is one
+     * lookup: one pass over the text whatever the number of questions (searching the
+     * files once per id was quadratic). */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    int *slot = malloc(cap * sizeof *slot);
+    if (!slot)
+        return; /* the questions are then named by the pack file only */
+    for (size_t k = 0; k < cap; k++)
+        slot[k] = -1;
+    for (int i = 0; i < n; i++) {
+        size_t k = tv_hash64_bytes(ids[i], lens[i], TV_HASH64_INIT) & (cap - 1);
+        while (slot[k] >= 0 && !(lens[slot[k]] == lens[i] && memcmp(ids[slot[k]], ids[i], lens[i]) == 0))
+            k = (k + 1) & (cap - 1);
+        if (slot[k] < 0)
+            slot[k] = i;
+    }
+    int found = 0;
+    for (int f = 0; f < sb->n_files && found < n; f++) {
+        const char *text = sb->files[f].text;
+        size_t len = sb->files[f].len;
+        int line = 1;
+        for (size_t i = 0; i < len; i++) {
+            char q = text[i];
+            if (q == '\n') {
+                line++;
                 continue;
-            int line = 1;
-            for (const char *q = text; q < p; q++)
-                line += *q == '\n';
-            snprintf(out, outsize, "%s:%d", sb->files[i].name, line);
-            return;
+            }
+            if (q != '"' && q != '\'')
+                continue;
+            /* The literal from this quote to the next same quote on the line: each byte is
+             * looked at once per kind of quote, so the pass stays linear. */
+            size_t j = i + 1, end = len - i - 1 > TV_WIRE_MAX_QID ? i + 1 + TV_WIRE_MAX_QID : len - 1;
+            while (j <= end && j < len && text[j] != q && text[j] != '\n')
+                j++;
+            if (j >= len || text[j] != q || j == i + 1)
+                continue;
+            size_t idlen = j - i - 1;
+            size_t k = tv_hash64_bytes(text + i + 1, idlen, TV_HASH64_INIT) & (cap - 1);
+            for (; slot[k] >= 0; k = (k + 1) & (cap - 1)) {
+                int at = slot[k];
+                if (lens[at] == idlen && memcmp(ids[at], text + i + 1, idlen) == 0) {
+                    if (places[at].file < 0) {
+                        places[at] = (tv_SbPlace){f, line};
+                        found++;
+                    }
+                    break;
+                }
+            }
         }
     }
-    tv_pack_file_path(out, outsize, sb->display_dir);
+    /* Ids written twice in the list share the first one's place. */
+    for (int i = 0; i < n; i++) {
+        size_t k = tv_hash64_bytes(ids[i], lens[i], TV_HASH64_INIT) & (cap - 1);
+        while (!(lens[slot[k]] == lens[i] && memcmp(ids[slot[k]], ids[i], lens[i]) == 0))
+            k = (k + 1) & (cap - 1);
+        places[i] = places[slot[k]];
+    }
+    free(slot);
+}
+
+void tv_sandbox_place_name(const tv_Sandbox *sb, tv_SbPlace place, char *out, size_t outsize)
+{
+    if (place.file >= 0 && place.file < sb->n_files)
+        snprintf(out, outsize, "%s:%d", sb->files[place.file].name, place.line);
+    else
+        tv_pack_file_path(out, outsize, sb->display_dir);
 }

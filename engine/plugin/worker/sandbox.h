@@ -84,9 +84,18 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
  * tv_sandbox_call. */
 int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t namelen);
 
-/* Finds where a question id is written in the pack's files: "file:line" into out, or
- * the pack file without a line. */
-void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize);
+/* Where a question id is first written as a quoted literal: a file of sb->files and its
+ * line, or file -1 when it is not written anywhere. */
+typedef struct tv_SbPlace {
+    int file, line;
+} tv_SbPlace;
+
+/* Finds where each of the n ids (ids[i], lens[i] bytes) is first written as 'id' or "id"
+ * in the pack's files, in one pass over them. */
+void tv_sandbox_find_ids(const tv_Sandbox *sb, const char *const *ids, const size_t *lens, int n, tv_SbPlace *places);
+
+/* "file:line" of a place into out, or the pack file without a line. */
+void tv_sandbox_place_name(const tv_Sandbox *sb, tv_SbPlace place, char *out, size_t outsize);
 
 tv_Sandbox *tv_sandbox_get(lua_State *L);
 
