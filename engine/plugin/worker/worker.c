@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 
 #include "plugin/worker/api_quiz.h"
+#include "plugin/worker/confine.h"
 #include "plugin/worker/convert.h"
 #include "plugin/worker/describe.h"
 #include "plugin/worker/sandbox.h"
@@ -180,6 +181,8 @@ int tv_worker_main(int argc, char **argv)
         int rc = emit(&conv, 0);
         _exit(rc);
     }
+    if (!tv_confine_worker(msg, sizeof msg)) /* before any pack code; stderr is for people */
+        fprintf(stderr, "pack-worker: no seccomp filter (%s); running with rlimits only\n", msg);
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
 
