@@ -37,9 +37,9 @@ typedef struct tv_Convert {
 
 /* Diagnostics kept per pack; past it one more says how many were left out. */
 #define TV_CONVERT_MAX_DIAGS 100
-/* How long converting the tables may take, once for the pack table and once for each
- * list of questions (static, generated): the worker's own C work, which no instruction
- * budget counts. Good packs take a few milliseconds. */
+/* How much CPU time converting the tables may take, once for the pack table and once
+ * for each list of questions (static, generated): the worker's own C work, which no
+ * instruction budget counts. Good packs take a few milliseconds. */
 #define TV_CONVERT_TIME_LIMIT_MS 1000
 
 /* The fields convert reads from the tables a pack returns, NULL-terminated: the pack
