@@ -32,6 +32,7 @@ void tv_convert_init(tv_Convert *c, tv_Sandbox *sb, const char *lang)
     c->used_sources = cJSON_CreateObject();
     c->source_shows = cJSON_CreateObject();
     c->pack_ref = LUA_NOREF;
+    c->time_limit_ms = TV_CONVERT_TIME_LIMIT_MS;
 }
 
 void tv_convert_free(tv_Convert *c)
@@ -43,6 +44,7 @@ void tv_convert_free(tv_Convert *c)
     cJSON_Delete(c->sources);
     cJSON_Delete(c->used_sources);
     cJSON_Delete(c->source_shows);
+    free(c->places);
     memset(c, 0, sizeof *c);
 }
 
@@ -62,8 +64,53 @@ static void make_utf8(char *s)
     }
 }
 
+void tv_convert_start_clock(tv_Convert *c)
+{
+    /* The worker may read a clock (the core may not). CPU time, not wall time: the limit
+     * is on the worker's own work, whatever else the machine is doing. */
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c->deadline);
+    c->deadline.tv_sec += c->time_limit_ms / 1000;
+    c->deadline.tv_nsec += (c->time_limit_ms % 1000) * 1000000L;
+    if (c->deadline.tv_nsec >= 1000000000L) {
+        c->deadline.tv_sec++;
+        c->deadline.tv_nsec -= 1000000000L;
+    }
+}
+
+bool tv_convert_in_time(tv_Convert *c, const char *where)
+{
+    if (c->timed_out)
+        return false;
+    struct timespec now;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    if (now.tv_sec < c->deadline.tv_sec || (now.tv_sec == c->deadline.tv_sec && now.tv_nsec < c->deadline.tv_nsec))
+        return true;
+    c->timed_out = true;
+    tv_convert_diag(c, TV_WIRE_ERROR, where, "reading the pack's tables took over %ld ms of CPU time; the pack is refused",
+                    c->time_limit_ms);
+    return false;
+}
+
+/* Counts a diagnostic past the cap into the summary ("... and N more"). */
+static void drop_diag(tv_Convert *c, bool error)
+{
+    c->dropped++;
+    char msg[128];
+    snprintf(msg, sizeof msg, "... and %d more (only the first %d are shown)", c->dropped, TV_CONVERT_MAX_DIAGS);
+    cJSON_SetValuestring(cJSON_GetObjectItemCaseSensitive(c->summary, TV_WIRE_MSG), msg);
+    if (error)
+        cJSON_SetValuestring(cJSON_GetObjectItemCaseSensitive(c->summary, TV_WIRE_SEVERITY), TV_WIRE_ERROR);
+}
+
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 {
+    bool error = strcmp(severity, TV_WIRE_ERROR) == 0;
+    if (error)
+        c->errors++;
+    if (c->summary) {
+        drop_diag(c, error);
+        return;
+    }
     char msg[1024], place[1300];
     va_list ap;
     va_start(ap, fmt);
@@ -77,8 +124,20 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
     cJSON_AddStringToObject(d, TV_WIRE_SEVERITY, severity);
     cJSON_AddStringToObject(d, TV_WIRE_MSG, msg);
     cJSON_AddItemToArray(c->diags, d);
-    if (strcmp(severity, TV_WIRE_ERROR) == 0)
-        c->errors++;
+    if (++c->n_diags == TV_CONVERT_MAX_DIAGS) {
+        /* One slot left: the summary, which drop_diag keeps up to date. Where: the pack. */
+        c->summary = cJSON_CreateObject();
+        char pack[1100];
+        tv_pack_file_path(pack, sizeof pack, c->sb->display_dir);
+        make_utf8(pack);
+        cJSON_AddStringToObject(c->summary, TV_WIRE_WHERE, pack);
+        cJSON_AddStringToObject(c->summary, TV_WIRE_SEVERITY, TV_WIRE_WARNING);
+        cJSON_AddStringToObject(c->summary, TV_WIRE_MSG, "");
+        cJSON_AddItemToArray(c->diags, c->summary);
+        c->n_diags++;
+        c->dropped = -1;
+        drop_diag(c, false); /* "... and 0 more" until one is dropped */
+    }
 }
 
 /* ---- a table being converted (a question, or the pack table: convert_pack.c) ---- */
@@ -278,23 +337,59 @@ const char *const tv_convert_question_fields[] = {"id",    "type",      "prompt"
                                                   "time",  "explain",   "source", "asks",       "shows",
                                                   "__where", NULL};
 
-static void warn_unknown_fields(Q *q)
+static int cmp_key(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+const char **tv_convert_unknown_keys(tv_Convert *c, int idx, const char *const *known, const char *where, int *n,
+                                     bool *other)
 {
-    lua_State *L = q->c->sb->L;
+    lua_State *L = c->sb->L;
+    idx = lua_absindex(L, idx);
+    *n = 0;
+    *other = false;
+    const char **keys = NULL;
+    int cap = 0;
     lua_pushnil(L);
-    while (lua_next(L, q->t)) {
+    for (long steps = 0; lua_next(L, idx); steps++) {
         lua_pop(L, 1);
+        if ((steps & 1023) == 1023 && !tv_convert_in_time(c, where)) {
+            lua_pop(L, 1);
+            break;
+        }
         if (lua_type(L, -1) != LUA_TSTRING) {
-            qwarn(q, "has a non-string key");
+            *other = true;
             continue;
         }
         const char *k = lua_tostring(L, -1);
-        bool known = false;
-        for (const char *const *f = tv_convert_question_fields; *f && !known; f++)
-            known = strcmp(*f, k) == 0;
-        if (!known)
-            qwarn(q, "unknown field '%s' (a typo?)", k);
+        bool is_known = false;
+        for (const char *const *f = known; *f && !is_known; f++)
+            is_known = strcmp(*f, k) == 0;
+        if (is_known)
+            continue;
+        if (*n == cap) {
+            int bigger = cap ? 2 * cap : 16;
+            const char **grown = realloc(keys, (size_t)bigger * sizeof *keys);
+            if (!grown)
+                break;
+            keys = grown;
+            cap = bigger;
+        }
+        keys[(*n)++] = k; /* anchored by the table, which is on the stack */
     }
+    if (*n > 1)
+        qsort(keys, (size_t)*n, sizeof *keys, cmp_key);
+    return keys;
+}
+
+static void warn_unknown_fields(Q *q)
+{
+    int n;
+    bool other;
+    const char **keys = tv_convert_unknown_keys(q->c, q->t, tv_convert_question_fields, q->where, &n, &other);
+    if (other)
+        qwarn(q, "has a non-string key");
+    for (int i = 0; i < n; i++)
+        qwarn(q, "unknown field '%s' (a typo?)", keys[i]);
+    free(keys);
 }
 
 /* ---- one question: the fields every type has, then one function per type ---- */
@@ -315,9 +410,10 @@ static const char *question_id(Q *q)
         id = lua_tostring(L, -1);
         snprintf(q->label, sizeof q->label, "question '%s'", id);
         tv_copy_printable(q->label, sizeof q->label, q->label);
-        /* Without a constructor line, find where the id is written. */
-        if (strchr(q->where, ':') == NULL)
-            tv_sandbox_find_id(q->c->sb, id, q->where, sizeof q->where);
+        /* Without a constructor line: where the id is written (found for the whole list
+         * at once, by tv_convert_questions). */
+        if (strchr(q->where, ':') == NULL && q->c->places && q->index > 0)
+            tv_sandbox_place_name(q->c->sb, q->c->places[q->index - 1], q->where, sizeof q->where);
     } else
         qerr(q, "id must be a non-empty UTF-8 string of at most %d bytes", TV_WIRE_MAX_QID);
     lua_pop(L, 1);
@@ -564,7 +660,7 @@ static void (*const convert_type[])(Q *, cJSON *) = {
 static void convert_question(tv_Convert *c, int idx, int index, bool generated)
 {
     lua_State *L = c->sb->L;
-    Q q = {.c = c, .t = lua_absindex(L, idx)};
+    Q q = {.c = c, .t = lua_absindex(L, idx), .index = index};
     snprintf(q.label, sizeof q.label, "%s question %d", generated ? "generated" : "", index);
     if (q.label[0] == ' ')
         memmove(q.label, q.label + 1, strlen(q.label));
@@ -598,6 +694,52 @@ static void convert_question(tv_Convert *c, int idx, int index, bool generated)
         cJSON_AddItemToArray(c->questions, o);
 }
 
+/* Finds where the ids of the list's questions without a constructor line are written,
+ * all in one pass over the pack's files, into c->places (left NULL when none needs it). */
+static void locate_ids(tv_Convert *c, int list, int n)
+{
+    lua_State *L = c->sb->L;
+    free(c->places);
+    c->places = NULL;
+    if (n <= 0)
+        return;
+    const char **ids = calloc((size_t)n, sizeof *ids);
+    size_t *lens = calloc((size_t)n, sizeof *lens);
+    int *at = calloc((size_t)n, sizeof *at);
+    c->places = calloc((size_t)n, sizeof *c->places);
+    int wanted = 0;
+    for (int i = 0; c->places && i < n; i++)
+        c->places[i] = (tv_SbPlace){-1, 0};
+    for (int i = 0; ids && lens && at && c->places && i < n; i++) {
+        if (lua_rawgeti(L, list, i + 1) == LUA_TTABLE) {
+            lua_pushliteral(L, "__where");
+            bool placed = lua_rawget(L, -2) == LUA_TSTRING && strchr(lua_tostring(L, -1), ':');
+            lua_pop(L, 1);
+            lua_pushliteral(L, "id");
+            /* The string stays anchored by the question table, which the list holds. */
+            if (!placed && lua_rawget(L, -2) == LUA_TSTRING && lua_rawlen(L, -1) > 0 &&
+                lua_rawlen(L, -1) <= TV_WIRE_MAX_QID) {
+                ids[wanted] = lua_tolstring(L, -1, &lens[wanted]);
+                at[wanted++] = i;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (wanted > 0 && c->places) {
+        tv_SbPlace *found = calloc((size_t)wanted, sizeof *found);
+        if (found) {
+            tv_sandbox_find_ids(c->sb, ids, lens, wanted, found);
+            for (int k = 0; k < wanted; k++)
+                c->places[at[k]] = found[k];
+        }
+        free(found);
+    }
+    free(ids);
+    free(lens);
+    free(at);
+}
+
 bool tv_convert_questions(tv_Convert *c, bool generated)
 {
     lua_State *L = c->sb->L;
@@ -617,11 +759,15 @@ bool tv_convert_questions(tv_Convert *c, bool generated)
         lua_pop(L, 1);
         return false;
     }
-    for (lua_Unsigned i = 1; i <= n; i++) {
+    tv_convert_start_clock(c);
+    locate_ids(c, list, (int)n);
+    for (lua_Unsigned i = 1; i <= n && tv_convert_in_time(c, where); i++) {
         lua_rawgeti(L, list, (lua_Integer)i);
         convert_question(c, -1, (int)i, generated);
         lua_settop(L, list);
     }
+    free(c->places);
+    c->places = NULL;
     lua_pop(L, 1);
     return c->errors == before;
 }

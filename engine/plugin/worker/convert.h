@@ -7,6 +7,8 @@
 #ifndef TV_CONVERT_H
 #define TV_CONVERT_H
 
+#include <time.h>
+
 #include <cjson/cJSON.h>
 
 #include "plugin/worker/sandbox.h"
@@ -25,7 +27,21 @@ typedef struct tv_Convert {
     cJSON *source_shows; /* object key -> array of the facts that source's title shows */
     int errors;
     int pack_ref;     /* registry ref of the table pack.lua returned */
+    int n_diags;      /* diagnostics in diags, the summary included */
+    int dropped;      /* diagnostics past the cap, counted in the summary */
+    cJSON *summary;   /* the "... and N more" diagnostic, once the cap is reached */
+    tv_SbPlace *places; /* where each question of the list being converted is written */
+    long time_limit_ms; /* for each of tv_convert_pack and tv_convert_questions */
+    struct timespec deadline;
+    bool timed_out;   /* the deadline passed: conversion stopped, with an error */
 } tv_Convert;
+
+/* Diagnostics kept per pack; past it one more says how many were left out. */
+#define TV_CONVERT_MAX_DIAGS 100
+/* How much CPU time converting the tables may take, once for the pack table and once
+ * for each list of questions (static, generated): the worker's own C work, which no
+ * instruction budget counts. Good packs take a few milliseconds. */
+#define TV_CONVERT_TIME_LIMIT_MS 1000
 
 /* The fields convert reads from the tables a pack returns, NULL-terminated: the pack
  * table, a question (plus "__where", which the quiz.* constructors set), a source. A
@@ -54,6 +70,7 @@ typedef struct tv_ConvItem {
     int t;            /* stack index of the table */
     char where[1300]; /* file:line */
     char label[160];  /* "question 'id'", "the pack table" */
+    int index;        /* 1-based position in its list, or 0 */
     bool bad;         /* an error was reported: drop the item */
 } tv_ConvItem;
 
@@ -63,7 +80,20 @@ typedef struct tv_ConvItem {
 void tv_convert_add_text(tv_ConvItem *it, cJSON *obj, const char *key, const char *name, bool required,
                          size_t max, bool translate);
 
-/* Records a diagnostic; severity is "error" or "warning". */
+/* Starts the clock of one conversion; true while it has time left, else (once) records
+ * the error and sets timed_out. */
+void tv_convert_start_clock(tv_Convert *c);
+bool tv_convert_in_time(tv_Convert *c, const char *where);
+
+/* The string keys of the table at idx that are not in known (NULL-terminated), sorted,
+ * so that their warnings come in the same order every run (the order of pairs changes
+ * from run to run); *other says whether it has a key that is not a string. The strings
+ * are the table's; free the array. Stops when the clock runs out (tv_convert_in_time). */
+const char **tv_convert_unknown_keys(tv_Convert *c, int idx, const char *const *known, const char *where, int *n,
+                                     bool *other);
+
+/* Records a diagnostic; severity is "error" or "warning". Past TV_CONVERT_MAX_DIAGS only
+ * counted (errors still make the pack unusable). */
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))

@@ -78,16 +78,28 @@ static void read_sources(tv_Convert *c, Q *q, int p)
     }
     c->sources = cJSON_CreateObject();
     int s = lua_gettop(L);
-    char *keys[256];
+    char *keys[TV_WIRE_MAX_SOURCES];
     int n = 0;
     lua_pushnil(L);
     while (lua_next(L, s)) {
-        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || n >= 256) {
-            tv_convert_diag(c, TV_WIRE_ERROR, q->where, "sources: each entry must be key = { publisher = ..., title = ... }");
+        if (n >= TV_WIRE_MAX_SOURCES) {
+            /* Only counted from here: the table may be as big as the memory cap allows. */
+            tv_convert_diag(c, TV_WIRE_ERROR, q->where, "sources: a pack has at most %d sources", TV_WIRE_MAX_SOURCES);
+            lua_pop(L, 2);
+            break;
+        }
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || lua_rawlen(L, -2) == 0 ||
+            lua_rawlen(L, -2) > TV_WIRE_MAX_TEXT || !tv_utf8_valid(lua_tostring(L, -2), lua_rawlen(L, -2))) {
+            tv_convert_diag(c, TV_WIRE_ERROR, q->where,
+                            "sources: each entry must be key = { publisher = ..., title = ... }, the key a text of at "
+                            "most %d bytes",
+                            TV_WIRE_MAX_TEXT);
             lua_pop(L, 1);
             continue;
         }
-        keys[n++] = strdup(lua_tostring(L, -2));
+        char *key = strdup(lua_tostring(L, -2));
+        if (key)
+            keys[n++] = key;
         lua_pop(L, 1);
     }
     qsort(keys, (size_t)n, sizeof *keys, cmp_str);
@@ -123,6 +135,7 @@ bool tv_convert_pack(tv_Convert *c)
 {
     lua_State *L = c->sb->L;
     Q q = {.c = c};
+    tv_convert_start_clock(c);
     tv_pack_file_path(q.where, sizeof q.where, c->sb->display_dir);
     snprintf(q.label, sizeof q.label, "the pack table");
     if (lua_type(L, -1) != LUA_TTABLE) {
@@ -140,8 +153,14 @@ bool tv_convert_pack(tv_Convert *c)
     lua_pushliteral(L, "languages");
     int lt = lua_rawget(L, p);
     if (lt == LUA_TTABLE) {
+        /* The raw length can be huge for a small table (t[1], t[2], t[4], ... t[2^62]). */
         lua_Unsigned n = lua_rawlen(L, -1);
-        for (lua_Unsigned i = 1; i <= n && c->n_langs < 8; i++) {
+        if (n > TV_WIRE_MAX_LANGUAGES) {
+            tv_convert_diag(c, TV_WIRE_ERROR, q.where, "languages lists %llu entries; a pack has at most %d",
+                            (unsigned long long)n, TV_WIRE_MAX_LANGUAGES);
+            n = 0;
+        }
+        for (lua_Unsigned i = 1; i <= n && c->n_langs < TV_WIRE_MAX_LANGUAGES; i++) {
             lua_rawgeti(L, -1, (lua_Integer)i);
             size_t len;
             const char *code = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
@@ -193,18 +212,12 @@ bool tv_convert_pack(tv_Convert *c)
     cJSON_AddBoolToObject(c->pack, TV_WIRE_HAS_GENERATE, gt == LUA_TFUNCTION);
     lua_pop(L, 1);
 
-    lua_pushnil(L);
-    while (lua_next(L, p)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *k = lua_tostring(L, -1);
-            bool known = false;
-            for (const char *const *f = tv_convert_pack_fields; *f && !known; f++)
-                known = strcmp(*f, k) == 0;
-            if (!known)
-                tv_convert_diag(c, TV_WIRE_WARNING, q.where, "the pack table has an unknown field '%s' (a typo?)", k);
-        }
-    }
+    int n_unknown;
+    bool other;
+    const char **unknown = tv_convert_unknown_keys(c, p, tv_convert_pack_fields, q.where, &n_unknown, &other);
+    for (int i = 0; i < n_unknown; i++)
+        tv_convert_diag(c, TV_WIRE_WARNING, q.where, "the pack table has an unknown field '%s' (a typo?)", unknown[i]);
+    free(unknown);
 
     lua_pushliteral(L, "questions");
     int qt = lua_rawget(L, p);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include <lualib.h>
 
 #include "plugin/worker/api_quiz.h"
+#include "plugin/worker/lua_match.h"
 #include "core/text.h"
 #include "plugin/wire.h"
 
@@ -27,6 +29,7 @@ tv_Sandbox *tv_sandbox_get(lua_State *L) { return *(tv_Sandbox **)lua_getextrasp
 /* ==================== memory and time ==================== */
 
 static void count_hook(lua_State *L, lua_Debug *ar);
+static size_t file_prefix(const char *m, const char *name);
 
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -46,8 +49,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     void *p = realloc(ptr, nsize);
-    if (p)
+    if (p) {
         sb->mem_used = sb->mem_used - old + nsize;
+        /* Making big values (a concatenation, string.rep, a table resize) is work the
+         * instruction count does not see; the hook checks the total at its next count. */
+        if (nsize > old)
+            sb->instructions += (long long)((nsize - old) / TV_SB_BYTES_PER_STEP);
+    }
     return p;
 }
 
@@ -56,25 +64,29 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static int budget_error(lua_State *L)
 {
     tv_Sandbox *sb = tv_sandbox_get(L);
-    lua_pushfstring(L, "%sinstruction budget of %d million exceeded while %s (an endless loop?)", sb->stopped_at,
-                    (int)(sb->budget / 1000000), sb->phase);
+    if (sb->stopped_in)
+        lua_pushfstring(L, "%sinstruction budget of %d million exceeded while %s (in %s)", sb->stopped_at,
+                        (int)(sb->budget / 1000000), sb->phase, sb->stopped_in);
+    else
+        lua_pushfstring(L, "%sinstruction budget of %d million exceeded while %s (an endless loop?)", sb->stopped_at,
+                        (int)(sb->budget / 1000000), sb->phase);
     return lua_error(L);
 }
 
-static void count_hook(lua_State *L, lua_Debug *ar)
+/* Marks the budget spent, remembering the first Lua line on the stack from level
+ * `level` up, and raises the budget error. */
+static void stop_pack(lua_State *L, tv_Sandbox *sb, int level)
 {
-    tv_Sandbox *sb = tv_sandbox_get(L);
-    if (ar->event == LUA_HOOKCOUNT)
-        sb->instructions += TV_SB_HOOK_STEP;
-    /* A pack that hit the memory cap is stopped too, even when a pcall caught the memory
-     * error: freeing and refilling 64 MiB in a loop costs few instructions. */
-    if (sb->instructions <= sb->budget && !sb->budget_exceeded && !sb->mem_exceeded)
-        return;
     if (!sb->budget_exceeded) {
         lua_Debug here;
-        if (lua_getstack(L, 0, &here) && lua_getinfo(L, "Sl", &here) && here.currentline > 0)
-            snprintf(sb->stopped_at, sizeof sb->stopped_at, "%s:%d: ",
-                     here.source[0] == '@' ? here.source + 1 : here.short_src, here.currentline);
+        while (lua_getstack(L, level, &here)) {
+            if (lua_getinfo(L, "Sl", &here) && here.currentline > 0) {
+                snprintf(sb->stopped_at, sizeof sb->stopped_at, "%s:%d: ",
+                         here.source[0] == '@' ? here.source + 1 : here.short_src, here.currentline);
+                break;
+            }
+            level++;
+        }
     }
     /* Once spent, fire on every line and every instruction, so that a pcall inside the
      * pack catches the error only to be stopped again at once. Hooks are per thread: arm
@@ -88,11 +100,36 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     budget_error(L);
 }
 
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    if (ar->event == LUA_HOOKCOUNT)
+        sb->instructions += TV_SB_HOOK_STEP;
+    /* A pack that hit the memory cap is stopped too, even when a pcall caught the memory
+     * error: freeing and refilling 64 MiB in a loop costs few instructions. */
+    if (sb->instructions <= sb->budget && !sb->budget_exceeded && !sb->mem_exceeded)
+        return;
+    stop_pack(L, sb, 0);
+}
+
+void tv_sandbox_charge(lua_State *L, long long cost, const char *what)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    sb->instructions += cost;
+    if (sb->instructions <= sb->budget && !sb->budget_exceeded)
+        return;
+    if (!sb->budget_exceeded)
+        sb->stopped_in = what;
+    stop_pack(L, sb, 1); /* level 0 is the C function doing the work */
+}
+
 void tv_sandbox_reset_budget(tv_Sandbox *sb)
 {
     sb->instructions = 0;
     sb->budget_exceeded = false;
     sb->stopped_at[0] = '\0';
+    sb->stopped_in = NULL;
+    sb->include_bytes = 0;
     lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, TV_SB_HOOK_STEP);
 }
 
@@ -106,6 +143,7 @@ static int f_load(lua_State *L)
     const char *chunk = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "=(load)");
     int has_env = !lua_isnone(L, 4);
+    tv_sandbox_charge(L, (long long)len * TV_SB_PARSE_STEPS_PER_BYTE, "load"); /* the parser's time */
     if (luaL_loadbufferx(L, chunk, len, name, "t") != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);
@@ -242,6 +280,122 @@ static int f_cowrap(lua_State *L)
     return 1;
 }
 
+/* string.rep, as in Lua 5.4.4, except that a result of nothing is made at once: Lua's
+ * loop copies nothing n times, and string.rep("", 1e18) would never return. */
+static int f_rep(lua_State *L)
+{
+    size_t l, lsep;
+    const char *s = luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    const char *sep = luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0 || (n == 1 && l == 0)) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    if (l + lsep < l || l + lsep > (size_t)INT_MAX / (size_t)n)
+        return luaL_error(L, "resulting string too large");
+    tv_sandbox_charge(L, n, "string.rep"); /* one per copy (a memcpy each); the allocator charges the bytes */
+    size_t total = (size_t)n * l + (size_t)(n - 1) * lsep;
+    luaL_Buffer b;
+    char *p = luaL_buffinitsize(L, &b, total);
+    while (n-- > 1) {
+        memcpy(p, s, l);
+        p += l;
+        if (lsep > 0) {
+            memcpy(p, sep, lsep);
+            p += lsep;
+        }
+    }
+    memcpy(p, s, l);
+    luaL_pushresultsize(&b, total);
+    return 1;
+}
+
+/* Whether message m already starts with "file:line:" for one of the pack's files. */
+static bool has_location(const tv_Sandbox *sb, const char *m)
+{
+    for (int i = 0; i < sb->n_files; i++) {
+        size_t n = file_prefix(m, sb->files[i].name);
+        if (n && m[n] == ':')
+            return true;
+    }
+    return false;
+}
+
+/* How the library functions wrapped by charged_call cost: by the length of the table in
+ * argument 1, by n log n of it (sort), by the range of arguments 2 and 3 (table.move), or
+ * by the bytes of the string in argument 1. */
+enum { COST_LENGTH, COST_SORT, COST_RANGE, COST_BYTES };
+
+/* A library function whose C loop the instruction count cannot see: charges its cost
+ * first, then calls it. upvalues: the real function, its name, its cost kind. An error
+ * the real function raises names no line (its caller is this C function), so the line
+ * of the pack's call is added. */
+static int charged_call(lua_State *L)
+{
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    const char *name = lua_tostring(L, lua_upvalueindex(2));
+    long long cost = 1;
+    switch (lua_tointeger(L, lua_upvalueindex(3))) {
+    case COST_LENGTH:
+        if (lua_type(L, 1) == LUA_TTABLE)
+            cost += (long long)(lua_rawlen(L, 1) & 0x3fffffffffffffff);
+        break;
+    case COST_SORT:
+        if (lua_type(L, 1) == LUA_TTABLE) {
+            long long n = (long long)(lua_rawlen(L, 1) & 0x3fffffff), log = 1;
+            while ((1LL << log) < n)
+                log++;
+            cost += n * log;
+        }
+        break;
+    case COST_RANGE: {
+        int ok_f, ok_e;
+        lua_Integer f = lua_tointegerx(L, 2, &ok_f), e = lua_tointegerx(L, 3, &ok_e);
+        if (ok_f && ok_e && e >= f)
+            cost += (lua_Unsigned)e - (lua_Unsigned)f > (lua_Unsigned)LLONG_MAX / 2 ? LLONG_MAX / 2
+                                                                                     : (long long)(e - f);
+        break;
+    }
+    default:
+        if (lua_type(L, 1) == LUA_TSTRING)
+            cost += (long long)(lua_rawlen(L, 1) / TV_SB_SCAN_BYTES_PER_STEP);
+        break;
+    }
+    tv_sandbox_charge(L, cost, name);
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    int status = lua_pcall(L, n, LUA_MULTRET, 0);
+    if (status == LUA_OK)
+        return lua_gettop(L);
+    if (status != LUA_ERRMEM && !sb->budget_exceeded && !sb->mem_exceeded && lua_type(L, -1) == LUA_TSTRING &&
+        !has_location(sb, lua_tostring(L, -1))) {
+        /* Called from C, the real function does not know its own name either. */
+        const char *msg = lua_tostring(L, -1);
+        const char *named = lua_pushfstring(L, "to '%s'", name);
+        const char *m = luaL_gsub(L, msg, "to '?'", named);
+        luaL_where(L, 1);
+        lua_pushstring(L, m);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+/* Replaces field name of the table at idx with a charged_call of it. */
+static void charge_field(lua_State *L, int idx, const char *lib, const char *name, int kind)
+{
+    idx = lua_absindex(L, idx);
+    lua_getfield(L, idx, name);
+    if (lib)
+        lua_pushfstring(L, "%s.%s", lib, name);
+    else
+        lua_pushstring(L, name);
+    lua_pushinteger(L, kind);
+    lua_pushcclosure(L, charged_call, 3);
+    lua_setfield(L, idx, name);
+}
+
 static int f_include(lua_State *L)
 {
     tv_Sandbox *sb = tv_sandbox_get(L);
@@ -347,6 +501,26 @@ static int open_env(lua_State *L)
         lua_pop(L, 1);
     }
     remove_field(L, LUA_STRLIBNAME, "dump");
+    /* Work inside one library call is charged to the budget too (tv_sandbox_charge). */
+    lua_getglobal(L, LUA_STRLIBNAME);
+    tv_match_install(L, -1, tv_sandbox_charge);
+    lua_pushcfunction(L, f_rep);
+    lua_setfield(L, -2, "rep");
+    lua_pop(L, 1);
+    static const struct {
+        const char *lib, *name;
+        int kind;
+    } charged[] = {{LUA_TABLIBNAME, "sort", COST_SORT},     {LUA_TABLIBNAME, "move", COST_RANGE},
+                   {LUA_TABLIBNAME, "insert", COST_LENGTH}, {LUA_TABLIBNAME, "remove", COST_LENGTH},
+                   {LUA_TABLIBNAME, "concat", COST_LENGTH}, {LUA_TABLIBNAME, "unpack", COST_LENGTH},
+                   {LUA_UTF8LIBNAME, "len", COST_BYTES},    {LUA_UTF8LIBNAME, "offset", COST_BYTES},
+                   {LUA_UTF8LIBNAME, "codepoint", COST_BYTES}, {LUA_GNAME, "tonumber", COST_BYTES}};
+    for (size_t i = 0; i < sizeof charged / sizeof charged[0]; i++) {
+        lua_getglobal(L, charged[i].lib);
+        charge_field(L, -1, strcmp(charged[i].lib, LUA_GNAME) == 0 ? NULL : charged[i].lib, charged[i].name,
+                     charged[i].kind);
+        lua_pop(L, 1);
+    }
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, f_random);
     lua_setfield(L, -2, "random");
@@ -578,6 +752,14 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
         close(fd);
         return luaL_error(L, "include: '%s' is not a regular file of at most 1 MiB", name);
     }
+    /* Each file is at most 1 MiB, but include in a loop would parse it again and again. */
+    if (sb->include_bytes + (size_t)st.st_size > TV_SB_MAX_INCLUDE_BYTES) {
+        close(fd);
+        return luaL_error(L, "include: '%s' would take the pack's files read while %s over %d MiB (include in a loop?)",
+                          name, sb->phase, (int)(TV_SB_MAX_INCLUDE_BYTES >> 20));
+    }
+    sb->include_bytes += (size_t)st.st_size;
+    tv_sandbox_charge(L, (long long)st.st_size * TV_SB_PARSE_STEPS_PER_BYTE, "include");
     /* Read into Lua-owned memory so an error below leaks nothing. */
     char *buf = lua_newuserdatauv(L, (size_t)st.st_size + 1, 0);
     size_t got = 0;
@@ -592,7 +774,10 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
     close(fd);
     char display[1200];
     snprintf(display, sizeof display, "%s/%s", sb->display_dir, name);
-    if (sb->n_files < TV_SB_MAX_FILES) {
+    bool known = false;
+    for (int i = 0; i < sb->n_files && !known; i++)
+        known = strcmp(sb->files[i].name, display) == 0;
+    if (!known && sb->n_files < TV_SB_MAX_FILES) {
         tv_SbFile *f = &sb->files[sb->n_files];
         f->name = strdup(display);
         f->text = malloc(got + 1);
@@ -627,20 +812,78 @@ int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t 
     return 1;
 }
 
-void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize)
+void tv_sandbox_find_ids(const tv_Sandbox *sb, const char *const *ids, const size_t *lens, int n, tv_SbPlace *places)
 {
-    size_t idlen = strlen(id);
-    for (int i = 0; i < sb->n_files; i++) {
-        const char *text = sb->files[i].text;
-        for (const char *p = text; (p = strstr(p, id)) != NULL; p++) {
-            if (p == text || (p[-1] != '"' && p[-1] != '\'') || p[idlen] != p[-1])
+    for (int i = 0; i < n; i++)
+        places[i] = (tv_SbPlace){-1, 0};
+    if (n <= 0)
+        return;
+    /* An open-addressing table of the ids, so each quoted literal in the files is one
+     * lookup: one pass over the text whatever the number of questions (searching the
+     * files once per id was quadratic). */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    int *slot = malloc(cap * sizeof *slot);
+    if (!slot)
+        return; /* the questions are then named by the pack file only */
+    for (size_t k = 0; k < cap; k++)
+        slot[k] = -1;
+    for (int i = 0; i < n; i++) {
+        size_t k = tv_hash64_bytes(ids[i], lens[i], TV_HASH64_INIT) & (cap - 1);
+        while (slot[k] >= 0 && !(lens[slot[k]] == lens[i] && memcmp(ids[slot[k]], ids[i], lens[i]) == 0))
+            k = (k + 1) & (cap - 1);
+        if (slot[k] < 0)
+            slot[k] = i;
+    }
+    int found = 0;
+    for (int f = 0; f < sb->n_files && found < n; f++) {
+        const char *text = sb->files[f].text;
+        size_t len = sb->files[f].len;
+        int line = 1;
+        for (size_t i = 0; i < len; i++) {
+            char q = text[i];
+            if (q == '\n') {
+                line++;
                 continue;
-            int line = 1;
-            for (const char *q = text; q < p; q++)
-                line += *q == '\n';
-            snprintf(out, outsize, "%s:%d", sb->files[i].name, line);
-            return;
+            }
+            if (q != '"' && q != '\'')
+                continue;
+            /* The literal from this quote to the next same quote on the line: each byte is
+             * looked at once per kind of quote, so the pass stays linear. */
+            size_t j = i + 1, end = len - i - 1 > TV_WIRE_MAX_QID ? i + 1 + TV_WIRE_MAX_QID : len - 1;
+            while (j <= end && j < len && text[j] != q && text[j] != '\n')
+                j++;
+            if (j >= len || text[j] != q || j == i + 1)
+                continue;
+            size_t idlen = j - i - 1;
+            size_t k = tv_hash64_bytes(text + i + 1, idlen, TV_HASH64_INIT) & (cap - 1);
+            for (; slot[k] >= 0; k = (k + 1) & (cap - 1)) {
+                int at = slot[k];
+                if (lens[at] == idlen && memcmp(ids[at], text + i + 1, idlen) == 0) {
+                    if (places[at].file < 0) {
+                        places[at] = (tv_SbPlace){f, line};
+                        found++;
+                    }
+                    break;
+                }
+            }
         }
     }
-    tv_pack_file_path(out, outsize, sb->display_dir);
+    /* Ids written twice in the list share the first one's place. */
+    for (int i = 0; i < n; i++) {
+        size_t k = tv_hash64_bytes(ids[i], lens[i], TV_HASH64_INIT) & (cap - 1);
+        while (!(lens[slot[k]] == lens[i] && memcmp(ids[slot[k]], ids[i], lens[i]) == 0))
+            k = (k + 1) & (cap - 1);
+        places[i] = places[slot[k]];
+    }
+    free(slot);
+}
+
+void tv_sandbox_place_name(const tv_Sandbox *sb, tv_SbPlace place, char *out, size_t outsize)
+{
+    if (place.file >= 0 && place.file < sb->n_files)
+        snprintf(out, outsize, "%s:%d", sb->files[place.file].name, place.line);
+    else
+        tv_pack_file_path(out, outsize, sb->display_dir);
 }

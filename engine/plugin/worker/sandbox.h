@@ -25,6 +25,15 @@
 #define TV_SB_MAX_INCLUDE_DEPTH 8
 #define TV_SB_MAX_FILES 32
 #define TV_SB_MAX_CLOSE_DEPTH 100
+/* The pack's files read by include (pack.lua too) in one phase: 8 files of the largest size. */
+#define TV_SB_MAX_INCLUDE_BYTES (8u << 20)
+/* What C work costs in instructions, measured against the VM's speed: bytes made per
+ * instruction (the allocator; memcpy speed), bytes scanned per instruction (tonumber,
+ * utf8.len: decoding is slower than a copy, ~5 ns a byte), and instructions per byte of Lua
+ * source parsed (load, include). */
+#define TV_SB_BYTES_PER_STEP 32
+#define TV_SB_SCAN_BYTES_PER_STEP 1
+#define TV_SB_PARSE_STEPS_PER_BYTE 1
 
 typedef struct tv_SbFile {
     char *name; /* display path, e.g. plugins/x/facts.lua */
@@ -39,6 +48,8 @@ typedef struct tv_Sandbox {
     long long instructions, budget;
     bool budget_exceeded;
     char stopped_at[1100]; /* "file:line: " where the budget ran out, or "" */
+    const char *stopped_in; /* the library function whose work spent it, or NULL */
+    size_t include_bytes;   /* file bytes include read in this phase */
     int dirfd;
     char display_dir[1024]; /* how messages name the pack folder */
     int include_depth;
@@ -56,8 +67,13 @@ typedef struct tv_Sandbox {
  * display_dir names the folder in messages. Returns false with msg filled on failure. */
 bool tv_sandbox_open(tv_Sandbox *sb, const char *dir, const char *display_dir, char *msg, size_t msgsize);
 
-/* Resets the instruction budget (for each of loading and generate). */
+/* Resets the instruction budget and the include bytes (for each of loading and generate). */
 void tv_sandbox_reset_budget(tv_Sandbox *sb);
+
+/* Charges cost instructions of work done in C (by the library function what, such as
+ * "string.find") to the budget; when it is spent, stops the pack with the budget error
+ * naming the pack's line and what. Call only from a C function called by pack code. */
+void tv_sandbox_charge(lua_State *L, long long cost, const char *what);
 
 /* Runs the function on top of the stack with nargs arguments under a message handler,
  * leaving one result. On error fills file/line/msg and returns false (stack popped). */
@@ -68,9 +84,18 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
  * tv_sandbox_call. */
 int tv_sandbox_push_file(lua_State *L, tv_Sandbox *sb, const char *name, size_t namelen);
 
-/* Finds where a question id is written in the pack's files: "file:line" into out, or
- * the pack file without a line. */
-void tv_sandbox_find_id(const tv_Sandbox *sb, const char *id, char *out, size_t outsize);
+/* Where a question id is first written as a quoted literal: a file of sb->files and its
+ * line, or file -1 when it is not written anywhere. */
+typedef struct tv_SbPlace {
+    int file, line;
+} tv_SbPlace;
+
+/* Finds where each of the n ids (ids[i], lens[i] bytes) is first written as 'id' or "id"
+ * in the pack's files, in one pass over them. */
+void tv_sandbox_find_ids(const tv_Sandbox *sb, const char *const *ids, const size_t *lens, int n, tv_SbPlace *places);
+
+/* "file:line" of a place into out, or the pack file without a line. */
+void tv_sandbox_place_name(const tv_Sandbox *sb, tv_SbPlace place, char *out, size_t outsize);
 
 tv_Sandbox *tv_sandbox_get(lua_State *L);
 

@@ -19,6 +19,7 @@
 #include <lauxlib.h>
 
 #include "plugin/worker/api_quiz.h"
+#include "plugin/worker/confine.h"
 #include "plugin/worker/convert.h"
 #include "plugin/worker/describe.h"
 #include "plugin/worker/sandbox.h"
@@ -166,6 +167,8 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
         add_error(&conv, file, 0, msg);
         _exit(emit(&conv, 0, true));
     }
+    if (!tv_confine_worker(msg, sizeof msg)) /* before any pack code; stderr is for people */
+        fprintf(stderr, "pack-worker: no seccomp filter (%s); running with rlimits only\n", msg);
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
     /* The seed reaches pack code only through this stream (math.random, ctx.rng): a
