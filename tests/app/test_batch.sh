@@ -127,7 +127,8 @@ check "after the seeds before it" "[ \$(wc -l <'$T/dice2.jsonl') -eq 1 ]"
 check "with --pack all the failing seed skips the pack, naming it and the seed" \
   "grep -q 'skipping pack dice for seed $bad_seed: .*rolled a one' '$T/dice3.err' && [ \$(wc -l <'$T/dice3.jsonl') -eq 2 ]"
 
-# A seed stuck in C (a backtracking pattern counts no instructions) is killed at the
+# A seed stuck in C (comparing two long equal strings is one instruction each time) is
+# killed at the
 # per-seed deadline by the worker serving it, as a one-seed worker is by the host.
 mkdir -p "$T/slowp/slow"
 cat >"$T/slowp/slow/pack.lua" <<'LUA'
@@ -135,7 +136,11 @@ return {
   id = "slow", title = "Slow", version = "1", languages = { "en" },
   questions = { quiz.truefalse { id = "t", prompt = "A die has six faces.", answer = true, difficulty = 1 } },
   generate = function(ctx)
-    if ctx.rng:int(1, 3) == 1 then string.find(string.rep("a", 3000), ".-.-.-b") end
+    if ctx.rng:int(1, 3) == 1 then
+      -- Comparing two equal 8 MB strings is one instruction of C work (memcmp/strcoll).
+      local a, b = string.rep("a", 8000000), string.rep("a", 7999999) .. "a"
+      while a <= b do end
+    end
     return { quiz.truefalse { id = "g", prompt = "Generated.", answer = true, difficulty = 1 } }
   end,
 }
