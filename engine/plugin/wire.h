@@ -31,7 +31,11 @@
  *       unit, order: items (in the right order), text: accept; optionally asks (a fact
  *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
  *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
- *                          "warning"), msg}
+ *                          "warning"), msg}, and optionally phase ("generating": found
+ *                          while generate ran, so it may hold on some seeds only) and
+ *                          dropped (true: a generated question the schema check refused
+ *                          and left out; a warning, so the pack still plays, but an
+ *                          error to lint)
  *
  * The host trusts none of it: a worker ran pack code. decode.c re-checks every field.
  * Depends on: nothing (macros and one inline helper). */
@@ -108,6 +112,8 @@
 /* a diagnostic */
 #define TV_WIRE_SEVERITY "severity"
 #define TV_WIRE_MSG "msg"
+#define TV_WIRE_DIAG_PHASE "phase"     /* TV_WIRE_PHASE_GENERATING, or absent */
+#define TV_WIRE_DIAG_DROPPED "dropped" /* true, or absent */
 #define TV_WIRE_ERROR "error"     /* severity values */
 #define TV_WIRE_WARNING "warning"
 

@@ -60,13 +60,13 @@ static void make_utf8(char *s)
     }
 }
 
-void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+/* One diagnostic into c->diags. Found while generate ran, it says so, because lint runs
+ * many seeds and names the seed of such a finding; dropped marks a generated question
+ * the schema check left out (a warning, so the pack still plays). */
+static void add_diag(tv_Convert *c, const char *severity, const char *where, bool dropped, const char *text)
 {
-    char msg[1024], place[1300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    char msg[1024], place[1300]; /* the host caps a message anyway; a cut one stays UTF-8 */
+    snprintf(msg, sizeof msg, "%s", text);
     make_utf8(msg);
     snprintf(place, sizeof place, "%s", where);
     make_utf8(place);
@@ -74,21 +74,39 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
     cJSON_AddStringToObject(d, TV_WIRE_WHERE, place);
     cJSON_AddStringToObject(d, TV_WIRE_SEVERITY, severity);
     cJSON_AddStringToObject(d, TV_WIRE_MSG, msg);
+    if (c->sb && c->sb->phase && strcmp(c->sb->phase, TV_WIRE_PHASE_GENERATING) == 0)
+        cJSON_AddStringToObject(d, TV_WIRE_DIAG_PHASE, TV_WIRE_PHASE_GENERATING);
+    if (dropped)
+        cJSON_AddTrueToObject(d, TV_WIRE_DIAG_DROPPED);
     cJSON_AddItemToArray(c->diags, d);
     if (strcmp(severity, TV_WIRE_ERROR) == 0)
         c->errors++;
 }
 
+void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    add_diag(c, severity, where, false, msg);
+}
+
 /* ---- a table being converted (a question, or the pack table: convert_pack.c) ---- */
 typedef tv_ConvItem Q;
 
-/* Records a diagnostic about q, named by its label; an error also makes q unusable. */
+/* Records a diagnostic about q, named by its label; an error also makes q unusable. An
+ * error in a generated question drops only that question: the pack keeps playing (the
+ * generator may go wrong on one seed in many), and lint counts it as an error. */
 static void qdiag(Q *q, const char *severity, const char *fmt, va_list ap)
 {
-    char msg[900];
+    char msg[900], text[1200];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    tv_convert_diag(q->c, severity, q->where, "%s: %s", q->label, msg);
-    if (strcmp(severity, TV_WIRE_ERROR) == 0)
+    bool error = strcmp(severity, TV_WIRE_ERROR) == 0;
+    snprintf(text, sizeof text, "%s: %s%s", q->label, msg, error && q->generated ? " (the question is left out)" : "");
+    add_diag(q->c, error && q->generated ? TV_WIRE_WARNING : severity, q->where, error && q->generated, text);
+    if (error)
         q->bad = true;
 }
 
@@ -493,7 +511,7 @@ static void (*const convert_type[])(Q *, cJSON *) = {
 static void convert_question(tv_Convert *c, int idx, int index, bool generated)
 {
     lua_State *L = c->sb->L;
-    Q q = {.c = c, .t = lua_absindex(L, idx)};
+    Q q = {.c = c, .t = lua_absindex(L, idx), .generated = generated};
     snprintf(q.label, sizeof q.label, "%s question %d", generated ? "generated" : "", index);
     if (q.label[0] == ' ')
         memmove(q.label, q.label + 1, strlen(q.label));

@@ -54,6 +54,7 @@ typedef struct tv_ConvItem {
     char where[1300]; /* file:line */
     char label[160];  /* "question 'id'", "the pack table" */
     bool bad;         /* an error was reported: drop the item */
+    bool generated;   /* a generated question: its errors drop it, not the pack */
 } tv_ConvItem;
 
 /* Reads field name of its table as display text in the session language into obj[key]

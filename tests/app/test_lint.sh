@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# app.lint: `trivium lint` over many seeds, on packs this test writes: a generator that
+# fails on some seeds only is caught with its seed (and the pack still plays on the
+# seeds it does not fail), a generated question the schema refuses is left out in play
+# and is an error to lint, a source cited on some seeds only is used, --format json,
+# and every PATH form (pack folder, its pack.lua, a folder of packs).
+# usage: test_lint.sh TRIVIUM SOURCE_DIR
+set -u
+TRIVIUM=$1
+SRC=$2
+cd "$SRC" || exit 1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+expect_rc() { # name expected-rc command...
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$T/out" 2>"$T/err"
+  local rc=$?
+  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 400 "$T/out" "$T/err")"; fi
+}
+has() { # name file text
+  if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no '$3' in: $(head -c 600 "$2")"; fi
+}
+
+# A pack whose generator picks one of two sources and, on about one seed in eight,
+# indexes a missing field (a runtime error) or, on another one in eight, writes a
+# difficulty of 4 (a schema error).
+mkdir -p "$T/packs/seedy"
+cat >"$T/packs/seedy/pack.lua" <<'LUA'
+return {
+  id = "seedy", title = "Seedy", version = "1.0",
+  sources = { a = { title = "A" }, b = { title = "B" } },
+  questions = {
+    quiz.truefalse { id = "s1", prompt = "Static?", answer = true, source = "a" },
+  },
+  generate = function(ctx)
+    local roll = ctx.rng:int(1, 8)
+    local facts = {}
+    if roll == 1 then
+      return { facts.missing.field }
+    end
+    return {
+      quiz.truefalse {
+        id = "g1", prompt = "Generated?", answer = true,
+        difficulty = roll == 2 and 4 or 1,
+        source = ctx.rng:int(1, 2) == 1 and "a" or "b",
+      },
+    }
+  end,
+}
+LUA
+
+expect_rc "lint over 1-40 finds the seed-only faults" 1 "$TRIVIUM" lint --seeds 1-40 "$T/packs/seedy"
+cp "$T/out" "$T/text"
+has "a runtime error names its seed and phase" "$T/text" ", while generating: "
+has "the runtime error keeps the pack's line" "$T/text" "seedy/pack.lua:11: error: seed "
+has "a refused generated question is an error to lint" "$T/text" "difficulty must be 1, 2 or 3, got 4 (the question is left out)"
+grep -q "is not used by any question" "$T/text" && bad "a source cited on some seeds counts as unused" || ok "a source cited on any seed is used"
+# The seed lint names reproduces the fault.
+seed=$(sed -n 's/.*pack.lua:11: error: seed \([0-9]*\), while generating.*/\1/p' "$T/text" | head -1)
+expect_rc "the runtime error's seed ($seed) fails the pack in play" 3 "$TRIVIUM" dump --plugins "$T/packs" --pack seedy --seed "$seed"
+dseed=$(sed -n 's/.*error: seed \([0-9]*\), while generating: question .g1.: difficulty.*/\1/p' "$T/text" | head -1)
+expect_rc "on a dropped question's seed ($dseed) the pack still plays" 0 "$TRIVIUM" dump --plugins "$T/packs" --pack seedy --seed "$dseed"
+has "the pack plays its static question on that seed" "$T/out" "Static?"
+grep -q "Generated?" "$T/out" && bad "the refused question was played" || ok "the refused question is left out"
+
+# One seed reaches one source only: the other is then unused, named once with its fix.
+for s in $(seq 41 80); do
+  "$TRIVIUM" lint --seeds "$s" "$T/packs/seedy" >"$T/one" 2>&1
+  if grep -q "is not used by any question on any seed linted" "$T/one"; then ok "one seed alone leaves a source unused (seed $s)"; break; fi
+done
+
+# --format json: one object per finding, seed null for static ones.
+expect_rc "lint --format json" 1 "$TRIVIUM" lint --seeds 1-40 --format json "$T/packs/seedy"
+if /usr/bin/python3 - "$T/out" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert isinstance(f, list) and f, f
+for e in f:
+    assert set(e) >= {"file", "line", "severity", "message", "seed"}, e
+    assert e["severity"] in ("error", "warning"), e
+    assert e["file"].endswith("seedy/pack.lua"), e
+gen = [e for e in f if "while generating" in e["message"]]
+assert gen and all(isinstance(e["seed"], int) and e["line"] == 11 or "difficulty" in e["message"] for e in gen), gen
+assert all(("seed %d" % e["seed"]) in e["message"] for e in gen), gen
+PY
+then ok "json findings have file, line, severity, message, seed"; else bad "json findings: $(head -c 600 "$T/out")"; fi
+
+# PATH forms.
+expect_rc "a pack's pack.lua is a PATH" 0 "$TRIVIUM" lint --strict plugins/example/pack.lua
+expect_rc "a folder of packs is a PATH" 0 "$TRIVIUM" lint --seeds 1-2 plugins
+has "every pack in the folder is checked" "$T/err" "lint: 5 packs checked"
+mkdir -p "$T/empty"
+expect_rc "a folder with no pack is a usage error" 2 "$TRIVIUM" lint "$T/empty"
+has "which says what it wanted" "$T/err" "neither a pack folder (no pack.lua in it) nor a folder of packs"
+expect_rc "a bad --seeds is a usage error" 2 "$TRIVIUM" lint --seeds 5-1 plugins/example
+has "naming the flag" "$T/err" "--seeds 5-1: expected"
+
+# The built-in packs pass the issue's bar.
+expect_rc "every built-in pack passes lint --strict --seeds 1-50" 0 "$TRIVIUM" lint --strict --seeds 1-50
+
+echo "$pass passed, $fail failed"
+[ "$fail" == 0 ]
