@@ -141,7 +141,7 @@ for msg in \
   "tests/packs/broken/bad_fields/pack.lua:9: error: question 'too-hard': difficulty must be 1, 2 or 3, got 5" \
   "tests/packs/broken/bad_fields/pack.lua:10: error: question 'plain': items must hold 2 to 6 entries, got 1" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': prompt has no 'nl' translation" \
-  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': unknown field 'anwser' (a typo?)" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': unknown field 'anwser' (did you mean 'answer'?)" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': explain is a plain string; give a table with a translation for each of the pack's languages" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': has no source: name where the fact comes from"; do
   if grep -qF -- "$msg" "$T/out"; then ok "lint says: ${msg#*: }"; else bad "lint lacks: $msg"$'\n'"$(cat "$T/out")"; fi

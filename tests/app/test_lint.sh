@@ -100,6 +100,66 @@ has "which says what it wanted" "$T/err" "neither a pack folder (no pack.lua in 
 expect_rc "a bad --seeds is a usage error" 2 "$TRIVIUM" lint --seeds 5-1 plugins/example
 has "naming the flag" "$T/err" "--seeds 5-1: expected"
 
+# Lenient where the author means nothing, strict where they mean something.
+mkdir -p "$T/rules/rules"
+cat >"$T/rules/rules/pack.lua" <<'LUA'
+return {
+  id = "rules", title = "Rules", version = "1.0",
+  sources = {
+    good = { title = { en = "Rivers", nl = "Rivieren" }, date = "2024-01-31", url = "https://example.org" },
+    odd = { titel = "Typo", publisher = "P", date = "2024/01/01", url = "example.org" },
+  },
+  question = { },
+  questions = {
+    quiz.numeric { id = "n", prompt = "How many?", answer = 3, unit = "", source = "good" },
+    quiz.choice { id = "c", prompt = "Which?", answer = "Lobith ", wrong = { " Eijsden", "Nijmegen" },
+                  source = "odd" },
+    quiz.order { id = "o", prompt = "Order?", items = { "a", "b " }, answer = "a", source = "good" },
+    quiz.truefalse { id = "t", prompt = "True?", answer = true, wrong = { "x" }, anwser = 1, source = "good" },
+    quiz.truefalse { id = "t", prompt = "Again?", answer = true, source = "good" },
+  },
+}
+LUA
+"$TRIVIUM" lint "$T/rules/rules" >"$T/rules.out" 2>&1
+r=$T/rules/rules/pack.lua
+for want in \
+  "$r:7: error: the pack table has an unknown field 'question' (did you mean 'questions'?)" \
+  "$r:10: warning: question 'c': answer 'Lobith ' starts or ends with spaces; they are trimmed (remove them)" \
+  "$r:10: warning: question 'c': wrong[1] ' Eijsden' starts or ends with spaces; they are trimmed (remove them)" \
+  "$r:12: warning: question 'o': items[2] 'b ' starts or ends with spaces; they are trimmed (remove them)" \
+  "$r:12: warning: question 'o': field 'answer' is ignored: a order question does not read it; it is for choice, truefalse, numeric and text questions (an order question lists its items in order in items)" \
+  "$r:13: warning: question 't': field 'wrong' is ignored: a truefalse question does not read it; it is for choice questions" \
+  "$r:13: warning: question 't': unknown field 'anwser' (did you mean 'answer'?)" \
+  "$r:14: error: question 't': the id is used twice in this pack (first at line 13; give each question its own id)" \
+  "$r:5: warning: source 'odd': date '2024/01/01' is not YYYY-MM-DD (such as 2024-01-31)" \
+  "$r:5: warning: source 'odd': url 'example.org' has no scheme (write https://...)" \
+  "$r:5: warning: source 'odd': unknown field 'titel' (did you mean 'title'?)"; do
+  has "lint says: ${want#*: }" "$T/rules.out" "$want"
+done
+grep -q "unit is empty" "$T/rules.out" && bad "unit = \"\" is refused" || ok "unit = \"\" means no unit"
+grep -q "source 'good'" "$T/rules.out" && bad "a title table of languages is refused: $(grep "source 'good'" "$T/rules.out")" || ok "a source title may be a table of languages"
+sed -i -e '/question = { },/d' -e '/id = "t", prompt = "Again?"/d' "$r"
+expect_rc "with the errors fixed the pack loads" 0 "$TRIVIUM" dump --plugins "$T/rules" --pack rules --seed 1 --lang nl --format json
+if /usr/bin/python3 - "$T/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+qs = {q["id"]: q for q in d["questions"]}
+assert qs["c"]["answer"] == "Lobith", qs["c"]
+assert "Eijsden" in qs["c"]["options"], qs["c"]
+assert qs["n"]["unit"] == "", qs["n"]
+assert sorted(qs["o"]["answer"]) == ["a", "b"], qs["o"]
+PY
+then ok "answers, options and items are stored trimmed"; else bad "trimmed: $(head -c 800 "$T/out")"; fi
+
+# Messages that say the fix.
+mkdir -p "$T/fix/typo"
+printf 'return { id = "typo", title = "T", version = "1", questions = { quiz.Choice { id = "a" } } }\n' >"$T/fix/typo/pack.lua"
+"$TRIVIUM" lint "$T/fix/typo" >"$T/fix.out" 2>&1
+has "quiz.Choice says which name was meant" "$T/fix.out" "pack.lua:1: error: quiz.Choice does not exist (did you mean quiz.choice?)"
+printf 'local f = require("facts")\nreturn f\n' >"$T/fix/typo/pack.lua"
+"$TRIVIUM" lint "$T/fix/typo" >"$T/fix.out" 2>&1
+has "require points at include" "$T/fix.out" "pack.lua:1: error: undefined global 'require' (a pack reads its own files with include(\"file.lua\"))"
+
 # The built-in packs pass the issue's bar.
 expect_rc "every built-in pack passes lint --strict --seeds 1-50" 0 "$TRIVIUM" lint --strict --seeds 1-50
 

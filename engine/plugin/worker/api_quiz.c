@@ -8,6 +8,8 @@
 
 #include <lauxlib.h>
 
+#include "core/text.h"
+
 /* quiz.<type>{...}: sets type and remembers where the constructor was called, so a
  * validation error later can name pack.lua:LINE. */
 static int construct(lua_State *L)
@@ -43,9 +45,37 @@ static int f_lang(lua_State *L)
 
 static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
 
+/* quiz.Choice and other names quiz lacks: an error that says which name was meant,
+ * instead of "attempt to call a nil value" at the call. */
+static int quiz_missing(lua_State *L)
+{
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    if (!key)
+        return luaL_error(L, "quiz has no such field");
+    lua_pushnil(L);
+    const char *names[16];
+    int n = 0;
+    while (n < 15 && lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            names[n++] = lua_tostring(L, -1); /* anchored: keys of the quiz table */
+    }
+    if (n == 15)
+        lua_pop(L, 1);
+    names[n] = NULL;
+    const char *near = tv_text_closest(key, names);
+    if (near)
+        return luaL_error(L, "quiz.%s does not exist (did you mean quiz.%s?)", key, near);
+    return luaL_error(L, "quiz.%s does not exist (quiz has choice, truefalse, numeric, order, text and lang)", key);
+}
+
 int tv_luaopen_quiz(lua_State *L)
 {
     lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, quiz_missing);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     for (const char *const *t = types; *t; t++) {
         lua_pushstring(L, *t);
         lua_pushcclosure(L, construct, 1);

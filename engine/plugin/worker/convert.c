@@ -294,7 +294,22 @@ const char *const tv_convert_question_fields[] = {"id",    "type",      "prompt"
                                                   "time",  "explain",   "source", "asks",       "shows",
                                                   "__where", NULL};
 
-static void warn_unknown_fields(Q *q)
+/* The fields that only some types read; a field of another type is ignored, which is
+ * worth a warning (an order question written with answer =, wrong on a true/false). */
+static const struct {
+    const char *field;
+    unsigned types; /* bit per tv_QType */
+    const char *for_whom;
+} typed_fields[] = {
+    {"answer", 1u << TV_Q_CHOICE | 1u << TV_Q_TRUEFALSE | 1u << TV_Q_NUMERIC | 1u << TV_Q_TEXT,
+     "choice, truefalse, numeric and text questions (an order question lists its items in order in items)"},
+    {"wrong", 1u << TV_Q_CHOICE, "choice questions"},
+    {"items", 1u << TV_Q_ORDER, "order questions"},
+    {"tolerance", 1u << TV_Q_NUMERIC, "numeric questions"},
+    {"unit", 1u << TV_Q_NUMERIC, "numeric questions"},
+};
+
+static void warn_unknown_fields(Q *q, tv_QType type)
 {
     lua_State *L = q->c->sb->L;
     lua_pushnil(L);
@@ -308,8 +323,45 @@ static void warn_unknown_fields(Q *q)
         bool known = false;
         for (const char *const *f = tv_convert_question_fields; *f && !known; f++)
             known = strcmp(*f, k) == 0;
-        if (!known)
-            qwarn(q, "unknown field '%s' (a typo?)", k);
+        if (!known) {
+            const char *near = tv_text_closest(k, tv_convert_question_fields);
+            if (near)
+                qwarn(q, "unknown field '%s' (did you mean '%s'?)", k, near);
+            else
+                qwarn(q, "unknown field '%s' (a typo?)", k);
+            continue;
+        }
+        for (size_t i = 0; i < sizeof typed_fields / sizeof typed_fields[0]; i++)
+            if (strcmp(typed_fields[i].field, k) == 0 && !(typed_fields[i].types & 1u << type))
+                qwarn(q, "field '%s' is ignored: a %s question does not read it; it is for %s", k, tv_qtype_name(type),
+                      typed_fields[i].for_whom);
+    }
+}
+
+/* Leading and trailing spaces in an answer, option or item are never meant: they are
+ * trimmed (so the stored answer is what players see) with a warning lint shows. */
+static void trim_entries(Q *q, cJSON *arr, const char *name, bool first_is_answer)
+{
+    int i = 0;
+    for (cJSON *e = arr->child; e; e = e->next, i++) {
+        char *s = e->valuestring;
+        size_t n = strlen(s), a = 0;
+        while (a < n && (s[a] == ' ' || s[a] == '\n'))
+            a++;
+        while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+            n--;
+        if (a == 0 && n == strlen(s))
+            continue;
+        char what[80];
+        if (first_is_answer && i == 0)
+            snprintf(what, sizeof what, "answer");
+        else
+            snprintf(what, sizeof what, "%s[%d]", name, first_is_answer ? i : i + 1);
+        qwarn(q, "%s '%s' starts or ends with spaces; they are trimmed (remove them)", what, s);
+        memmove(s, s + a, n - a);
+        s[n - a] = '\0';
+        if (!*s)
+            qerr(q, "%s is only spaces", what);
     }
 }
 
@@ -339,11 +391,17 @@ static const char *question_id(Q *q)
     lua_pop(L, 1);
     if (!id)
         return NULL;
-    if (cJSON_GetObjectItemCaseSensitive(q->c->ids, id)) {
-        qerr(q, "the id is used twice in this pack");
+    const cJSON *before = cJSON_GetObjectItemCaseSensitive(q->c->ids, id);
+    if (before) {
+        /* "line 7" when both are in one file, else the first one's file:line. */
+        const char *first = cJSON_IsString(before) ? before->valuestring : "";
+        const char *c1 = strrchr(first, ':'), *c2 = strrchr(q->where, ':');
+        bool same_file = c1 && c2 && c1 - first == c2 - q->where && strncmp(first, q->where, (size_t)(c1 - first)) == 0;
+        qerr(q, "the id is used twice in this pack (first at %s%s; give each question its own id)",
+             same_file ? "line " : "", same_file ? c1 + 1 : first);
         return NULL;
     }
-    cJSON_AddTrueToObject(q->c->ids, id);
+    cJSON_AddStringToObject(q->c->ids, id, q->where);
     return id;
 }
 
@@ -423,6 +481,7 @@ static void convert_choice(Q *q, cJSON *o)
         answer = text_value(q, -1, "answer", TV_WIRE_MAX_TEXT, false);
     if (answer) {
         cJSON *opts = text_list(q, "wrong", 1, TV_MAX_OPTIONS - 1, TV_WIRE_MAX_TEXT, answer);
+        trim_entries(q, opts, "wrong", true);
         check_distinct(q, opts, "options", true);
         cJSON_AddItemToObject(o, TV_WIRE_OPTIONS, opts);
     }
@@ -451,12 +510,20 @@ static void convert_numeric(Q *q, cJSON *o)
         qerr(q, "tolerance must not be negative");
     cJSON_AddNumberToObject(o, TV_WIRE_NUMBER, answer);
     cJSON_AddNumberToObject(o, TV_WIRE_TOLERANCE, tol);
-    tv_convert_add_text(q, o, TV_WIRE_UNIT, "unit", false, TV_WIRE_MAX_UNIT, false);
+    /* unit = "" says "no unit", as leaving it out does. */
+    lua_State *L = q->c->sb->L;
+    bool none = field(q, "unit") == LUA_TSTRING && lua_rawlen(L, -1) == 0;
+    lua_pop(L, 1);
+    if (none)
+        cJSON_AddStringToObject(o, TV_WIRE_UNIT, "");
+    else
+        tv_convert_add_text(q, o, TV_WIRE_UNIT, "unit", false, TV_WIRE_MAX_UNIT, false);
 }
 
 static void convert_order(Q *q, cJSON *o)
 {
     cJSON *items = text_list(q, "items", 2, TV_MAX_ITEMS, TV_WIRE_MAX_TEXT, NULL);
+    trim_entries(q, items, "items", false);
     check_distinct(q, items, "items", false);
     cJSON_AddItemToObject(o, TV_WIRE_ITEMS, items);
 }
@@ -498,6 +565,7 @@ static void convert_text(Q *q, cJSON *o)
         }
         lua_pop(L, 1);
     }
+    trim_entries(q, accept, "answer", !is_list);
     refuse_empty_folds(q, accept);
     cJSON_AddItemToObject(o, TV_WIRE_ACCEPT, accept);
 }
@@ -537,7 +605,7 @@ static void convert_question(tv_Convert *c, int idx, int index, bool generated)
     cJSON_AddBoolToObject(o, TV_WIRE_GENERATED, generated);
     common_fields(&q, o);
     convert_type[type](&q, o);
-    warn_unknown_fields(&q);
+    warn_unknown_fields(&q, type);
     cJSON_AddStringToObject(o, TV_WIRE_WHERE, q.where);
     if (q.bad)
         cJSON_Delete(o);

@@ -264,8 +264,24 @@ static int env_index(lua_State *L)
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
         return 1;
-    if (lua_type(L, 2) == LUA_TSTRING)
-        return luaL_error(L, "undefined global '%s'", lua_tostring(L, 2));
+    /* The names an author reaches for out of habit, with what a pack has instead. */
+    static const char *const hints[][2] = {
+        {"require", "a pack reads its own files with include(\"file.lua\")"},
+        {"dofile", "a pack reads its own files with include(\"file.lua\")"},
+        {"loadfile", "a pack reads its own files with include(\"file.lua\")"},
+        {"os", "packs have no clock or system calls; use ctx.rng in generate for chance"},
+        {"io", "packs read no files but their own Lua: put data in a .lua file and include(\"file.lua\") it"},
+        {"print", "packs do not print; quiz.log(...) writes to stderr in lint, dump and test"},
+        {"debug", "packs have no debug library; error(\"message\") stops with a message and its line"},
+        {"package", "a pack reads its own files with include(\"file.lua\")"},
+    };
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        const char *name = lua_tostring(L, 2);
+        for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+            if (strcmp(name, hints[i][0]) == 0)
+                return luaL_error(L, "undefined global '%s' (%s)", name, hints[i][1]);
+        return luaL_error(L, "undefined global '%s'", name);
+    }
     return luaL_error(L, "undefined global");
 }
 
