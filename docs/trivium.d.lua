@@ -6,34 +6,59 @@
 
 ---@alias trivium.Text string|table<string, string>  # a string, or { en = "...", nl = "..." }
 
+-- One class per constructor: quiz.choice{...} takes a trivium.Choice, and so on, so an
+-- editor flags a numeric answer given as a string or an order question without items.
+-- trivium.Question holds what every type has; fields of another type are ignored by the
+-- worker (with a warning from lint).
+
 ---@class trivium.Question
----@field id string                  unique within the pack
----@field type? "choice"|"truefalse"|"numeric"|"order"|"text"
----@field prompt trivium.Text
----@field answer any                 choice: Text; truefalse: boolean; numeric: number; text: Text or Text[]
----@field wrong? trivium.Text[]      choice: 1 to 5 wrong options
----@field items? trivium.Text[]      order: 2 to 6 items in the right order
----@field tolerance? number          numeric: accepted distance from answer (default 0)
----@field unit? trivium.Text         numeric: shown next to the entry box
+---@field id string                  unique within the pack: a-z, 0-9 and '-' read best
+---@field type? "choice"|"truefalse"|"numeric"|"order"|"text"  set by the quiz.* constructors
+---@field prompt trivium.Text        up to 1000 bytes
 ---@field difficulty? 1|2|3          default 1
----@field category? trivium.Text
+---@field category? trivium.Text     up to 60 bytes; default "General"
 ---@field time? number               seconds, 5 to 120 (default 20)
----@field explain? trivium.Text      shown after answering
+---@field explain? trivium.Text      shown after answering; up to 1000 bytes
 ---@field source? string             a key of the pack's sources table
 ---@field asks? string               the fact this question asks (a name shared across packs)
 ---@field shows? string[]            facts its prompt, options, items, explanation or source give away
+---@field answer? any                per type: see trivium.Choice ... trivium.TextQuestion
+---@field wrong? trivium.Text[]      choice only
+---@field items? trivium.Text[]      order only
+---@field tolerance? number          numeric only
+---@field unit? trivium.Text         numeric only
+
+---@class trivium.Choice: trivium.Question
+---@field answer trivium.Text        the right option (up to 300 bytes; spaces around it are trimmed)
+---@field wrong trivium.Text[]       1 to 5 wrong options, all different from the answer
+
+---@class trivium.TrueFalse: trivium.Question
+---@field answer boolean
+
+---@class trivium.Numeric: trivium.Question
+---@field answer number
+---@field tolerance? number          accepted distance from answer, not negative (default 0)
+---@field unit? trivium.Text         shown next to the entry box, up to 40 bytes; "" or absent: none
+
+---@class trivium.Order: trivium.Question
+---@field items trivium.Text[]       2 to 6 items, in the right order
+
+---@class trivium.TextQuestion: trivium.Question
+---@field answer trivium.Text|trivium.Text[]  up to 16 accepted answers, matched ignoring case and accents
 
 ---@class trivium.Source
 ---@field publisher? string
----@field title? string
+---@field title? trivium.Text        a string, or a table of languages
 ---@field date? string               YYYY-MM-DD
----@field url? string
+---@field url? string                with a scheme: https://...
 
+-- Called as ctx.rng:int(1, 6) (a method call, so self comes first); ctx.rng.int(1, 6)
+-- works too at run time, but editors expect the colon form.
 ---@class trivium.Rng
----@field int fun(a: integer, b: integer): integer       also rng:int(a, b)
----@field pick fun(list: any[]): any                     also rng:pick(list)
----@field shuffle fun(list: any[]): any[]                in place; also rng:shuffle(list)
----@field sample fun(list: any[], n: integer): any[]     n distinct elements; also rng:sample(list, n)
+---@field int fun(self: trivium.Rng, a: integer, b: integer): integer       a whole number from a to b
+---@field pick fun(self: trivium.Rng, list: any[]): any                     one element
+---@field shuffle fun(self: trivium.Rng, list: any[]): any[]                in place, and returned
+---@field sample fun(self: trivium.Rng, list: any[], n: integer): any[]     n distinct elements, a new list
 
 ---@class trivium.Context
 ---@field rng trivium.Rng
@@ -48,24 +73,24 @@
 ---@field author? string
 ---@field languages? string[]
 ---@field sources? table<string, trivium.Source>
----@field questions trivium.Question[]
+---@field questions? trivium.Question[]  made with quiz.choice{...} and friends
 ---@field generate? fun(ctx: trivium.Context): trivium.Question[]
 
 quiz = {}
----@param q trivium.Question
----@return trivium.Question
+---@param q trivium.Choice
+---@return trivium.Choice
 function quiz.choice(q) end
----@param q trivium.Question
----@return trivium.Question
+---@param q trivium.TrueFalse
+---@return trivium.TrueFalse
 function quiz.truefalse(q) end
----@param q trivium.Question
----@return trivium.Question
+---@param q trivium.Numeric
+---@return trivium.Numeric
 function quiz.numeric(q) end
----@param q trivium.Question
----@return trivium.Question
+---@param q trivium.Order
+---@return trivium.Order
 function quiz.order(q) end
----@param q trivium.Question
----@return trivium.Question
+---@param q trivium.TextQuestion
+---@return trivium.TextQuestion
 function quiz.text(q) end
 ---@param text trivium.Text
 ---@param code string

@@ -72,6 +72,11 @@ WORKER = "the worker (engine/plugin/worker/*.c)"
 CLASSES = {
     "trivium.Pack": "@pack",
     "trivium.Question": "@question",
+    "trivium.Choice": "@question",
+    "trivium.TrueFalse": "@question",
+    "trivium.Numeric": "@question",
+    "trivium.Order": "@question",
+    "trivium.TextQuestion": "@question",
     "trivium.Source": "@source",
     "trivium.Context": "ctx",
     "trivium.Rng": "ctx.rng",
