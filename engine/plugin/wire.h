@@ -38,6 +38,23 @@
  *                          error to lint)
  *
  * The host trusts none of it: a worker ran pack code. decode.c re-checks every field.
+ *
+ * Pack tests (`trivium-pack-worker --mode test`, api_test.c and plugin/pack_tests.c): the
+ * worker runs the pack's tests.lua and talks both ways, each message a tag line with a
+ * byte count and that many bytes of JSON:
+ *
+ *     ask N\n<N bytes>     worker -> host: {"what": "questions", "seed", "lang"} or
+ *                          {"what": "session", "seed", "count", "lang", "players": [
+ *                          {"answers": [LINE, ...]}], ...}; the worker then waits for
+ *     reply N\n<N bytes>   host -> worker (on stdin): {"ok": true, "result": ...} or
+ *                          {"ok": false, "error": MESSAGE, "code": 3|4}
+ *     case N\n<N bytes>    worker -> host: one test's outcome {"name", "ok", "message"
+ *                          ("file:line: why" when failed), "code" (1, or 3/4 when the
+ *                          host's reply made it fail)}
+ *     fatal N\n<N bytes>   worker -> host: tests.lua could not run {"message"}; the last
+ *                          frame
+ *
+ * A worker that exits after its cases has run them all.
  * Depends on: nothing (macros and one inline helper). */
 #ifndef TV_WIRE_H
 #define TV_WIRE_H
@@ -51,6 +68,13 @@
 #define TV_WIRE_PHASE_LOADING "loading"
 #define TV_WIRE_PHASE_GENERATING "generating"
 #define TV_WIRE_PHASE_STARTING "starting" /* never written: no phase line seen yet */
+
+#define TV_WIRE_TEST_ASK "ask "
+#define TV_WIRE_TEST_REPLY "reply "
+#define TV_WIRE_TEST_CASE "case "
+#define TV_WIRE_TEST_FATAL "fatal "
+#define TV_WIRE_TEST_MAX_FRAME (16u << 20) /* a reply or a request, in bytes */
+#define TV_TESTS_FILE "tests.lua"
 
 /* ---- limits both sides apply ---- */
 #define TV_WIRE_MAX_QUESTIONS 2000

@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 
 #include "plugin/worker/api_quiz.h"
+#include "plugin/worker/api_test.h"
 #include "plugin/worker/convert.h"
 #include "plugin/worker/describe.h"
 #include "plugin/worker/sandbox.h"
@@ -148,7 +149,7 @@ int tv_worker_main(int argc, char **argv)
 {
     if (argc == 2 && strcmp(argv[1], "--describe-api") == 0)
         return tv_worker_describe_api(); /* for the docs check; runs no pack code */
-    const char *dir = NULL, *display = NULL, *lang = "en";
+    const char *dir = NULL, *display = NULL, *lang = "en", *mode = "load";
     uint64_t seed = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--dir") == 0)
@@ -159,6 +160,8 @@ int tv_worker_main(int argc, char **argv)
             seed = strtoull(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--lang") == 0)
             lang = argv[i + 1];
+        else if (strcmp(argv[i], "--mode") == 0)
+            mode = argv[i + 1]; /* "test": run tests.lua (api_test.c) */
     }
     if (!dir) {
         fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
@@ -182,6 +185,8 @@ int tv_worker_main(int argc, char **argv)
     }
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
+    if (strcmp(mode, "test") == 0)
+        _exit(tv_worker_run_tests(&sb));
 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
