@@ -101,3 +101,30 @@ function quiz.lang(text, code) end
 ---@param name string
 ---@return any
 function include(name) end
+
+-- ---- tests.lua only (docs/pack-api.md, "Testing a pack"): `trivium test` gives a
+-- pack's tests.lua the global test and each test a t; pack code has neither.
+
+---@class trivium.SessionOptions
+---@field seed? integer              default 1
+---@field count? integer             questions in the session (default 10)
+---@field lang? "en"|"nl"            default "en"
+---@field answers? string[]          one player's answer lines ("correct @2", "B", "skip", ...)
+---@field players? string[][]        several players' answer lines instead of answers
+---@field streak? boolean            the streak bonus (default on)
+---@field time_points? boolean       points for speed (default on)
+---@field timer_percent? integer     scale every time limit, 10 to 1000
+
+---@class trivium.Test
+---@field questions fun(seed?: integer, lang?: "en"|"nl"): table[]   the pack's questions for the seed, as data
+---@field session fun(opts: trivium.SessionOptions): table           the result `trivium headless --format json` prints
+---@field eq fun(got: any, want: any, what?: string)                  equal values (tables compared deeply)
+---@field ok fun(value: any, what?: string)                           a true value
+---@field near fun(got: number, want: number, tolerance?: number, what?: string)
+---@field fails fun(fn: function, pattern?: string, what?: string): string  fn raises an error matching pattern
+
+---Declares a test of the pack (tests.lua only).
+---@param name string
+---@param fn fun(t: trivium.Test)
+function test(name, fn) end
+
