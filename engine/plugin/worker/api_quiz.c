@@ -4,6 +4,7 @@
  * functions as an upvalue, so sandbox.c uses this file and not the other way round. */
 #include "plugin/worker/api_quiz.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -47,26 +48,34 @@ static const char *const types[] = {"choice", "truefalse", "numeric", "order", "
 
 /* quiz.Choice and other names quiz lacks: an error that says which name was meant,
  * instead of "attempt to call a nil value" at the call. */
+static int by_name(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
 static int quiz_missing(lua_State *L)
 {
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
     if (!key)
         return luaL_error(L, "quiz has no such field");
-    lua_pushnil(L);
     const char *names[16];
     int n = 0;
-    while (n < 15 && lua_next(L, 1)) {
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
+        if (n < 15 && lua_type(L, -1) == LUA_TSTRING)
             names[n++] = lua_tostring(L, -1); /* anchored: keys of the quiz table */
     }
-    if (n == 15)
-        lua_pop(L, 1);
     names[n] = NULL;
     const char *near = tv_text_closest(key, names);
     if (near)
         return luaL_error(L, "quiz.%s does not exist (did you mean quiz.%s?)", key, near);
-    return luaL_error(L, "quiz.%s does not exist (quiz has choice, truefalse, numeric, order, text and lang)", key);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; i < n; i++) {
+        luaL_addstring(&b, i ? ", " : "");
+        luaL_addstring(&b, names[i]);
+    }
+    luaL_pushresult(&b);
+    return luaL_error(L, "quiz.%s does not exist (quiz has %s)", key, lua_tostring(L, -1));
 }
 
 int tv_luaopen_quiz(lua_State *L)
