@@ -160,6 +160,38 @@ printf 'local f = require("facts")\nreturn f\n' >"$T/fix/typo/pack.lua"
 "$TRIVIUM" lint "$T/fix/typo" >"$T/fix.out" 2>&1
 has "require points at include" "$T/fix.out" "pack.lua:1: error: undefined global 'require' (a pack reads its own files with include(\"file.lua\"))"
 
+# docs/pack-api.md's "Limits" table states what the code's constants say.
+if /usr/bin/python3 - docs/pack-api.md engine <<'PY'
+import glob, re, sys
+doc, engine = sys.argv[1], sys.argv[2]
+text = open(doc, encoding="utf-8").read()
+rows = text[text.index("<!-- limits -->"):].split("\n")[3:]
+defines = {}
+for h in glob.glob(engine + "/**/*.h", recursive=True):
+    for m in re.finditer(r"^#define\s+(TV_\w+)\s+([^/\n]+)", open(h, encoding="utf-8").read(), re.M):
+        defines[m.group(1)] = m.group(2).strip()
+problems, n = [], 0
+for row in rows:
+    if not row.startswith("|"):
+        break
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    want = int(re.search(r"\d+", cells[1]).group(0))
+    name = cells[2].strip("`")
+    if name not in defines:
+        problems.append("%s: no #define %s in engine/" % (cells[0], name))
+        continue
+    expr = re.sub(r"(\d+)(?:u|LL|ull|ULL)\b", r"\1", defines[name])
+    got = eval(expr, {"__builtins__": {}})
+    n += 1
+    if got != want:
+        problems.append("%s: docs say %d, %s is %d" % (cells[0], want, name, got))
+if n < 20:
+    problems.append("only %d rows read" % n)
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+then ok "the documented limits are the code's"; else bad "docs/pack-api.md limits differ from the code"; fi
+
 # The built-in packs pass the issue's bar.
 expect_rc "every built-in pack passes lint --strict --seeds 1-50" 0 "$TRIVIUM" lint --strict --seeds 1-50
 
