@@ -160,6 +160,41 @@ printf 'local f = require("facts")\nreturn f\n' >"$T/fix/typo/pack.lua"
 "$TRIVIUM" lint "$T/fix/typo" >"$T/fix.out" 2>&1
 has "require points at include" "$T/fix.out" "pack.lua:1: error: undefined global 'require' (a pack reads its own files with include(\"file.lua\"))"
 
+# A field's own line, below its constructor's.
+mkdir -p "$T/lines/lines"
+cat >"$T/lines/lines/pack.lua" <<'LUA'
+return {
+  id = "lines", title = "Lines", version = "1.0",
+  sources = { s = { title = "S" } },
+  questions = {
+    quiz.choice {
+      id = "rhine-enters",
+      prompt = "Where does the Rhine enter the Netherlands?",
+      anwser = "Lobith",
+      wrong = { "Eijsden", "Nijmegen" },
+      difficulty = 4,
+      source = "s",
+    },
+  },
+}
+LUA
+"$TRIVIUM" lint "$T/lines/lines" >"$T/lines.out" 2>&1
+l=$T/lines/lines/pack.lua
+has "an unknown field at its own line" "$T/lines.out" "$l:8: warning: question 'rhine-enters': unknown field 'anwser' (did you mean 'answer'?)"
+has "a bad difficulty at its own line" "$T/lines.out" "$l:10: error: question 'rhine-enters': difficulty must be 1, 2 or 3, got 4"
+has "a missing field at the constructor" "$T/lines.out" "$l:5: error: question 'rhine-enters': answer is missing"
+
+# A facts file that forgets its return: the error at the use says why, and lint warns at
+# the include when nothing uses it.
+mkdir -p "$T/inc/inc"
+printf 'local F = { rivers = { "Rhine" } }\n' >"$T/inc/inc/facts.lua"
+printf 'local facts = include("facts.lua")\nlocal first = facts.rivers[1]\nreturn { id = "inc", title = "I", version = "1", questions = {} }\n' >"$T/inc/inc/pack.lua"
+"$TRIVIUM" lint "$T/inc/inc" >"$T/inc.out" 2>&1
+has "the nil include is named at the use" "$T/inc.out" "pack.lua:2: error: attempt to index a nil value (local 'facts') (include(\"facts.lua\") at $T/inc/inc/pack.lua:1 returned nil: does facts.lua end with return?)"
+printf 'include("facts.lua")\nreturn { id = "inc", title = "I", version = "1", generate = function() return {} end }\n' >"$T/inc/inc/pack.lua"
+"$TRIVIUM" lint "$T/inc/inc" >"$T/inc.out" 2>&1
+has "and warned at the include" "$T/inc.out" "$T/inc/inc/pack.lua:1: warning: include(\"facts.lua\") returned nil: end facts.lua with return { ... }"
+
 # docs/pack-api.md's "Limits" table states what the code's constants say.
 if /usr/bin/python3 - docs/pack-api.md engine <<'PY'
 import glob, re, sys

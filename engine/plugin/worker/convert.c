@@ -96,6 +96,57 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
 /* ---- a table being converted (a question, or the pack table: convert_pack.c) ---- */
 typedef tv_ConvItem Q;
 
+/* The first n bytes s at or after p within len bytes, or NULL (memmem without _GNU_SOURCE). */
+static const char *find_in(const char *p, size_t len, const char *s, size_t n)
+{
+    for (size_t i = 0; n && i + n <= len; i++)
+        if (p[i] == s[0] && memcmp(p + i, s, n) == 0)
+            return p + i;
+    return NULL;
+}
+
+/* Where field `name` of q is written: Lua keeps no line per table field, so the pack's
+ * text is searched for `name =` from the constructor's line down to the next `quiz.`
+ * call (at most 200 lines); q->where when not found. */
+static void field_where(const Q *q, const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s", q->where);
+    const char *colon = strrchr(q->where, ':');
+    const tv_Sandbox *sb = q->c->sb;
+    if (!colon || !name)
+        return;
+    int from = atoi(colon + 1);
+    size_t flen = (size_t)(colon - q->where), n = strcspn(name, "[");
+    for (int i = 0; i < sb->n_files; i++) {
+        if (strlen(sb->files[i].name) != flen || strncmp(sb->files[i].name, q->where, flen) != 0)
+            continue;
+        const char *p = sb->files[i].text;
+        for (int line = 1; *p && line < from; p++)
+            line += *p == '\n';
+        for (int line = from; *p && line < from + 200; line++) {
+            const char *end = strchr(p, '\n');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            if (line > from && find_in(p, len, "quiz.", 5))
+                return; /* the next question */
+            for (const char *f = p; (f = find_in(f, len - (size_t)(f - p), name, n)) != NULL; f++) {
+                bool word_start = f == p || !(f[-1] == '_' || f[-1] == '.' || (f[-1] >= 'a' && f[-1] <= 'z') ||
+                                              (f[-1] >= 'A' && f[-1] <= 'Z') || (f[-1] >= '0' && f[-1] <= '9'));
+                const char *e = f + n;
+                while (e < p + len && (*e == ' ' || *e == '\t'))
+                    e++;
+                if (word_start && e < p + len && *e == '=' && (e + 1 >= p + len || e[1] != '=')) {
+                    snprintf(out, size, "%.*s:%d", (int)flen, q->where, line);
+                    return;
+                }
+            }
+            if (!end)
+                return;
+            p = end + 1;
+        }
+        return;
+    }
+}
+
 /* Records a diagnostic about q, named by its label; an error also makes q unusable. An
  * error in a generated question drops only that question: the pack keeps playing (the
  * generator may go wrong on one seed in many), and lint counts it as an error. */
@@ -105,7 +156,9 @@ static void qdiag(Q *q, const char *severity, const char *fmt, va_list ap)
     vsnprintf(msg, sizeof msg, fmt, ap);
     bool error = strcmp(severity, TV_WIRE_ERROR) == 0;
     snprintf(text, sizeof text, "%s: %s%s", q->label, msg, error && q->generated ? " (the question is left out)" : "");
-    add_diag(q->c, error && q->generated ? TV_WIRE_WARNING : severity, q->where, error && q->generated, text);
+    char where[1300];
+    field_where(q, q->field, where, sizeof where);
+    add_diag(q->c, error && q->generated ? TV_WIRE_WARNING : severity, where, error && q->generated, text);
     if (error)
         q->bad = true;
 }
@@ -143,7 +196,18 @@ static const char *check_string(Q *q, const char *s, size_t len, const char *wha
 /* The text at stack index idx in the session language. Plain strings are the same in
  * every language; tables carry one string per language. `translate` says whether a
  * plain string in a multi-language pack deserves a warning (prompts, explanations). */
+static const char *text_value_in(Q *q, int idx, const char *what, size_t max, bool translate);
+
 static const char *text_value(Q *q, int idx, const char *what, size_t max, bool translate)
+{
+    const char *outer = q->field;
+    q->field = what; /* its messages point at the field's own line */
+    const char *s = text_value_in(q, idx, what, max, translate);
+    q->field = outer;
+    return s;
+}
+
+static const char *text_value_in(Q *q, int idx, const char *what, size_t max, bool translate)
 {
     lua_State *L = q->c->sb->L;
     tv_Convert *c = q->c;
@@ -258,11 +322,13 @@ static void check_distinct(Q *q, cJSON *arr, const char *what, bool first_is_ans
     for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
         for (int j = i + 1; j < n && j <= TV_MAX_ACCEPT; j++)
             if (folded[i] && folded[j] && strcmp(folded[i], folded[j]) == 0) {
+                q->field = first_is_answer ? "wrong" : "items";
                 if (first_is_answer && i == 0)
                     qerr(q, "the answer '%s' is also among the wrong options", cJSON_GetArrayItem(arr, j)->valuestring);
                 else
                     qerr(q, "%s '%s' and '%s' are the same", what, cJSON_GetArrayItem(arr, i)->valuestring,
                          cJSON_GetArrayItem(arr, j)->valuestring);
+                q->field = NULL;
                 j = n, i = n; /* one message per question is enough */
             }
     for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
@@ -273,6 +339,7 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
 {
     lua_State *L = q->c->sb->L;
     int t = field(q, name);
+    q->field = t == LUA_TNIL ? NULL : name;
     *present = t != LUA_TNIL;
     bool ok = true;
     if (t == LUA_TNUMBER) {
@@ -286,6 +353,7 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
         ok = false;
     }
     lua_pop(L, 1);
+    q->field = NULL;
     return ok;
 }
 
@@ -323,19 +391,23 @@ static void warn_unknown_fields(Q *q, tv_QType type)
         bool known = false;
         for (const char *const *f = tv_convert_question_fields; *f && !known; f++)
             known = strcmp(*f, k) == 0;
+        q->field = k;
         if (!known) {
             const char *near = tv_text_closest(k, tv_convert_question_fields);
             if (near)
                 qwarn(q, "unknown field '%s' (did you mean '%s'?)", k, near);
             else
                 qwarn(q, "unknown field '%s' (a typo?)", k);
+            q->field = NULL;
             continue;
         }
         for (size_t i = 0; i < sizeof typed_fields / sizeof typed_fields[0]; i++)
             if (strcmp(typed_fields[i].field, k) == 0 && !(typed_fields[i].types & 1u << type))
                 qwarn(q, "field '%s' is ignored: a %s question does not read it; it is for %s", k, tv_qtype_name(type),
                       typed_fields[i].for_whom);
+        q->field = NULL;
     }
+    q->field = NULL;
 }
 
 /* Leading and trailing spaces in an answer, option or item are never meant: they are
@@ -357,7 +429,9 @@ static void trim_entries(Q *q, cJSON *arr, const char *name, bool first_is_answe
             snprintf(what, sizeof what, "answer");
         else
             snprintf(what, sizeof what, "%s[%d]", name, first_is_answer ? i : i + 1);
+        q->field = name;
         qwarn(q, "%s '%s' starts or ends with spaces; they are trimmed (remove them)", what, s);
+        q->field = NULL;
         memmove(s, s + a, n - a);
         s[n - a] = '\0';
         if (!*s)
@@ -441,10 +515,15 @@ static void common_fields(Q *q, cJSON *o)
 
     double d = 1, t = TV_TIME_DEFAULT_MS / 1000.0;
     bool present;
-    if (number_field(q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3))
+    if (number_field(q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3)) {
+        q->field = "difficulty";
         qerr(q, "difficulty must be 1, 2 or 3, got %g", d);
-    if (number_field(q, "time", &t, &present) && (t < 5 || t > 120))
+    }
+    if (number_field(q, "time", &t, &present) && (t < 5 || t > 120)) {
+        q->field = "time";
         qerr(q, "time must be between 5 and 120 seconds, got %g", t);
+    }
+    q->field = NULL;
     cJSON_AddNumberToObject(o, TV_WIRE_DIFFICULTY, d);
     cJSON_AddNumberToObject(o, TV_WIRE_TIME_MS, round(t * 1000));
 
@@ -506,8 +585,11 @@ static void convert_numeric(Q *q, cJSON *o)
         if (!present)
             qerr(q, "answer must be a number");
     }
-    if (number_field(q, "tolerance", &tol, &present) && tol < 0)
+    if (number_field(q, "tolerance", &tol, &present) && tol < 0) {
+        q->field = "tolerance";
         qerr(q, "tolerance must not be negative");
+        q->field = NULL;
+    }
     cJSON_AddNumberToObject(o, TV_WIRE_NUMBER, answer);
     cJSON_AddNumberToObject(o, TV_WIRE_TOLERANCE, tol);
     /* unit = "" says "no unit", as leaving it out does. */

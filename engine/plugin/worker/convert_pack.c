@@ -308,8 +308,14 @@ bool tv_convert_pack(tv_Convert *c)
     return c->errors - unknown == 0;
 }
 
-void tv_convert_finish(tv_Convert *c)
+/* What finish reports is about the whole pack, not what one run of generate made, so it
+ * carries no phase (lint then names no seed for it). */
+static void finish(tv_Convert *c)
 {
+    if (c->sb->include_nil[0])
+        tv_convert_diag(c, TV_WIRE_WARNING, c->sb->include_nil,
+                        "include(\"%s\") returned nil: end %s with return { ... } (include gives what the file returns)",
+                        c->sb->include_nil_name, c->sb->include_nil_name);
     if (!c->sources)
         return;
     cJSON *s;
@@ -321,4 +327,12 @@ void tv_convert_finish(tv_Convert *c)
         find_field(c, s->string, where, sizeof where);
         tv_convert_diag(c, TV_WIRE_WARNING, where, "source '%s' is not used by any question", s->string);
     }
+}
+
+void tv_convert_finish(tv_Convert *c)
+{
+    const char *phase = c->sb->phase;
+    c->sb->phase = NULL;
+    finish(c);
+    c->sb->phase = phase;
 }

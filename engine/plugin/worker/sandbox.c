@@ -253,6 +253,15 @@ static int f_include(lua_State *L)
     sb->include_depth++;
     lua_call(L, 0, 1);
     sb->include_depth--;
+    /* A facts file that forgets its return fails later, at a use; remember where, so
+     * that error (and lint) can say why. */
+    lua_Debug ar;
+    if (lua_isnil(L, -1) && !sb->include_nil[0] && lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) &&
+        ar.currentline > 0) {
+        snprintf(sb->include_nil, sizeof sb->include_nil, "%s:%d", ar.source[0] == '@' ? ar.source + 1 : ar.short_src,
+                 ar.currentline);
+        snprintf(sb->include_nil_name, sizeof sb->include_nil_name, "%s", name);
+    }
     return 1;
 }
 
@@ -559,6 +568,10 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
         split_location(sb, m, file, filesize, line, msg, msgsize);
         if (!file[0])
             tv_pack_file_path(file, filesize, sb->display_dir);
+        size_t used = strlen(msg);
+        if (sb->include_nil[0] && strstr(msg, "a nil value") && used < msgsize)
+            snprintf(msg + used, msgsize - used, " (include(\"%s\") at %s returned nil: does %s end with return?)",
+                     sb->include_nil_name, sb->include_nil, sb->include_nil_name);
     }
     lua_pop(L, 1);
     return false;
