@@ -495,12 +495,15 @@ static char *serve(void *ctx, const char *request, size_t len)
     return reply;
 }
 
+/* A case is named "PACK: test name": packs often share test names ("every order question
+ * has distinct items"), and the text report has no other column for the pack. */
 static void add_case(PackRun *pr, const char *name, int code, const char *message)
 {
-    char classname[4300];
+    char classname[4300], full[4700];
     snprintf(classname, sizeof classname, "%s/tests", pr->dir);
+    snprintf(full, sizeof full, "%s: %s", pr->folder, name);
     double now = now_s();
-    const tv_TestCase *c = tv_testrun_add(pr->results, name, classname, code, message, now - pr->last);
+    const tv_TestCase *c = tv_testrun_add(pr->results, full, classname, code, message, now - pr->last);
     pr->last = now;
     if (!c)
         pr->failed_to_add = true;

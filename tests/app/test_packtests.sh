@@ -72,12 +72,12 @@ test("no clock in tests either", function(t)
 end)
 LUA
 expect_rc "failing tests exit 1" 1 "$TRIVIUM" test "$P"
-same "one line per test, file:line on failures, one summary" "$T/out" "ok two questions
-FAIL a wrong count: $P/tests.lua:5: questions: expected 3, got 2
-FAIL near: $P/tests.lua:9: expected 12.5 within 0.1, got 12
-FAIL fails: $P/tests.lua:13: expected an error matching \"x\", but none was raised
-ok a session
-FAIL no clock in tests either: $P/tests.lua:22: undefined global 'os' (packs have no clock or system calls; use ctx.rng in generate for chance)
+same "one line per test, file:line on failures, one summary" "$T/out" "ok quiz1: two questions
+FAIL quiz1: a wrong count: $P/tests.lua:5: questions: expected 3, got 2
+FAIL quiz1: near: $P/tests.lua:9: expected 12.5 within 0.1, got 12
+FAIL quiz1: fails: $P/tests.lua:13: expected an error matching \"x\", but none was raised
+ok quiz1: a session
+FAIL quiz1: no clock in tests either: $P/tests.lua:22: undefined global 'os' (packs have no clock or system calls; use ctx.rng in generate for chance)
 2 passed, 4 failed"
 
 # t.session with a bad answer line: exit 4, at the test's line.
@@ -87,16 +87,16 @@ test("bad line", function(t)
 end)
 LUA
 expect_rc "a bad answer line in t.session exits 4" 4 "$TRIVIUM" test "$P"
-grep -qF "FAIL bad line: $P/tests.lua:2: t.session: " "$T/out" && ok "named at the test's line" || bad "bad line: $(cat "$T/out")"
+grep -qF "FAIL quiz1: bad line: $P/tests.lua:2: t.session: " "$T/out" && ok "named at the test's line" || bad "bad line: $(cat "$T/out")"
 
 # tests.lua that cannot run: exit 3 with file:line.
 printf 'test("x", function(t)\n  t.ok(true)\nend\n' >"$P/tests.lua"
 expect_rc "a syntax error in tests.lua exits 3" 3 "$TRIVIUM" test "$P"
-grep -qF "FAIL tests.lua: $P/tests.lua:4: " "$T/out" && ok "the syntax error has its line" || bad "syntax: $(cat "$T/out")"
+grep -qF "FAIL quiz1: tests.lua: $P/tests.lua:4: " "$T/out" && ok "the syntax error has its line" || bad "syntax: $(cat "$T/out")"
 printf 'test("loops", function(t)\n  while true do end\nend)\ntest("after", function(t) t.ok(true) end)\n' >"$P/tests.lua"
 expect_rc "an endless test fails, the next still runs" 1 "$TRIVIUM" test "$P"
-grep -qF "FAIL loops: $P/tests.lua:2: instruction budget of 50 million exceeded while testing (an endless loop?)" "$T/out" \
-  && grep -q "^ok after$" "$T/out" && ok "the budget stops one test" || bad "budget: $(cat "$T/out")"
+grep -qF "FAIL quiz1: loops: $P/tests.lua:2: instruction budget of 50 million exceeded while testing (an endless loop?)" "$T/out" \
+  && grep -q "^ok quiz1: after$" "$T/out" && ok "the budget stops one test" || bad "budget: $(cat "$T/out")"
 printf '\n' >"$P/tests.lua"
 expect_rc "a tests.lua with no test exits 3" 3 "$TRIVIUM" test "$P"
 grep -qF "defines no test" "$T/out" && ok "and says so" || bad "no test: $(cat "$T/out")"
@@ -109,13 +109,13 @@ cat >"$T/packs/one.json" <<EOF2
 EOF2
 expect_rc "a folder runs its scenarios and its packs' tests" 0 "$TRIVIUM" test "$T/packs" --junit "$T/junit.xml"
 same "in one run" "$T/out" "ok scenario one
-ok fine
+ok quiz1: fine
 2 passed, 0 failed"
 if /usr/bin/python3 - "$T/junit.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 cases = root.findall("./testsuite/testcase")
-assert [c.get("name") for c in cases] == ["scenario one", "fine"], [c.get("name") for c in cases]
+assert [c.get("name") for c in cases] == ["scenario one", "quiz1: fine"], [c.get("name") for c in cases]
 assert cases[1].get("classname").endswith("quiz1/tests"), cases[1].get("classname")
 assert all(float(c.get("time")) >= 0 for c in cases)
 PY
