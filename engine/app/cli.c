@@ -138,6 +138,13 @@ bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *va
     return in_range(&((tv_Cli *)dest)->timer_percent, 10, 1000, spec, value, err);
 }
 
+bool tv_cli_arg_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    free(cli->seeds);
+    return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
+}
+
 bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
     if (!tv_cli_parse_types(value, &((tv_Cli *)dest)->types))

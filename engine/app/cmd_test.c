@@ -134,8 +134,11 @@ static int collect_folder(Files *f, const char *arg)
             oom = !files_add(&packs, path, true);
     }
     closedir(d);
-    qsort(f->paths + first, (size_t)(f->n - first), sizeof *f->paths, by_name);
-    qsort(packs.paths, (size_t)packs.n, sizeof *packs.paths, by_name);
+    /* f->pack[first..] are all false (scenarios), so sorting the paths alone is enough. */
+    if (f->n > first)
+        qsort(f->paths + first, (size_t)(f->n - first), sizeof *f->paths, by_name);
+    if (packs.n)
+        qsort(packs.paths, (size_t)packs.n, sizeof *packs.paths, by_name);
     for (int i = 0; i < packs.n && !oom; i++)
         oom = !files_add(f, packs.paths[i], true);
     files_free(&packs);

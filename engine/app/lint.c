@@ -31,17 +31,10 @@ static const char *const usage_lint =
     "severity, message, seed}); the count goes to stderr. Warnings become errors with\n"
     "--strict. Exit 1 when there are errors, 2 for usage.\n";
 
-static bool set_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
-{
-    tv_Cli *cli = dest;
-    free(cli->seeds);
-    return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
-}
-
 static const tv_ArgSpec lint_args[] = {
     TV_CLI_ROW_PLUGINS,
     {"--strict", false, NULL, offsetof(tv_Cli, strict), NULL, "warnings count as errors"},
-    {"--seeds", true, set_seeds, 0, "seeds and ranges like 1-50, 1,5,9 or 1-3,7 (at most 100000 seeds)",
+    {"--seeds", true, tv_cli_arg_seeds, 0, "seeds and ranges like 1-50, 1,5,9 or 1-3,7 (at most 100000 seeds)",
      "run each pack's generator on these seeds (default 1-20)"},
     TV_CLI_ROW_FORMAT,
     {NULL, true, tv_cli_arg_path, 0, NULL, "a pack folder, its pack.lua, or a folder of packs (repeatable)"},

@@ -9,22 +9,8 @@ set -u
 TRIVIUM=$1
 SRC=$2
 cd "$SRC" || exit 1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-expect_rc() { # name expected-rc command...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$T/out" 2>"$T/err"
-  local rc=$?
-  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 400 "$T/out" "$T/err")"; fi
-}
-has() { # name file text
-  if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no '$3' in: $(head -c 600 "$2")"; fi
-}
+# shellcheck source=check.sh
+. tests/app/check.sh
 
 # A pack whose generator picks one of two sources and, on about one seed in eight,
 # indexes a missing field (a runtime error) or, on another one in eight, writes a
@@ -230,5 +216,4 @@ then ok "the documented limits are the code's"; else bad "docs/pack-api.md limit
 # The built-in packs pass the issue's bar.
 expect_rc "every built-in pack passes lint --strict --seeds 1-50" 0 "$TRIVIUM" lint --strict --seeds 1-50
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish

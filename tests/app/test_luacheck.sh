@@ -14,12 +14,8 @@ cd "$SRC" || exit 1
 . scripts/setup.sh
 set +e +o pipefail # setup.sh is written for scripts that stop at the first failure
 command -v luacheck >/dev/null || trivium_install_packages lua-check
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+# shellcheck source=check.sh
+. tests/app/check.sh
 
 if ! command -v luacheck >/dev/null; then
   bad "luacheck is not installed (apt-get install lua-check)"
@@ -84,5 +80,4 @@ for want in "accessing undefined variable 'require'" "accessing undefined variab
   if grep -qF "$want" "$T/out"; then ok "luacheck flags: $want"; else bad "luacheck misses $want: $(cat "$T/out")"; fi
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish

@@ -9,22 +9,8 @@ set -u
 TRIVIUM=$1
 SRC=$2
 cd "$SRC" || exit 1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-expect_rc() { # name expected-rc command...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$T/out" 2>"$T/err"
-  local rc=$?
-  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 600 "$T/out" "$T/err")"; fi
-}
-same() { # name file expected-text
-  if [ "$(cat "$2")" == "$3" ]; then ok "$1"; else bad "$1: got"$'\n'"$(cat "$2")"$'\n'"expected"$'\n'"$3"; fi
-}
+# shellcheck source=check.sh
+. tests/app/check.sh
 
 # From nothing to a tested pack.
 expect_rc "new makes a pack" 0 "$TRIVIUM" new rivers --dir "$T/new"
@@ -131,5 +117,4 @@ grep -qF "the pack has no tests.lua" "$T/err" && ok "which says so" || bad "bare
 expect_rc "the built-in packs pass their tests" 0 "$TRIVIUM" test
 grep -q "^[1-9][0-9]* passed, 0 failed$" "$T/out" && ok "with a summary" || bad "built-in: $(cat "$T/out")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish
