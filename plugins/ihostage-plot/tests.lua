@@ -1,35 +1,20 @@
--- What must hold for this pack on every seed: `trivium test plugins/ihostage-plot`
+-- What must hold for the plot pack: `trivium test plugins/ihostage-plot`
 -- (docs/pack-api.md, "Testing a pack").
 
-local SEEDS = 20
-
-test("every order question has distinct items, on every seed", function(t)
-  for seed = 1, SEEDS do
-    for _, q in ipairs(t.questions(seed, "en")) do
-      if q.type == "order" then
-        local seen = {}
-        for _, item in ipairs(q.items) do
-          t.ok(not seen[item:lower()], ("seed %d, %s: the item %q twice"):format(seed, q.id, item))
-          seen[item:lower()] = true
-        end
-      end
-    end
+test("every question explains its answer and names its source", function(t)
+  for _, q in ipairs(t.questions(1, "nl")) do
+    t.ok(q.explain ~= "", q.id .. " has no explanation")
+    t.ok(q.source ~= "", q.id .. " has no source")
   end
 end)
 
-test("every question names its source, in both languages", function(t)
-  for _, lang in ipairs({ "en", "nl" }) do
-    for _, q in ipairs(t.questions(1, lang)) do
-      t.ok(q.source ~= "", ("%s (%s) has no source"):format(q.id, lang))
-      t.ok(q.explain ~= "", ("%s (%s) has no explanation"):format(q.id, lang))
+test("the order questions ask for at least three events", function(t)
+  local orders = 0
+  for _, q in ipairs(t.questions(1, "en")) do
+    if q.type == "order" then
+      orders = orders + 1
+      t.ok(#q.items >= 3, q.id .. ": two items are a true/false question")
     end
   end
-end)
-
-test("a round answered right scores every question", function(t)
-  local answers = {}
-  for i = 1, 10 do answers[i] = "correct" end
-  local r = t.session { seed = 11, count = 10, answers = answers }
-  t.eq(r.correct, r.asked)
-  t.ok(r.total > 0, "a right round scores points")
+  t.ok(orders > 0, "the pack has no order question")
 end)
