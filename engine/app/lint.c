@@ -2,8 +2,9 @@
  * every language it declares that Trivium plays, once more on the first seed to prove
  * the generator deterministic, and prints each finding once: file:line: severity:
  * message, or with --format json one {file, line, severity, message, seed} per finding.
- * A finding made while generate ran names the first seed (and language) that gave it;
- * a source counts as used when any load used it.
+ * A finding made while generate ran, or one only later seeds give, names the first seed
+ * (and language) that gave it; a source counts as used when any load used it. A pack
+ * the seed cannot change (tv_Pack.seeded false) loads once per language.
  * A pack that fails its first load is not run again: its error is already known, and a
  * pack killed by its timer would pay that timer on every run.
  * Depends on: core, plugin host, cJSON. */
@@ -26,10 +27,10 @@ static const char *const usage_lint =
     "pack.lua, or a folder of packs): schema, duplicate ids, duplicate options, the answer\n"
     "among the wrong options, generator determinism, translations and sources. Each pack\n"
     "runs over every seed of LIST (ranges and commas: 1-50, 1,5,9; default 1-20) in every\n"
-    "language it declares that Trivium plays; a finding made while generating names its\n"
-    "seed. Prints file:line: severity: message (--format json: a list of {file, line,\n"
-    "severity, message, seed}); the count goes to stderr. Warnings become errors with\n"
-    "--strict. Exit 1 when there are errors, 2 for usage.\n";
+    "language it declares that Trivium plays; a finding made while generating (or on\n"
+    "some seeds only) names its seed. Prints file:line: severity: message (--format\n"
+    "json: a list of {file, line, severity, message, seed}); the count goes to stderr.\n"
+    "Warnings become errors with --strict. Exit 1 when there are errors, 2 for usage.\n";
 
 static const tv_ArgSpec lint_args[] = {
     TV_CLI_ROW_PLUGINS,
@@ -44,7 +45,8 @@ static const tv_ArgSpec lint_args[] = {
 static const char *const played[] = {"en", "nl"};
 
 typedef struct Finding {
-    char *file, *msg;
+    char *file, *msg; /* msg as printed: the worker's, after "seed N: " when seed-specific */
+    char *raw;        /* the worker's message: one finding however many seeds give it */
     int line;
     bool error;
     uint64_t seed; /* the first seed that gave it, when have_seed */
@@ -57,11 +59,11 @@ typedef struct Findings {
     Finding *items;
 } Findings;
 
-static void add(Findings *f, const char *file, int line, bool error, const char *msg, const uint64_t *seed,
-                const char *lang)
+static void add(Findings *f, const char *file, int line, bool error, const char *raw, const char *msg,
+                const uint64_t *seed, const char *lang)
 {
     for (int i = 0; i < f->n; i++)
-        if (f->items[i].line == line && strcmp(f->items[i].file, file) == 0 && strcmp(f->items[i].msg, msg) == 0)
+        if (f->items[i].line == line && strcmp(f->items[i].file, file) == 0 && strcmp(f->items[i].raw, raw) == 0)
             return; /* the same on another seed or language: the first one says it */
     if (f->n == f->cap) {
         int cap = f->cap ? f->cap * 2 : 64;
@@ -71,9 +73,9 @@ static void add(Findings *f, const char *file, int line, bool error, const char 
         f->items = grown, f->cap = cap;
     }
     Finding *it = &f->items[f->n];
-    *it = (Finding){strdup(file), strdup(msg), line, error, seed ? *seed : 0, seed != NULL, lang};
-    if (!it->file || !it->msg) {
-        free(it->file), free(it->msg);
+    *it = (Finding){strdup(file), strdup(msg), strdup(raw), line, error, seed ? *seed : 0, seed != NULL, lang};
+    if (!it->file || !it->msg || !it->raw) {
+        free(it->file), free(it->msg), free(it->raw);
         return;
     }
     f->n++;
@@ -201,8 +203,9 @@ static void note_unused(Lint *l, int pack, const tv_Diag *d, const char *key)
     l->unused[l->n_unused++] = (Unused){pack, d->line, strdup(d->file), strdup(key)};
 }
 
-/* want: the packs that were loaded (NULL: all). */
-static void collect(Lint *l, const tv_PackSet *set, const bool *want, uint64_t seed, const char *lang)
+/* want: the packs that were loaded (NULL: all). first: this is the first seed of lang,
+ * so a finding seen now holds for the pack as written, not for one seed. */
+static void collect(Lint *l, const tv_PackSet *set, const bool *want, uint64_t seed, const char *lang, bool first)
 {
     for (int i = 0; i < set->n; i++) {
         const tv_Pack *p = &set->packs[i];
@@ -218,29 +221,23 @@ static void collect(Lint *l, const tv_PackSet *set, const bool *want, uint64_t s
                 continue;
             }
             bool error = !d->warning || d->dropped || l->cli->strict;
-            if (!d->generating) {
-                add(&l->f, d->file, d->line, error, d->msg, NULL, NULL);
+            if (!d->generating && first) {
+                add(&l->f, d->file, d->line, error, d->msg, d->msg, NULL, NULL);
                 continue;
             }
+            /* Made while generating, or on a later seed only (loading drew from
+             * math.random): name the seed that shows it, and the language unless English.
+             * The worker's budget messages already say "while generating". */
             char msg[2200], in_lang[16] = "";
             if (strcmp(lang, "en") != 0)
                 snprintf(in_lang, sizeof in_lang, " (%s)", lang);
-            /* The worker's budget messages already say "while generating". */
-            bool says = strstr(d->msg, "while generating") != NULL;
+            bool says = !d->generating || strstr(d->msg, "while generating") != NULL;
             snprintf(msg, sizeof msg, "seed %llu%s%s: %s", (unsigned long long)seed, in_lang,
                      says ? "" : ", while generating", d->msg);
-            /* One finding however many seeds give it: the first seed names it. */
-            bool seen = false;
-            for (int j = 0; j < l->f.n && !seen; j++) {
-                const char *m = strchr(l->f.items[j].msg, ':');
-                seen = l->f.items[j].have_seed && l->f.items[j].line == d->line && m &&
-                       strcmp(m + 2, d->msg) == 0 && strcmp(l->f.items[j].file, d->file) == 0;
-            }
-            if (!seen)
-                add(&l->f, d->file, d->line, error, msg, &seed, lang);
+            add(&l->f, d->file, d->line, error, d->msg, msg, &seed, lang);
         }
         if (!p->loaded && p->n_diags == 0)
-            add(&l->f, p->error.file, p->error.line, true, p->error.msg, NULL, NULL);
+            add(&l->f, p->error.file, p->error.line, true, p->error.msg, p->error.msg, NULL, NULL);
     }
 }
 
@@ -315,7 +312,7 @@ int tv_cmd_lint(tv_Cli *cli)
     Lint l = {.cli = cli};
     tv_LoadOptions opt = tv_cli_load_options(cli, seeds[0], "en");
     tv_packset_load(&first, &opt, NULL);
-    collect(&l, &first, NULL, seeds[0], "en");
+    collect(&l, &first, NULL, seeds[0], "en", true);
     bool *want = calloc((size_t)first.n, sizeof *want);
     if (!want) {
         tv_packset_free(&first);
@@ -336,22 +333,23 @@ int tv_cmd_lint(tv_Cli *cli)
             strcmp(first.packs[i].raw_digest, again.packs[i].raw_digest) != 0) {
             char where[1100];
             tv_pack_file_path(where, sizeof where, first.packs[i].display);
-            add(&l.f, where, 0, true,
-                "generate is not deterministic: the same seed gave different questions (use ctx.rng, ipairs, and "
-                "sort with a total order)",
-                &seeds[0], "en");
+            const char *msg = "generate is not deterministic: the same seed gave different questions (use ctx.rng, "
+                              "ipairs, and sort with a total order)";
+            add(&l.f, where, 0, true, msg, msg, &seeds[0], "en");
         }
     tv_packset_free(&again);
 
     /* Every other seed, and every played language a pack declares, reach other
-     * generated questions. */
+     * generated questions; a pack the seed cannot change runs once per language. */
     for (size_t li = 0; li < sizeof played / sizeof *played; li++)
         for (int s = 0; s < n_seeds; s++) {
             if (li == 0 && s == 0)
                 continue;
             bool any = false;
-            for (int i = 0; i < first.n; i++)
-                any |= want[i] = first.packs[i].loaded && declares(&first.packs[i], played[li]);
+            for (int i = 0; i < first.n; i++) {
+                const tv_Pack *p = &first.packs[i];
+                any |= want[i] = p->loaded && declares(p, played[li]) && (s == 0 || p->seeded);
+            }
             if (!any)
                 break;
             tv_PackSet more;
@@ -359,7 +357,7 @@ int tv_cmd_lint(tv_Cli *cli)
             tv_LoadOptions o = tv_cli_load_options(cli, seeds[s], played[li]);
             bool same_set = more.n == first.n;
             tv_packset_load(&more, &o, same_set ? want : NULL);
-            collect(&l, &more, same_set ? want : NULL, seeds[s], played[li]);
+            collect(&l, &more, same_set ? want : NULL, seeds[s], played[li], s == 0);
             tv_packset_free(&more);
         }
 
@@ -372,7 +370,7 @@ int tv_cmd_lint(tv_Cli *cli)
                      "source '%s' is not used by any question on any seed linted (cite it with source = \"%s\", or "
                      "remove it)",
                      u->key, u->key);
-            add(&l.f, u->file, u->line, true, msg, NULL, NULL);
+            add(&l.f, u->file, u->line, true, msg, msg, NULL, NULL);
             if (!cli->strict)
                 l.f.items[l.f.n - 1].error = false, l.f.errors--, l.f.warnings++;
         }
@@ -388,7 +386,7 @@ int tv_cmd_lint(tv_Cli *cli)
             l.f.errors, l.f.errors == 1 ? "" : "s", l.f.warnings, l.f.warnings == 1 ? "" : "s");
     int rc = l.f.errors ? TV_EXIT_LINT : TV_EXIT_OK;
     for (int i = 0; i < l.f.n; i++)
-        free(l.f.items[i].file), free(l.f.items[i].msg);
+        free(l.f.items[i].file), free(l.f.items[i].msg), free(l.f.items[i].raw);
     free(l.f.items);
     for (int i = 0; i < l.used.n; i++)
         free(l.used.keys[i]);

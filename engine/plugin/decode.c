@@ -461,6 +461,10 @@ static bool decode_meta(Dec *d, const cJSON *root)
         if (!(p->languages[p->n_languages++] = tv_arena_strdup(&p->arena, l->valuestring)))
             return oom(d);
     }
+    /* Absent (an older cache file) reads as true: "the seed may matter" is the safe
+     * answer. */
+    const cJSON *gen = get(pack, TV_WIRE_HAS_GENERATE), *drew = get(pack, TV_WIRE_SEEDED_LOAD);
+    p->seeded = !cJSON_IsBool(gen) || cJSON_IsTrue(gen) || !cJSON_IsBool(drew) || cJSON_IsTrue(drew);
     return !d->failed;
 }
 

@@ -32,6 +32,8 @@ typedef struct tv_Pack {
     const char *languages[8];
     int n_sources;
     tv_Source *sources;
+    bool seeded;        /* the seed can change its questions: it has generate, or loading
+                           drew from math.random (lint runs such a pack on every seed) */
     int n_static, n_generated, n_questions;
     tv_Question *questions;
     int n_diags; /* warnings (and errors when the pack was rejected) */

@@ -18,7 +18,8 @@
  *
  *   ok            bool     false: the pack was rejected (the reason is an error diagnostic)
  *   pack          object   id, title, version, description, author (strings), languages
- *                          (list of up to 8 codes such as "en"), has_generate (bool)
+ *                          (list of up to 8 codes such as "en"), has_generate (bool),
+ *                          seeded_load (bool: loading drew from math.random)
  *   sources       list     of {key, publisher?, title?, date?, url?}, keys sorted, unique
  *   static_count  integer  how many of questions come from the static list (the rest
  *   generated_count        were generated)
@@ -109,6 +110,7 @@
 #define TV_WIRE_AUTHOR "author"
 #define TV_WIRE_LANGUAGES "languages"
 #define TV_WIRE_HAS_GENERATE "has_generate"
+#define TV_WIRE_SEEDED_LOAD "seeded_load"
 /* a source (its fields are also the Lua field names of a pack's sources table) */
 #define TV_WIRE_KEY "key"
 #define TV_WIRE_PUBLISHER "publisher"

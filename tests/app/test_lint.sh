@@ -54,6 +54,17 @@ expect_rc "on a dropped question's seed ($dseed) the pack still plays" 0 "$TRIVI
 has "the pack plays its static question on that seed" "$T/out" "Static?"
 grep -q "Generated?" "$T/out" && bad "the refused question was played" || ok "the refused question is left out"
 
+# A pack without generate whose top-level code draws from math.random is also run on
+# every seed (a pack the seed cannot change runs once per language).
+mkdir -p "$T/drawn/drawn"
+cat >"$T/drawn/drawn/pack.lua" <<'LUA'
+local q = quiz.truefalse { id = "a", prompt = "A?", answer = true, source = "s" }
+if math.random(1, 8) == 1 then q.difficulty = 9 end
+return { id = "drawn", title = "D", version = "1", sources = { s = { title = "S" } }, questions = { q } }
+LUA
+expect_rc "a static pack that draws at load is linted on every seed" 1 "$TRIVIUM" lint --seeds 1-40 "$T/drawn/drawn"
+has "and its seed-only fault found" "$T/out" "question 'a': difficulty must be 1, 2 or 3, got 9"
+
 # One seed reaches one source only: the other is then unused, named once with its fix.
 for s in $(seq 41 80); do
   "$TRIVIUM" lint --seeds "$s" "$T/packs/seedy" >"$T/one" 2>&1

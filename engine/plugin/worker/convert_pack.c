@@ -267,6 +267,8 @@ bool tv_convert_pack(tv_Convert *c)
     if (gt != LUA_TNIL && gt != LUA_TFUNCTION)
         tv_convert_diag(c, TV_WIRE_ERROR, q.where, "generate must be a function(ctx) returning a list of questions");
     cJSON_AddBoolToObject(c->pack, TV_WIRE_HAS_GENERATE, gt == LUA_TFUNCTION);
+    /* Loading drew from math.random: the static questions may differ per seed. */
+    cJSON_AddBoolToObject(c->pack, TV_WIRE_SEEDED_LOAD, c->sb->drew);
     lua_pop(L, 1);
 
     /* Unknown fields reject the pack but leave it readable: its questions are still

@@ -337,6 +337,7 @@ static void remove_field(lua_State *L, const char *lib, const char *field)
 static int f_random(lua_State *L)
 {
     tv_Sandbox *sb = tv_sandbox_get(L);
+    sb->drew = true;
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
     case 0: lua_pushnumber(L, tv_rng_unit(&sb->rng)); return 1;
