@@ -192,6 +192,11 @@ printf 'include("facts.lua")\nreturn { id = "inc", title = "I", version = "1", g
 "$TRIVIUM" lint "$T/inc/inc" >"$T/inc.out" 2>&1
 has "and warned at the include" "$T/inc.out" "$T/inc/inc/pack.lua:1: warning: include(\"facts.lua\") returned nil: end facts.lua with return { ... }"
 
+# A pack-level field's error at its line.
+printf 'return {\n  id = "inc", title = "T", version = "1",\n  languages = "en, nl",\n  generate = function() return {} end }\n' >"$T/inc/inc/pack.lua"
+"$TRIVIUM" lint "$T/inc/inc" >"$T/inc.out" 2>&1
+has "languages at its line" "$T/inc.out" "$T/inc/inc/pack.lua:3: error: languages must be a list such as { \"en\", \"nl\" }"
+
 # docs/pack-api.md's "Limits" table states what the code's constants say.
 if /usr/bin/python3 - docs/pack-api.md engine <<'PY'
 import glob, re, sys

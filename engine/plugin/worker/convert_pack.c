@@ -195,9 +195,18 @@ static void read_sources(tv_Convert *c, Q *q, int p)
 const char *const tv_convert_pack_fields[] = {"id",      "title",     "version",  "description", "author",
                                               "languages", "sources", "questions", "generate",    NULL};
 
+/* find_field into buf, returned: a message's place, for the fields that are written
+ * once in a pack (not id, which each question has too). */
+static const char *at_field(const tv_Convert *c, const char *name, char *buf, size_t size)
+{
+    find_field(c, name, buf, size);
+    return buf;
+}
+
 bool tv_convert_pack(tv_Convert *c)
 {
     lua_State *L = c->sb->L;
+    char where[1300];
     Q q = {.c = c};
     tv_pack_file_path(q.where, sizeof q.where, c->sb->display_dir);
     snprintf(q.label, sizeof q.label, "the pack table");
@@ -222,13 +231,13 @@ bool tv_convert_pack(tv_Convert *c)
             size_t len;
             const char *code = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
             if (!code || len < 2 || len > 3 || strspn(code, "abcdefghijklmnopqrstuvwxyz") != len)
-                tv_convert_diag(c, TV_WIRE_ERROR, q.where, "languages must list codes such as \"en\" and \"nl\"");
+                tv_convert_diag(c, TV_WIRE_ERROR, at_field(c, "languages", where, sizeof where), "languages must list codes such as \"en\" and \"nl\"");
             else
                 snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "%s", code);
             lua_pop(L, 1);
         }
     } else if (lt != LUA_TNIL)
-        tv_convert_diag(c, TV_WIRE_ERROR, q.where, "languages must be a list such as { \"en\", \"nl\" }");
+        tv_convert_diag(c, TV_WIRE_ERROR, at_field(c, "languages", where, sizeof where), "languages must be a list such as { \"en\", \"nl\" }");
     lua_pop(L, 1);
     if (c->n_langs == 0)
         snprintf(c->langs[c->n_langs++], sizeof c->langs[0], "en");
@@ -247,7 +256,7 @@ bool tv_convert_pack(tv_Convert *c)
 
     lua_pushliteral(L, "version");
     if (lua_rawget(L, p) != LUA_TSTRING || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > TV_WIRE_MAX_VERSION)
-        tv_convert_diag(c, TV_WIRE_ERROR, q.where, "version must be a string such as \"1.0.0\"");
+        tv_convert_diag(c, TV_WIRE_ERROR, at_field(c, "version", where, sizeof where), "version must be a string such as \"1.0.0\"");
     else
         cJSON_AddStringToObject(c->pack, TV_WIRE_VERSION, lua_tostring(L, -1));
     lua_pop(L, 1);
@@ -265,7 +274,7 @@ bool tv_convert_pack(tv_Convert *c)
     lua_pushliteral(L, "generate");
     int gt = lua_rawget(L, p);
     if (gt != LUA_TNIL && gt != LUA_TFUNCTION)
-        tv_convert_diag(c, TV_WIRE_ERROR, q.where, "generate must be a function(ctx) returning a list of questions");
+        tv_convert_diag(c, TV_WIRE_ERROR, at_field(c, "generate", where, sizeof where), "generate must be a function(ctx) returning a list of questions");
     cJSON_AddBoolToObject(c->pack, TV_WIRE_HAS_GENERATE, gt == LUA_TFUNCTION);
     /* Loading drew from math.random: the static questions may differ per seed. */
     cJSON_AddBoolToObject(c->pack, TV_WIRE_SEEDED_LOAD, c->sb->drew);
@@ -284,7 +293,6 @@ bool tv_convert_pack(tv_Convert *c)
                 known = strcmp(*f, k) == 0;
             /* An error: `question = {...}` for questions would play the pack without them. */
             if (!known) {
-                char where[1300];
                 find_field(c, k, where, sizeof where);
                 const char *near = tv_text_closest(k, tv_convert_pack_fields);
                 if (near)
@@ -304,7 +312,7 @@ bool tv_convert_pack(tv_Convert *c)
     if (qt == LUA_TNIL && gt != LUA_TFUNCTION)
         tv_convert_diag(c, TV_WIRE_ERROR, q.where, "the pack has neither questions nor a generate function");
     else if (qt != LUA_TNIL && qt != LUA_TTABLE)
-        tv_convert_diag(c, TV_WIRE_ERROR, q.where, "questions must be a list of questions");
+        tv_convert_diag(c, TV_WIRE_ERROR, at_field(c, "questions", where, sizeof where), "questions must be a list of questions");
     lua_pop(L, 1);
     lua_pop(L, 1); /* the pack table */
     return c->errors - unknown == 0;
