@@ -144,10 +144,15 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
         close(sv[0]);
         return tv_error_set(err, TV_ERR_PACK, tests, 0, "cannot start the pack worker %s", worker_exe);
     }
-    static Conn conn; /* 64 KiB of buffer off the stack; one run at a time */
-    Conn *c = &conn;
+    Conn *c = malloc(sizeof *c); /* 64 KiB of buffer: off the stack */
+    if (!c) {
+        close(sv[0]);
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        return tv_error_set(err, TV_ERR_NOMEM, tests, 0, "out of memory");
+    }
     *c = (Conn){.fd = sv[0], .timeout_ms = timeout_ms > 0 ? timeout_ms : TV_WORKER_TIMEOUT_DEFAULT_MS};
-    bool ok = true, fatal = false;
+    bool ok = true;
     int cases = 0;
     char head[128];
     while (ok && read_line(c, head, sizeof head)) {
@@ -213,18 +218,21 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
                 }
             }
             tv_error_set(err, TV_ERR_PACK, file, line, "%s", m);
-            ok = false, fatal = true;
+            ok = false;
         }
         cJSON_Delete(doc);
         free(body);
     }
     bool timed_out = c->timed_out;
-    if (ok && timed_out)
+    if (ok && timed_out) {
         tv_error_set(err, TV_ERR_PACK, tests, 0, "the tests were stopped after %d ms without a result (an endless loop?)",
-                     c->timeout_ms), ok = false;
+                     c->timeout_ms);
+        ok = false;
+    }
     if (timed_out || !ok)
         kill(pid, SIGKILL);
     close(c->fd);
+    free(c);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -240,6 +248,5 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
     }
     if (ok && cases == 0)
         tv_error_set(err, TV_ERR_PACK, tests, 0, "the test worker ended without running a test"), ok = false;
-    (void)fatal;
     return ok;
 }

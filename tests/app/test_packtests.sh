@@ -83,6 +83,15 @@ printf 'test("loops", function(t)\n  while true do end\nend)\ntest("after", func
 expect_rc "an endless test fails, the next still runs" 1 "$TRIVIUM" test "$P"
 grep -qF "FAIL quiz1: loops: $P/tests.lua:2: instruction budget of 50 million exceeded while testing (an endless loop?)" "$T/out" \
   && grep -q "^ok quiz1: after$" "$T/out" && ok "the budget stops one test" || bad "budget: $(cat "$T/out")"
+# Work the instruction count cannot see (a pathological pattern) meets the wall clock.
+cat >"$P/tests.lua" <<'LUA'
+test("a pattern that never ends", function(t)
+  t.ok(string.find(string.rep("a", 40), string.rep("a?", 40) .. string.rep("a", 40) .. "b"))
+end)
+LUA
+TRIVIUM_WORKER_TIMEOUT_MS=500 expect_rc "a test stuck outside Lua is stopped: exit 3" 3 "$TRIVIUM" test "$P"
+grep -qF "FAIL quiz1: tests.lua: $P/tests.lua: the tests were stopped after 500 ms without a result (an endless loop?)" "$T/out" \
+  && ok "by the wall clock, named" || bad "timeout: $(cat "$T/out")"
 printf '\n' >"$P/tests.lua"
 expect_rc "a tests.lua with no test exits 3" 3 "$TRIVIUM" test "$P"
 grep -qF "defines no test" "$T/out" && ok "and says so" || bad "no test: $(cat "$T/out")"
