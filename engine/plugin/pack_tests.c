@@ -158,6 +158,20 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
     while (ok && read_line(c, head, sizeof head)) {
         if (strncmp(head, TV_WIRE_PHASE, sizeof TV_WIRE_PHASE - 1) == 0)
             continue; /* the worker says it is loading, as for any pack */
+        if (strncmp(head, TV_WIRE_DATA, sizeof TV_WIRE_DATA - 1) == 0) {
+            /* The sandbox could not open the pack folder: the worker wrote an ordinary
+             * pack frame whose first diagnostic says why. */
+            unsigned long long n = strtoull(head + sizeof TV_WIRE_DATA - 1, NULL, 10);
+            char *body = n && n <= TV_WIRE_TEST_MAX_FRAME ? read_body(c, (size_t)n) : NULL;
+            cJSON *doc = body ? cJSON_ParseWithLength(body, (size_t)n) : NULL;
+            const cJSON *diags = cJSON_GetObjectItemCaseSensitive(doc, TV_WIRE_DIAGNOSTICS);
+            const char *msg = text_of(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(diags, 0), TV_WIRE_MSG));
+            tv_error_set(err, TV_ERR_PACK, tests, 0, "%s", msg ? msg : "the pack folder could not be opened");
+            cJSON_Delete(doc);
+            free(body);
+            ok = false;
+            break;
+        }
         const char *tags[] = {TV_WIRE_TEST_ASK, TV_WIRE_TEST_CASE, TV_WIRE_TEST_FATAL};
         int tag = -1;
         for (int i = 0; i < 3 && tag < 0; i++)
