@@ -54,6 +54,20 @@ expect_rc "on a dropped question's seed ($dseed) the pack still plays" 0 "$TRIVI
 has "the pack plays its static question on that seed" "$T/out" "Static?"
 grep -q "Generated?" "$T/out" && bad "the refused question was played" || ok "the refused question is left out"
 
+# Every language the pack declares that Trivium plays: a generator that fails in Dutch only.
+mkdir -p "$T/dutch/dutch"
+cat >"$T/dutch/dutch/pack.lua" <<'LUA'
+return {
+  id = "dutch", title = "D", version = "1", languages = { "en", "nl" },
+  generate = function(ctx)
+    if ctx.lang == "nl" then error("no Dutch yet") end
+    return {}
+  end,
+}
+LUA
+expect_rc "a generator failing in Dutch only is found" 1 "$TRIVIUM" lint --seeds 1-3 "$T/dutch/dutch"
+has "named with its seed and language" "$T/out" "dutch/pack.lua:4: error: seed 1 (nl), while generating: no Dutch yet"
+
 # A pack without generate whose top-level code draws from math.random is also run on
 # every seed (a pack the seed cannot change runs once per language).
 mkdir -p "$T/drawn/drawn"
