@@ -138,6 +138,13 @@ bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *va
     return in_range(&((tv_Cli *)dest)->timer_percent, 10, 1000, spec, value, err);
 }
 
+bool tv_cli_arg_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
+{
+    tv_Cli *cli = dest;
+    free(cli->seeds);
+    return tv_args_parse_seeds(value, &cli->seeds, &cli->n_seeds) || tv_args_expected(err, spec, value);
+}
+
 bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
     if (!tv_cli_parse_types(value, &((tv_Cli *)dest)->types))
@@ -210,6 +217,27 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
     return true;
 }
 
+/* A generator can go wrong on some seeds only, so what it did wrong names the seed: a
+ * generated question the worker's schema check refused was left out (the pack plays on,
+ * with a warning on stderr), and a pack that failed while generating says so. */
+static void note_generator_faults(const tv_Cli *cli, tv_Pack *p)
+{
+    for (int i = 0; i < p->n_diags; i++) {
+        const tv_Diag *d = &p->diags[i];
+        if (d->dropped)
+            fprintf(stderr, "trivium: warning: pack %s, seed %llu: %s:%d: %s\n", p->loaded ? p->id : p->folder,
+                    (unsigned long long)cli->seed, d->file, d->line, d->msg);
+        else if (!p->loaded && !d->warning && d->generating && strcmp(d->msg, p->error.msg) == 0 &&
+                 strncmp(p->error.msg, "seed ", 5) != 0) {
+            char msg[sizeof p->error.msg];
+            snprintf(msg, sizeof msg, "seed %llu%s: %s", (unsigned long long)cli->seed,
+                     strstr(d->msg, "while generating") ? "" : ", while generating", d->msg);
+            snprintf(p->error.msg, sizeof p->error.msg, "%s", msg);
+            return;
+        }
+    }
+}
+
 bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_selected, tv_Error *err)
 {
     *n_selected = 0;
@@ -241,6 +269,9 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
     tv_LoadOptions opt = tv_cli_load_options(cli, cli->seed, cli->lang);
     if (any)
         tv_packset_load(set, &opt, want);
+    for (int k = 0; any && k < set->n; k++)
+        if (want[k])
+            note_generator_faults(cli, &set->packs[k]);
     free(want);
 
     if (all) {

@@ -90,6 +90,8 @@ bool tv_cli_arg_format(void *dest, const tv_ArgSpec *spec, const char *value, tv
 bool tv_cli_arg_count(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);   /* 1..10000 */
 bool tv_cli_arg_timer_percent(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* 10..1000 */
 bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);
+/* seeds/n_seeds from a seed list (args.h tv_args_parse_seeds); the command frees seeds. */
+bool tv_cli_arg_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);
 
 /* Table rows for those flags, so each flag reads and fails the same in every command. */
 #define TV_CLI_ROW_PLUGINS {"--plugins", true, tv_cli_arg_plugins, 0, NULL, "also look for packs in DIR (repeatable)"}

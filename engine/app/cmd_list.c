@@ -1,5 +1,5 @@
 /* cmd_list.c - `trivium list` (the packs found, with question counts or the error that
- * rejected each), and the command line of `trivium lint`, whose checks live in lint.c.
+ * rejected each).
  * Depends on: core, plugin host (through cli.c); never Lua or SDL. */
 #include <stddef.h>
 #include <stdio.h>
@@ -12,21 +12,7 @@ static const char *const usage_list = "usage: trivium list [--plugins DIR ...] [
                                       "Shows every pack found with id, title, version and question count\n"
                                       "(static + generated), or the error that rejected it.\n";
 
-static const char *const usage_lint =
-    "usage: trivium lint [PATH ...] [--strict] [--plugins DIR ...]\n"
-    "\n"
-    "Checks pack folders (all packs found when no PATH is given): schema, duplicate ids,\n"
-    "duplicate options, the answer among the wrong options, generator determinism, missing\n"
-    "translations and sources. Prints file:line: message. Warnings become errors with\n"
-    "--strict. Exit 1 when there are errors.\n";
-
 static const tv_ArgSpec list_args[] = {TV_CLI_ROW_PLUGINS, TV_CLI_ROW_LANG};
-
-static const tv_ArgSpec lint_args[] = {
-    TV_CLI_ROW_PLUGINS,
-    {"--strict", false, NULL, offsetof(tv_Cli, strict), NULL, "warnings count as errors"},
-    {NULL, true, tv_cli_arg_path, 0, NULL, "a pack folder to check (repeatable)"},
-};
 
 int tv_cmd_list(tv_Cli *cli, int argc, char **argv)
 {
@@ -62,10 +48,4 @@ int tv_cmd_list(tv_Cli *cli, int argc, char **argv)
     }
     tv_packset_free(&set);
     return TV_EXIT_OK;
-}
-
-int tv_cmd_lint_args(tv_Cli *cli, int argc, char **argv)
-{
-    int rc = tv_cli_parse(cli, usage_lint, lint_args, sizeof lint_args / sizeof lint_args[0], cli, argc, argv, 2);
-    return rc >= 0 ? rc : tv_cmd_lint(cli);
 }

@@ -9,7 +9,7 @@
 int tv_cmd_headless(tv_Cli *cli, int argc, char **argv); /* cmd_headless.c */
 int tv_cmd_dump(tv_Cli *cli, int argc, char **argv);     /* cmd_headless.c */
 int tv_cmd_list(tv_Cli *cli, int argc, char **argv);     /* cmd_list.c */
-int tv_cmd_lint_args(tv_Cli *cli, int argc, char **argv); /* cmd_list.c: parses, then runs tv_cmd_lint */
+int tv_cmd_lint_args(tv_Cli *cli, int argc, char **argv); /* lint.c: parses, then runs tv_cmd_lint */
 int tv_cmd_lint(tv_Cli *cli);                             /* lint.c, on flags already parsed */
 int tv_cmd_test(tv_Cli *cli, int argc, char **argv);     /* cmd_test.c */
 int tv_cmd_stats(tv_Cli *cli, int argc, char **argv);    /* cmd_stats.c */

@@ -172,3 +172,47 @@ bool tv_text_parse_number(const char *s, size_t n, unsigned opts, double *out)
 }
 
 /* }====================================================================== */
+
+/* Levenshtein distance with a row of at most 64 + 1 cells: longer words are never typos
+ * of the short names this serves. */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 1000;
+    int row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            char ca = a[i - 1], cb = b[j - 1];
+            if (ca >= 'A' && ca <= 'Z')
+                ca = (char)(ca - 'A' + 'a');
+            if (cb >= 'A' && cb <= 'Z')
+                cb = (char)(cb - 'A' + 'a');
+            int best = diag + (ca != cb);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *tv_text_closest(const char *word, const char *const *names)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    for (; *names; names++) {
+        int d = edit_distance(word, *names);
+        if (d < best_d && (size_t)d * 2 < strlen(word))
+            best = *names, best_d = d;
+    }
+    return best;
+}

@@ -75,4 +75,9 @@ bool tv_text_parse_number(const char *s, size_t n, unsigned opts, double *out);
 
 /* }====================================================================== */
 
+/* The entry of the NULL-terminated names closest to word by edit distance (letters
+ * compared case-insensitively), when it is close enough to be the name meant (at most 2
+ * edits, and fewer than half the word's length); NULL otherwise. For "did you mean". */
+const char *tv_text_closest(const char *word, const char *const *names);
+
 #endif

@@ -461,6 +461,9 @@ static bool decode_diags(Dec *d, const cJSON *root, const tv_Diag **first_error)
         if (strcmp(sev, TV_WIRE_ERROR) != 0 && strcmp(sev, TV_WIRE_WARNING) != 0)
             return fail(d, TV_ERR_PACK, "%sseverity must be \"error\" or \"warning\", got \"%.40s\"", at, sev);
         out->warning = strcmp(sev, TV_WIRE_WARNING) == 0;
+        const cJSON *phase = get(e, TV_WIRE_DIAG_PHASE), *dropped = get(e, TV_WIRE_DIAG_DROPPED);
+        out->generating = cJSON_IsString(phase) && strcmp(phase->valuestring, TV_WIRE_PHASE_GENERATING) == 0;
+        out->dropped = cJSON_IsTrue(dropped);
         if (!out->warning && !*first_error)
             *first_error = out;
         p->n_diags++;

@@ -16,6 +16,8 @@ typedef struct tv_Diag {
     int line;
     bool warning;
     const char *msg;
+    bool generating; /* found while generate ran: it may hold on some seeds only */
+    bool dropped;    /* a generated question left out (a warning to play, an error to lint) */
 } tv_Diag;
 
 typedef struct tv_Pack {

@@ -32,7 +32,11 @@
  *       unit, order: items (in the right order), text: accept; optionally asks (a fact
  *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
  *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
- *                          "warning"), msg}
+ *                          "warning"), msg}, and optionally phase ("generating": found
+ *                          while generate ran, so it may hold on some seeds only) and
+ *                          dropped (true: a generated question the schema check refused
+ *                          and left out; a warning, so the pack still plays, but an
+ *                          error to lint)
  *   seeded        bool     pack code drew random numbers (math.random, ctx.rng) while
  *                          loading or generating; false: the result is the same for every
  *                          seed (the host then loads it once for a batch and caches it once).
@@ -48,6 +52,23 @@
  *                                  writes (phase lines, the data frame), N bytes of it
  *
  * The host trusts none of it: a worker ran pack code. decode.c re-checks every field.
+ *
+ * Pack tests (`trivium-pack-worker --mode test`, api_test.c and plugin/pack_tests.c): the
+ * worker runs the pack's tests.lua and talks both ways, each message a tag line with a
+ * byte count and that many bytes of JSON:
+ *
+ *     ask N\n<N bytes>     worker -> host: {"what": "questions", "seed", "lang"} or
+ *                          {"what": "session", "seed", "count", "lang", "players": [
+ *                          {"answers": [LINE, ...]}], ...}; the worker then waits for
+ *     reply N\n<N bytes>   host -> worker (on stdin): {"ok": true, "result": ...} or
+ *                          {"ok": false, "error": MESSAGE, "code": 3|4}
+ *     case N\n<N bytes>    worker -> host: one test's outcome {"name", "ok", "message"
+ *                          ("file:line: why" when failed), "code" (1, or 3/4 when the
+ *                          host's reply made it fail)}
+ *     fatal N\n<N bytes>   worker -> host: tests.lua could not run {"message"}; the last
+ *                          frame
+ *
+ * A worker that exits after its cases has run them all.
  * Depends on: nothing (macros and one inline helper). */
 #ifndef TV_WIRE_H
 #define TV_WIRE_H
@@ -64,6 +85,13 @@
 #define TV_WIRE_SEED "seed "      /* a many-seeds worker's record: "seed S STATUS HOW N\n" */
 #define TV_WIRE_HOW_TIMEOUT "timeout"
 #define TV_WIRE_HOW_FLOOD "flood"
+
+#define TV_WIRE_TEST_ASK "ask "
+#define TV_WIRE_TEST_REPLY "reply "
+#define TV_WIRE_TEST_CASE "case "
+#define TV_WIRE_TEST_FATAL "fatal "
+#define TV_WIRE_TEST_MAX_FRAME (16u << 20) /* a reply or a request, in bytes */
+#define TV_TESTS_FILE "tests.lua"
 
 /* ---- limits both sides apply ---- */
 #define TV_WIRE_MAX_SEED_OUTPUT (16u << 20) /* a seed's output in a many-seeds worker */
@@ -128,6 +156,8 @@
 /* a diagnostic */
 #define TV_WIRE_SEVERITY "severity"
 #define TV_WIRE_MSG "msg"
+#define TV_WIRE_DIAG_PHASE "phase"     /* TV_WIRE_PHASE_GENERATING, or absent */
+#define TV_WIRE_DIAG_DROPPED "dropped" /* true, or absent */
 #define TV_WIRE_ERROR "error"     /* severity values */
 #define TV_WIRE_WARNING "warning"
 

@@ -138,11 +138,11 @@ expect_rc "list shows a broken pack with its error and the others" 0 "$TRIVIUM" 
 if grep -q "^syntax_error .*ERROR: tests/packs/broken/syntax_error/pack.lua:7:" "$T/out" && grep -q "^scoring .* 6 (6 static + 0 generated)" "$T/out"; then ok "list output"; else bad "list output: $(cat "$T/out")"; fi
 expect_rc "lint of a broken pack exits 1" 1 "$TRIVIUM" lint tests/packs/broken/bad_fields
 for msg in \
-  "tests/packs/broken/bad_fields/pack.lua:7: error: question 'dup-option': the answer 'Sehovic' is also among the wrong options" \
+  "tests/packs/broken/bad_fields/pack.lua:8: error: question 'dup-option': the answer 'Sehovic' is also among the wrong options" \
   "tests/packs/broken/bad_fields/pack.lua:9: error: question 'too-hard': difficulty must be 1, 2 or 3, got 5" \
   "tests/packs/broken/bad_fields/pack.lua:10: error: question 'plain': items must hold 2 to 6 entries, got 1" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': prompt has no 'nl' translation" \
-  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': unknown field 'anwser' (a typo?)" \
+  "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': unknown field 'anwser' (did you mean 'answer'?)" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': explain is a plain string; give a table with a translation for each of the pack's languages" \
   "tests/packs/broken/bad_fields/pack.lua:11: warning: question 'no-nl': has no source: name where the fact comes from"; do
   if grep -qF -- "$msg" "$T/out"; then ok "lint says: ${msg#*: }"; else bad "lint lacks: $msg"$'\n'"$(cat "$T/out")"; fi

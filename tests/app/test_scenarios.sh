@@ -102,7 +102,8 @@ expect_rc "failed, pack and bad line: 4" 4 "$TRIVIUM" test "$T/f.json" "$T/broke
 expect_out "every case is still run and reported" "0 passed, 3 failed"
 expect_rc "a path that does not exist: 2, before anything runs" 2 "$TRIVIUM" test "$T/badline.json" "$T/missing.json"
 expect_err "naming the path" "trivium test: $T/missing.json: no such file or folder"
-expect_rc "no path: 2" 2 "$TRIVIUM" test
+mkdir -p "$T/nothing"
+expect_rc "a folder with no scenario and no pack tests: 2" 2 "$TRIVIUM" test "$T/nothing"
 expect_rc "an unknown option: 2" 2 "$TRIVIUM" test "$T/pass.json" --frob
 expect_rc "--format yaml: 2" 2 "$TRIVIUM" test "$T/pass.json" --format yaml
 

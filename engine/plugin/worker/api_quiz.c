@@ -5,9 +5,12 @@
 #include "plugin/worker/api_quiz.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
+
+#include "core/text.h"
 
 /* quiz.<type>{...}: sets type and remembers where the constructor was called, so a
  * validation error later can name pack.lua:LINE. */
@@ -136,9 +139,45 @@ static int f_paced(lua_State *L)
 
 static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
 
+/* quiz.Choice and other names quiz lacks: an error that says which name was meant,
+ * instead of "attempt to call a nil value" at the call. */
+static int by_name(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static int quiz_missing(lua_State *L)
+{
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    if (!key)
+        return luaL_error(L, "quiz has no such field");
+    const char *names[16];
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (n < 15 && lua_type(L, -1) == LUA_TSTRING)
+            names[n++] = lua_tostring(L, -1); /* anchored: keys of the quiz table */
+    }
+    names[n] = NULL;
+    const char *near = tv_text_closest(key, names);
+    if (near)
+        return luaL_error(L, "quiz.%s does not exist (did you mean quiz.%s?)", key, near);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; i < n; i++) {
+        luaL_addstring(&b, i ? ", " : "");
+        luaL_addstring(&b, names[i]);
+    }
+    luaL_pushresult(&b);
+    return luaL_error(L, "quiz.%s does not exist (quiz has %s)", key, lua_tostring(L, -1));
+}
+
 int tv_luaopen_quiz(lua_State *L)
 {
     lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, quiz_missing);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     for (const char *const *t = types; *t; t++) {
         lua_pushstring(L, *t);
         lua_pushcclosure(L, construct, 1);

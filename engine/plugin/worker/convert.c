@@ -102,7 +102,11 @@ static void drop_diag(tv_Convert *c, bool error)
         cJSON_SetValuestring(cJSON_GetObjectItemCaseSensitive(c->summary, TV_WIRE_SEVERITY), TV_WIRE_ERROR);
 }
 
-void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+/* One diagnostic into c->diags, up to TV_CONVERT_MAX_DIAGS (then "... and N more").
+ * Found while generate ran, it says so, because lint runs many seeds and names the seed
+ * of such a finding; dropped marks a generated question the schema check left out (a
+ * warning, so the pack still plays). */
+static void add_diag(tv_Convert *c, const char *severity, const char *where, bool dropped, const char *text)
 {
     bool error = strcmp(severity, TV_WIRE_ERROR) == 0;
     if (error)
@@ -111,11 +115,8 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
         drop_diag(c, error);
         return;
     }
-    char msg[1024], place[1300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    char msg[1024], place[1300]; /* the host caps a message anyway; a cut one stays UTF-8 */
+    snprintf(msg, sizeof msg, "%s", text);
     make_utf8(msg);
     snprintf(place, sizeof place, "%s", where);
     make_utf8(place);
@@ -123,6 +124,10 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
     cJSON_AddStringToObject(d, TV_WIRE_WHERE, place);
     cJSON_AddStringToObject(d, TV_WIRE_SEVERITY, severity);
     cJSON_AddStringToObject(d, TV_WIRE_MSG, msg);
+    if (c->sb && c->sb->phase && strcmp(c->sb->phase, TV_WIRE_PHASE_GENERATING) == 0)
+        cJSON_AddStringToObject(d, TV_WIRE_DIAG_PHASE, TV_WIRE_PHASE_GENERATING);
+    if (dropped)
+        cJSON_AddTrueToObject(d, TV_WIRE_DIAG_DROPPED);
     cJSON_AddItemToArray(c->diags, d);
     if (++c->n_diags == TV_CONVERT_MAX_DIAGS) {
         /* One slot left: the summary, which drop_diag keeps up to date. Where: the pack. */
@@ -140,16 +145,83 @@ void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, con
     }
 }
 
+void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    add_diag(c, severity, where, false, msg);
+}
+
 /* ---- a table being converted (a question, or the pack table: convert_pack.c) ---- */
 typedef tv_ConvItem Q;
 
-/* Records a diagnostic about q, named by its label; an error also makes q unusable. */
+/* The first n bytes s at or after p within len bytes, or NULL (memmem without _GNU_SOURCE). */
+static const char *find_in(const char *p, size_t len, const char *s, size_t n)
+{
+    for (size_t i = 0; n && i + n <= len; i++)
+        if (p[i] == s[0] && memcmp(p + i, s, n) == 0)
+            return p + i;
+    return NULL;
+}
+
+/* Where field `name` of q is written: Lua keeps no line per table field, so the pack's
+ * text is searched for `name =` from the constructor's line down to the next `quiz.`
+ * call (at most 200 lines); q->where when not found. */
+static void field_where(const Q *q, const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s", q->where);
+    const char *colon = strrchr(q->where, ':');
+    const tv_Sandbox *sb = q->c->sb;
+    if (!colon || !name)
+        return;
+    int from = atoi(colon + 1);
+    size_t flen = (size_t)(colon - q->where), n = strcspn(name, "[");
+    for (int i = 0; i < sb->n_files; i++) {
+        if (strlen(sb->files[i].name) != flen || strncmp(sb->files[i].name, q->where, flen) != 0)
+            continue;
+        const char *p = sb->files[i].text;
+        for (int line = 1; *p && line < from; p++)
+            line += *p == '\n';
+        for (int line = from; *p && line < from + 200; line++) {
+            const char *end = strchr(p, '\n');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            if (line > from && find_in(p, len, "quiz.", 5))
+                return; /* the next question */
+            for (const char *f = p; (f = find_in(f, len - (size_t)(f - p), name, n)) != NULL; f++) {
+                bool word_start = f == p || !(f[-1] == '_' || f[-1] == '.' || (f[-1] >= 'a' && f[-1] <= 'z') ||
+                                              (f[-1] >= 'A' && f[-1] <= 'Z') || (f[-1] >= '0' && f[-1] <= '9'));
+                const char *e = f + n;
+                while (e < p + len && (*e == ' ' || *e == '\t'))
+                    e++;
+                if (word_start && e < p + len && *e == '=' && (e + 1 >= p + len || e[1] != '=')) {
+                    snprintf(out, size, "%.*s:%d", (int)flen, q->where, line);
+                    return;
+                }
+            }
+            if (!end)
+                return;
+            p = end + 1;
+        }
+        return;
+    }
+}
+
+/* Records a diagnostic about q, named by its label; an error also makes q unusable. An
+ * error in a generated question drops only that question: the pack keeps playing (the
+ * generator may go wrong on one seed in many), and lint counts it as an error. */
 static void qdiag(Q *q, const char *severity, const char *fmt, va_list ap)
 {
-    char msg[900];
+    char msg[900], text[1200];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    tv_convert_diag(q->c, severity, q->where, "%s: %s", q->label, msg);
-    if (strcmp(severity, TV_WIRE_ERROR) == 0)
+    bool error = strcmp(severity, TV_WIRE_ERROR) == 0;
+    snprintf(text, sizeof text, "%s: %s%s", q->label, msg, error && q->generated ? " (the question is left out)" : "");
+    char where[1300];
+    field_where(q, q->field, where, sizeof where);
+    add_diag(q->c, error && q->generated ? TV_WIRE_WARNING : severity, where, error && q->generated, text);
+    if (error)
         q->bad = true;
 }
 
@@ -186,7 +258,18 @@ static const char *check_string(Q *q, const char *s, size_t len, const char *wha
 /* The text at stack index idx in the session language. Plain strings are the same in
  * every language; tables carry one string per language. `translate` says whether a
  * plain string in a multi-language pack deserves a warning (prompts, explanations). */
+static const char *text_value_in(Q *q, int idx, const char *what, size_t max, bool translate);
+
 static const char *text_value(Q *q, int idx, const char *what, size_t max, bool translate)
+{
+    const char *outer = q->field;
+    q->field = what; /* its messages point at the field's own line */
+    const char *s = text_value_in(q, idx, what, max, translate);
+    q->field = outer;
+    return s;
+}
+
+static const char *text_value_in(Q *q, int idx, const char *what, size_t max, bool translate)
 {
     lua_State *L = q->c->sb->L;
     tv_Convert *c = q->c;
@@ -301,11 +384,13 @@ static void check_distinct(Q *q, cJSON *arr, const char *what, bool first_is_ans
     for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
         for (int j = i + 1; j < n && j <= TV_MAX_ACCEPT; j++)
             if (folded[i] && folded[j] && strcmp(folded[i], folded[j]) == 0) {
+                q->field = first_is_answer ? "wrong" : "items";
                 if (first_is_answer && i == 0)
                     qerr(q, "the answer '%s' is also among the wrong options", cJSON_GetArrayItem(arr, j)->valuestring);
                 else
                     qerr(q, "%s '%s' and '%s' are the same", what, cJSON_GetArrayItem(arr, i)->valuestring,
                          cJSON_GetArrayItem(arr, j)->valuestring);
+                q->field = NULL;
                 j = n, i = n; /* one message per question is enough */
             }
     for (int i = 0; i < n && i <= TV_MAX_ACCEPT; i++)
@@ -316,6 +401,7 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
 {
     lua_State *L = q->c->sb->L;
     int t = field(q, name);
+    q->field = t == LUA_TNIL ? NULL : name;
     *present = t != LUA_TNIL;
     bool ok = true;
     if (t == LUA_TNUMBER) {
@@ -329,6 +415,7 @@ static bool number_field(Q *q, const char *name, double *out, bool *present)
         ok = false;
     }
     lua_pop(L, 1);
+    q->field = NULL;
     return ok;
 }
 
@@ -336,6 +423,21 @@ const char *const tv_convert_question_fields[] = {"id",    "type",      "prompt"
                                                   "items", "tolerance", "unit",   "difficulty", "category",
                                                   "time",  "explain",   "source", "asks",       "shows",
                                                   "__where", NULL};
+
+/* The fields that only some types read; a field of another type is ignored, which is
+ * worth a warning (an order question written with answer =, wrong on a true/false). */
+static const struct {
+    const char *field;
+    unsigned types; /* bit per tv_QType */
+    const char *for_whom;
+} typed_fields[] = {
+    {"answer", 1u << TV_Q_CHOICE | 1u << TV_Q_TRUEFALSE | 1u << TV_Q_NUMERIC | 1u << TV_Q_TEXT,
+     "choice, truefalse, numeric and text questions (an order question lists its items in order in items)"},
+    {"wrong", 1u << TV_Q_CHOICE, "choice questions"},
+    {"items", 1u << TV_Q_ORDER, "order questions"},
+    {"tolerance", 1u << TV_Q_NUMERIC, "numeric questions"},
+    {"unit", 1u << TV_Q_NUMERIC, "numeric questions"},
+};
 
 static int cmp_key(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -380,16 +482,67 @@ const char **tv_convert_unknown_keys(tv_Convert *c, int idx, const char *const *
     return keys;
 }
 
-static void warn_unknown_fields(Q *q)
+/* Unknown fields (with the known name nearest a typo) and fields the question's type
+ * does not read (an order question written with answer =, wrong on a true/false), in a
+ * fixed order: pairs order changes between runs, and lint compares runs. */
+static void warn_unknown_fields(Q *q, tv_QType type)
 {
+    lua_State *L = q->c->sb->L;
     int n;
     bool other;
     const char **keys = tv_convert_unknown_keys(q->c, q->t, tv_convert_question_fields, q->where, &n, &other);
     if (other)
         qwarn(q, "has a non-string key");
-    for (int i = 0; i < n; i++)
-        qwarn(q, "unknown field '%s' (a typo?)", keys[i]);
+    for (int i = 0; i < n; i++) {
+        const char *near = tv_text_closest(keys[i], tv_convert_question_fields);
+        q->field = keys[i];
+        if (near)
+            qwarn(q, "unknown field '%s' (did you mean '%s'?)", keys[i], near);
+        else
+            qwarn(q, "unknown field '%s' (a typo?)", keys[i]);
+        q->field = NULL;
+    }
     free(keys);
+    for (size_t i = 0; i < sizeof typed_fields / sizeof typed_fields[0]; i++) {
+        lua_pushstring(L, typed_fields[i].field);
+        bool present = lua_rawget(L, q->t) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (present && !(typed_fields[i].types & 1u << type)) {
+            q->field = typed_fields[i].field;
+            qwarn(q, "field '%s' is ignored: a %s question does not read it; it is for %s", typed_fields[i].field,
+                  tv_qtype_name(type), typed_fields[i].for_whom);
+            q->field = NULL;
+        }
+    }
+}
+
+/* Leading and trailing spaces in an answer, option or item are never meant: they are
+ * trimmed (so the stored answer is what players see) with a warning lint shows. */
+static void trim_entries(Q *q, cJSON *arr, const char *name, bool first_is_answer)
+{
+    int i = 0;
+    for (cJSON *e = arr->child; e; e = e->next, i++) {
+        char *s = e->valuestring;
+        size_t n = strlen(s), a = 0;
+        while (a < n && (s[a] == ' ' || s[a] == '\n'))
+            a++;
+        while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+            n--;
+        if (a == 0 && n == strlen(s))
+            continue;
+        char what[80];
+        if (first_is_answer && i == 0)
+            snprintf(what, sizeof what, "answer");
+        else
+            snprintf(what, sizeof what, "%s[%d]", name, first_is_answer ? i : i + 1);
+        q->field = name;
+        qwarn(q, "%s '%s' starts or ends with spaces; they are trimmed (remove them)", what, s);
+        q->field = NULL;
+        memmove(s, s + a, n - a);
+        s[n - a] = '\0';
+        if (!*s)
+            qerr(q, "%s is only spaces", what);
+    }
 }
 
 /* ---- one question: the fields every type has, then one function per type ---- */
@@ -419,11 +572,17 @@ static const char *question_id(Q *q)
     lua_pop(L, 1);
     if (!id)
         return NULL;
-    if (cJSON_GetObjectItemCaseSensitive(q->c->ids, id)) {
-        qerr(q, "the id is used twice in this pack");
+    const cJSON *before = cJSON_GetObjectItemCaseSensitive(q->c->ids, id);
+    if (before) {
+        /* "line 7" when both are in one file, else the first one's file:line. */
+        const char *first = cJSON_IsString(before) ? before->valuestring : "";
+        const char *c1 = strrchr(first, ':'), *c2 = strrchr(q->where, ':');
+        bool same_file = c1 && c2 && c1 - first == c2 - q->where && strncmp(first, q->where, (size_t)(c1 - first)) == 0;
+        qerr(q, "the id is used twice in this pack (first at %s%s; give each question its own id)",
+             same_file ? "line " : "", same_file ? c1 + 1 : first);
         return NULL;
     }
-    cJSON_AddTrueToObject(q->c->ids, id);
+    cJSON_AddStringToObject(q->c->ids, id, q->where);
     return id;
 }
 
@@ -526,10 +685,15 @@ static void common_fields(Q *q, cJSON *o)
 
     double d = 1, t = TV_TIME_DEFAULT_MS / 1000.0;
     bool present;
-    if (number_field(q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3))
+    if (number_field(q, "difficulty", &d, &present) && (d != 1 && d != 2 && d != 3)) {
+        q->field = "difficulty";
         qerr(q, "difficulty must be 1, 2 or 3, got %g", d);
-    if (number_field(q, "time", &t, &present) && (t < 5 || t > 120))
+    }
+    if (number_field(q, "time", &t, &present) && (t < 5 || t > 120)) {
+        q->field = "time";
         qerr(q, "time must be between 5 and 120 seconds, got %g", t);
+    }
+    q->field = NULL;
     cJSON_AddNumberToObject(o, TV_WIRE_DIFFICULTY, d);
     cJSON_AddNumberToObject(o, TV_WIRE_TIME_MS, round(t * 1000));
 
@@ -572,6 +736,7 @@ static void convert_choice(Q *q, cJSON *o)
         answer = text_value(q, -1, "answer", TV_WIRE_MAX_TEXT, false);
     if (answer) {
         cJSON *opts = text_list(q, "wrong", 1, TV_MAX_OPTIONS - 1, TV_WIRE_MAX_TEXT, answer);
+        trim_entries(q, opts, "wrong", true);
         check_distinct(q, opts, "options", true);
         cJSON_AddItemToObject(o, TV_WIRE_OPTIONS, opts);
     }
@@ -596,16 +761,27 @@ static void convert_numeric(Q *q, cJSON *o)
         if (!present)
             qerr(q, "answer must be a number");
     }
-    if (number_field(q, "tolerance", &tol, &present) && tol < 0)
+    if (number_field(q, "tolerance", &tol, &present) && tol < 0) {
+        q->field = "tolerance";
         qerr(q, "tolerance must not be negative");
+        q->field = NULL;
+    }
     cJSON_AddNumberToObject(o, TV_WIRE_NUMBER, answer);
     cJSON_AddNumberToObject(o, TV_WIRE_TOLERANCE, tol);
-    tv_convert_add_text(q, o, TV_WIRE_UNIT, "unit", false, TV_WIRE_MAX_UNIT, false);
+    /* unit = "" says "no unit", as leaving it out does. */
+    lua_State *L = q->c->sb->L;
+    bool none = field(q, "unit") == LUA_TSTRING && lua_rawlen(L, -1) == 0;
+    lua_pop(L, 1);
+    if (none)
+        cJSON_AddStringToObject(o, TV_WIRE_UNIT, "");
+    else
+        tv_convert_add_text(q, o, TV_WIRE_UNIT, "unit", false, TV_WIRE_MAX_UNIT, false);
 }
 
 static void convert_order(Q *q, cJSON *o)
 {
     cJSON *items = text_list(q, "items", 2, TV_MAX_ITEMS, TV_WIRE_MAX_TEXT, NULL);
+    trim_entries(q, items, "items", false);
     check_distinct(q, items, "items", false);
     cJSON_AddItemToObject(o, TV_WIRE_ITEMS, items);
 }
@@ -647,6 +823,7 @@ static void convert_text(Q *q, cJSON *o)
         }
         lua_pop(L, 1);
     }
+    trim_entries(q, accept, "answer", !is_list);
     refuse_empty_folds(q, accept);
     cJSON_AddItemToObject(o, TV_WIRE_ACCEPT, accept);
 }
@@ -660,7 +837,7 @@ static void (*const convert_type[])(Q *, cJSON *) = {
 static void convert_question(tv_Convert *c, int idx, int index, bool generated)
 {
     lua_State *L = c->sb->L;
-    Q q = {.c = c, .t = lua_absindex(L, idx), .index = index};
+    Q q = {.c = c, .t = lua_absindex(L, idx), .index = index, .generated = generated};
     snprintf(q.label, sizeof q.label, "%s question %d", generated ? "generated" : "", index);
     if (q.label[0] == ' ')
         memmove(q.label, q.label + 1, strlen(q.label));
@@ -686,7 +863,7 @@ static void convert_question(tv_Convert *c, int idx, int index, bool generated)
     cJSON_AddBoolToObject(o, TV_WIRE_GENERATED, generated);
     common_fields(&q, o);
     convert_type[type](&q, o);
-    warn_unknown_fields(&q);
+    warn_unknown_fields(&q, type);
     cJSON_AddStringToObject(o, TV_WIRE_WHERE, q.where);
     if (q.bad)
         cJSON_Delete(o);

@@ -72,6 +72,9 @@ typedef struct tv_ConvItem {
     char label[160];  /* "question 'id'", "the pack table" */
     int index;        /* 1-based position in its list, or 0 */
     bool bad;         /* an error was reported: drop the item */
+    bool generated;   /* a generated question: its errors drop it, not the pack */
+    const char *field; /* the field a diagnostic is about, when known: its own line is
+                          searched for below the constructor's */
 } tv_ConvItem;
 
 /* Reads field name of its table as display text in the session language into obj[key]

@@ -407,6 +407,15 @@ static int f_include(lua_State *L)
     sb->include_depth++;
     lua_call(L, 0, 1);
     sb->include_depth--;
+    /* A facts file that forgets its return fails later, at a use; remember where, so
+     * that error (and lint) can say why. */
+    lua_Debug ar;
+    if (lua_isnil(L, -1) && !sb->include_nil[0] && lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) &&
+        ar.currentline > 0) {
+        snprintf(sb->include_nil, sizeof sb->include_nil, "%s:%d", ar.source[0] == '@' ? ar.source + 1 : ar.short_src,
+                 ar.currentline);
+        snprintf(sb->include_nil_name, sizeof sb->include_nil_name, "%s", name);
+    }
     return 1;
 }
 
@@ -418,8 +427,24 @@ static int env_index(lua_State *L)
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
         return 1;
-    if (lua_type(L, 2) == LUA_TSTRING)
-        return luaL_error(L, "undefined global '%s'", lua_tostring(L, 2));
+    /* The names an author reaches for out of habit, with what a pack has instead. */
+    static const char *const hints[][2] = {
+        {"require", "a pack reads its own files with include(\"file.lua\")"},
+        {"dofile", "a pack reads its own files with include(\"file.lua\")"},
+        {"loadfile", "a pack reads its own files with include(\"file.lua\")"},
+        {"os", "packs have no clock or system calls; use ctx.rng in generate for chance"},
+        {"io", "packs read no files but their own Lua: put data in a .lua file and include(\"file.lua\") it"},
+        {"print", "packs do not print; quiz.log(...) writes to stderr in lint, dump and test"},
+        {"debug", "packs have no debug library; error(\"message\") stops with a message and its line"},
+        {"package", "a pack reads its own files with include(\"file.lua\")"},
+    };
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        const char *name = lua_tostring(L, 2);
+        for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+            if (strcmp(name, hints[i][0]) == 0)
+                return luaL_error(L, "undefined global '%s' (%s)", name, hints[i][1]);
+        return luaL_error(L, "undefined global '%s'", name);
+    }
     return luaL_error(L, "undefined global");
 }
 
@@ -717,6 +742,10 @@ bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int
         split_location(sb, m, file, filesize, line, msg, msgsize);
         if (!file[0])
             tv_pack_file_path(file, filesize, sb->display_dir);
+        size_t used = strlen(msg);
+        if (sb->include_nil[0] && strstr(msg, "a nil value") && used < msgsize)
+            snprintf(msg + used, msgsize - used, " (include(\"%s\") at %s returned nil: does %s end with return?)",
+                     sb->include_nil_name, sb->include_nil, sb->include_nil_name);
     }
     lua_pop(L, 1);
     return false;

@@ -60,6 +60,9 @@ typedef struct tv_Sandbox {
     int env_ref;                      /* registry ref of the pack's _ENV */
     int builtins_ref;                 /* registry ref of the table behind _ENV: every built-in global */
     const char *phase;                /* "loading" or "generating" */
+    char include_nil[1300];           /* "file:line" of the first include() that returned nil
+                                         (a facts file without its return), or "" */
+    char include_nil_name[72];        /* the file it included */
 } tv_Sandbox;
 
 /* Creates the state with the counting allocator and the count hook armed before any pack

@@ -20,6 +20,7 @@
 
 #include "plugin/worker/api_quiz.h"
 #include "plugin/worker/confine.h"
+#include "plugin/worker/api_test.h"
 #include "plugin/worker/convert.h"
 #include "plugin/worker/describe.h"
 #include "plugin/worker/sandbox.h"
@@ -151,8 +152,9 @@ static int emit(tv_Convert *c, int n_static, bool seeded)
     return 0;
 }
 
-/* One seed: loads and generates, writes the frame and ends the process (never returns). */
-static void run_seed(const char *dir, const char *display, uint64_t seed, const char *lang)
+/* One seed: loads and generates, writes the frame and ends the process (never returns).
+ * mode "test" runs the pack's tests.lua instead (api_test.c). */
+static void run_seed(const char *dir, const char *display, uint64_t seed, const char *lang, const char *mode)
 {
     apply_limits();
     say_phase(TV_WIRE_PHASE_LOADING);
@@ -174,6 +176,8 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
     /* The seed reaches pack code only through this stream (math.random, ctx.rng): a
      * stream left as it was derived means the result is the same for every seed. */
     tv_Rng fresh = sb.rng;
+    if (strcmp(mode, "test") == 0)
+        _exit(tv_worker_run_tests(&sb));
 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
@@ -259,7 +263,7 @@ static int serve_seeds(const char *dir, const char *display, const char *list, c
             close(fds[0]);
             dup2(fds[1], 1);
             close(fds[1]);
-            run_seed(dir, display, seed, lang);
+            run_seed(dir, display, seed, lang, "load");
         }
         close(fds[1]);
         size_t len = 0;
@@ -306,7 +310,7 @@ int tv_worker_main(int argc, char **argv)
 {
     if (argc == 2 && strcmp(argv[1], "--describe-api") == 0)
         return tv_worker_describe_api(); /* for the docs check; runs no pack code */
-    const char *dir = NULL, *display = NULL, *lang = "en", *seeds = NULL;
+    const char *dir = NULL, *display = NULL, *lang = "en", *seeds = NULL, *mode = "load";
     uint64_t seed = 0;
     int timeout_ms = 5000;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -322,6 +326,8 @@ int tv_worker_main(int argc, char **argv)
             timeout_ms = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--lang") == 0)
             lang = argv[i + 1];
+        else if (strcmp(argv[i], "--mode") == 0)
+            mode = argv[i + 1]; /* "test": run tests.lua (api_test.c) */
     }
     if (!dir) {
         fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
@@ -331,6 +337,6 @@ int tv_worker_main(int argc, char **argv)
         display = dir;
     if (seeds)
         return serve_seeds(dir, display, seeds, lang, timeout_ms);
-    run_seed(dir, display, seed, lang);
+    run_seed(dir, display, seed, lang, mode);
     return 1; /* not reached: run_seed ends the process */
 }
