@@ -326,8 +326,11 @@ static int seed_view(const tv_Cli *cli, const tv_PackSet *set, const tv_Pack *lo
     bool all = false;
     for (int i = 0; i < cli->n_select; i++)
         all = all || strcmp(cli->select[i], "all") == 0;
-    for (int i = 0; i < set->n; i++)
+    for (int i = 0; i < set->n; i++) {
         view->packs[i] = loaded && loaded[i].dir ? loaded[i] : set->packs[i];
+        if (loaded && loaded[i].dir) /* the first seed's packs were noted by tv_cli_select */
+            note_generator_faults(cli, &view->packs[i]);
+    }
     *n_out = 0;
     for (int j = 0; j < n_sel; j++) {
         const tv_Pack *p = &view->packs[selected[j]];
