@@ -128,8 +128,8 @@ check "with --pack all the failing seed skips the pack, naming it and the seed" 
   "grep -q 'skipping pack dice for seed $bad_seed: .*rolled a one' '$T/dice3.err' && [ \$(wc -l <'$T/dice3.jsonl') -eq 2 ]"
 
 # A seed stuck in C (comparing two long equal strings is one instruction each time) is
-# killed at the
-# per-seed deadline by the worker serving it, as a one-seed worker is by the host.
+# killed at the per-seed deadline by the worker serving it, as a one-seed worker is by
+# the host.
 mkdir -p "$T/slowp/slow"
 cat >"$T/slowp/slow/pack.lua" <<'LUA'
 return {
