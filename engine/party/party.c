@@ -7,8 +7,8 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "core/rng.h"
 #include "core/text.h"
 #include "runner/script_writer.h"
 
