@@ -150,6 +150,16 @@ static void answer(uint32_t conn, int q, const char *a, int elapsed_ms, int64_t 
     text(conn, buf, now);
 }
 
+/* Two seats joined and question 1 open (sent at 0). */
+static void two_seats_in_question_one(void)
+{
+    setup(2, 0);
+    join(1, "a", 0);
+    join(2, "b", 0);
+    tv_party_start(&party, 0);
+    stamp_open(0);
+}
+
 /* {========================================================== the rule */
 
 TEST("the fair time is the phone's elapsed, clamped to [R-S-A, R-S]")
@@ -311,11 +321,7 @@ TEST("a locked room refuses joins but not resumes; a banned token is refused; a 
 
 TEST("answers are idempotent: the same answer again is accepted again and counted once")
 {
-    setup(2, 0);
-    join(1, "a", 0);
-    join(2, "b", 0);
-    tv_party_start(&party, 0);
-    stamp_open(0);
+    two_seats_in_question_one();
     answer(1, 1, "B", 1500, 1600 * MS);
     answer(1, 1, "B", 1500, 1700 * MS);
     answer(1, 1, "b", 1500, 1700 * MS);
@@ -341,11 +347,7 @@ TEST("answers are idempotent: the same answer again is accepted again and counte
 
 TEST("a pause freezes the clock: answers wait, pause time is not counted")
 {
-    setup(2, 0);
-    join(1, "a", 0);
-    join(2, "b", 0);
-    tv_party_start(&party, 0);
-    stamp_open(0);
+    two_seats_in_question_one();
     tv_party_pause(&party, true, 1000 * MS);
     answer(1, 1, "A", -1, 2000 * MS);
     CHECK_STR("paused", last_error(1));
