@@ -35,7 +35,7 @@ static const char *const usage_party =
     "--record DIR writes DIR/seat-001.txt ... that `trivium headless --answers` replays.\n"
     "--no-window runs without a display (needs --start-when) and exits 0 once the results\n"
     "are sent. Without --pack every pack plays.\n"
-    "Exit codes: 0 ok, 2 usage, 3 pack failed to load, 5 the server could not start.\n";
+    "Exit codes: 0 ok, 1 the server could not start (or another failure), 2 usage, 3 pack failed to load.\n";
 
 /* tv_Cli first, so cli.h's setters write into it through the same pointer. */
 typedef struct PartyArgs {
