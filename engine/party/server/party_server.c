@@ -27,6 +27,7 @@
 #include "party/wire.h"
 
 #define GAME_FD 3
+#define MAX_FDS 12000 /* lws sizes its table by this: 10 000 seats, reconnects, files */
 #define MAX_MESSAGE 4096
 #define PING_EVERY_US (2 * LWS_USEC_PER_SEC)
 #define FIRST_PING_US (50 * 1000)
@@ -431,16 +432,20 @@ static const struct lws_protocols protocols[] = {
     {NULL, NULL, 0, 0, 0, NULL, 0},
 };
 
-static void limits(void)
+/* Returns the descriptors it may use: one per phone, 10 000 seats and some to spare. */
+static unsigned limits(void)
 {
     struct rlimit r = {0, 0};
     setrlimit(RLIMIT_CORE, &r);
     setrlimit(RLIMIT_FSIZE, &r); /* it serves files, it never writes one */
-    /* Many phones, one descriptor each: as many as the hard limit allows. */
-    if (getrlimit(RLIMIT_NOFILE, &r) == 0) {
-        r.rlim_cur = r.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &r);
-    }
+    if (getrlimit(RLIMIT_NOFILE, &r) != 0)
+        return 1024;
+    rlim_t want = MAX_FDS;
+    if (r.rlim_max != RLIM_INFINITY && r.rlim_max < want)
+        want = r.rlim_max;
+    r.rlim_cur = want;
+    setrlimit(RLIMIT_NOFILE, &r);
+    return (unsigned)want;
 }
 
 static int usage(void)
@@ -465,7 +470,7 @@ int main(int argc, char **argv)
     }
     if (!dir || !bind_addr || port < 0 || port > 65535 || (argc - 1) % 2)
         return usage();
-    limits();
+    unsigned fds = limits();
     signal(SIGPIPE, SIG_IGN);
     lws_set_log_level(LLL_ERR, NULL);
 
@@ -486,6 +491,7 @@ int main(int argc, char **argv)
     info.mounts = &mount;
     info.user = s;
     info.pt_serv_buf_size = 8192;
+    info.fd_limit_per_thread = fds;
     info.options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
                    LWS_SERVER_OPTION_DISABLE_IPV6;
     s->ctx = lws_create_context(&info);
