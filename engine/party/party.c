@@ -268,8 +268,7 @@ static cJSON *question_msg(const tv_Party *p, int64_t time_ms)
         for (int i = 0; i < r->n_shown; i++)
             cJSON_AddItemToArray(o, cJSON_CreateString(q->items[r->shown[i]]));
     }
-    if (q->type == TV_Q_NUMERIC)
-        cJSON_AddStringToObject(m, "unit", q->unit);
+    cJSON_AddStringToObject(m, "unit", q->type == TV_Q_NUMERIC ? q->unit : "");
     cJSON_AddNumberToObject(m, "time_ms", (double)time_ms);
     cJSON_AddNumberToObject(m, "limit_ms", r->limit_ms);
     cJSON_AddBoolToObject(m, "lifeline", q->type == TV_Q_CHOICE && q->n_options >= 3);
