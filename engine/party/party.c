@@ -214,7 +214,7 @@ static int64_t paused_now(const tv_Party *p, int64_t now_ns)
 
 static const tv_Round *cur_round(const tv_Party *p) { return tv_session_round(p->session, p->round); }
 
-/* The room's clock: the limit from the question's opening, plus the cap on A. */
+/* The room's clock: the limit counted from the question's opening, pauses frozen. */
 int64_t tv_party_time_left_ms(const tv_Party *p, int64_t now_ns)
 {
     if (p->phase != TV_PARTY_QUESTION)
