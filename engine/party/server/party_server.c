@@ -296,9 +296,16 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
         /* before the upgrade: nonzero refuses it */
         char uri[16];
-        if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/ws") != 0 ||
-            !host_ok(s, wsi) || !origin_ok(s, wsi))
+        const char *why = lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 || strcmp(uri, "/ws") != 0
+                              ? "the party socket is /ws"
+                          : !host_ok(s, wsi)   ? "unknown Host"
+                          : !origin_ok(s, wsi) ? "foreign Origin: only the party's own page may connect"
+                                               : NULL;
+        if (why) {
+            /* a refusal with a reason, as an HTTP status, before any upgrade */
+            lws_return_http_status(wsi, HTTP_STATUS_FORBIDDEN, why);
             return 1;
+        }
         break;
     }
     case LWS_CALLBACK_ESTABLISHED: {
