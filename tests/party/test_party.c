@@ -150,6 +150,15 @@ static void answer(uint32_t conn, int q, const char *a, int elapsed_ms, int64_t 
     text(conn, buf, now);
 }
 
+/* One seat ("a", conn 1) of max_players joined and question 1 open (sent at 0). */
+static void one_seat_in_question_one(int max_players)
+{
+    setup(max_players, 0);
+    join(1, "a", 0);
+    tv_party_start(&party, 0);
+    stamp_open(0);
+}
+
 /* Two seats joined and question 1 open (sent at 0). */
 static void two_seats_in_question_one(void)
 {
@@ -360,10 +369,7 @@ TEST("a pause freezes the clock: answers wait, pause time is not counted")
 
 TEST("a seat that joins mid-party gets timeouts for the questions it missed and plays on")
 {
-    setup(3, 0);
-    join(1, "a", 0);
-    tv_party_start(&party, 0);
-    stamp_open(0);
+    one_seat_in_question_one(3);
     answer(1, 1, "A", -1, 100 * MS);
     tv_party_tick(&party, 100 * MS); /* all connected answered: reveal, then question 2 */
     CHECK_INT(1, party.round);
@@ -413,10 +419,7 @@ TEST("a seat code moves a seat to another phone; guessing codes is capped")
 
 TEST("50:50 through the core removes options once per session")
 {
-    setup(1, 0);
-    join(1, "a", 0);
-    tv_party_start(&party, 0);
-    stamp_open(0);
+    one_seat_in_question_one(1);
     text(1, "{\"type\":\"lifeline\",\"question\":1}", 10 * MS);
     cJSON *l = last(1, "lifeline");
     CHECK(l != NULL);
