@@ -178,6 +178,44 @@ static bool write_record(const char *dir, const tv_Party *p, const tv_ScriptDire
     return true;
 }
 
+static const char *other_lang(const char *lang) { return strcmp(lang, "nl") == 0 ? "en" : "nl"; }
+
+/* The session's questions in the other language, for phones that choose it: the same
+ * packs loaded in that language, matched by pack and id (and shape, so the shown order
+ * fits). False leaves a party in one language. */
+static bool load_translations(const tv_Cli *cli, const tv_Session *s, tv_PackSet *set, const tv_Question ***alt)
+{
+    tv_Cli *c = malloc(sizeof *c);
+    int *sel = malloc(sizeof(int) * TV_MAX_SELECT * 8);
+    int n = 0;
+    tv_Error err = {0};
+    bool ok = c && sel;
+    if (ok) {
+        *c = *cli;
+        c->lang = other_lang(cli->lang);
+        tv_packset_init(set, tv_alloc_default());
+        ok = tv_cli_discover(c, set, &err) && tv_cli_select(c, set, sel, &n, &err);
+    }
+    *alt = ok ? calloc((size_t)s->n_rounds + 1, sizeof **alt) : NULL;
+    for (int r = 0; *alt && r < s->n_rounds; r++) {
+        const tv_Question *q = s->rounds[r].q;
+        for (int i = 0; i < n && !(*alt)[r]; i++) {
+            const tv_Pack *pk = &set->packs[sel[i]];
+            if (strcmp(pk->id, q->pack) != 0)
+                continue;
+            for (int k = 0; k < pk->n_questions; k++) {
+                const tv_Question *t = &pk->questions[k];
+                if (strcmp(t->id, q->id) == 0 && t->type == q->type && t->n_options == q->n_options &&
+                    t->n_items == q->n_items)
+                    (*alt)[r] = t;
+            }
+        }
+    }
+    free(c);
+    free(sel);
+    return *alt != NULL;
+}
+
 static bool find_server(const tv_Cli *cli, char *out, size_t size)
 {
     const char *base = cli->pack_worker[0] ? cli->pack_worker : cli->self_exe;
@@ -218,6 +256,8 @@ int tv_cmd_party(tv_Cli *cli_in, int argc, char **argv)
     tv_Session s = {0};
     tv_Party party = {0};
     tv_PartyHost host = {.fd = -1};
+    tv_PackSet alt_set = {0};
+    const tv_Question **alt = NULL;
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0, selected[TV_MAX_SELECT * 8], n_sel = 0;
     int count = cli->count ? cli->count : TV_DEFAULT_COUNT;
@@ -225,8 +265,13 @@ int tv_cmd_party(tv_Cli *cli_in, int argc, char **argv)
     bool ok = tv_words_load(cli, &words, &err) && tv_cli_discover(cli, &set, &err) &&
               tv_cli_select(cli, &set, selected, &n_sel, &err) &&
               tv_open_session(cli, &set, selected, n_sel, count, (int)a.max_players, &s, ids, &n_ids, &err);
+    bool two_langs = ok && load_translations(cli, &s, &alt_set, &alt);
     if (ok) {
         tv_PartyConfig cfg = {.max_players = (int)a.max_players,
+                              .lang = cli->lang,
+                              .alt_lang = two_langs ? other_lang(cli->lang) : NULL,
+                              .alt = alt,
+                              .alt_labels = tv_words_of(&words, other_lang(cli->lang)),
                               .reveal_ms = (int)a.reveal_seconds * 1000,
                               .labels = tv_words_of(&words, cli->lang),
                               .accept = words.labels,
@@ -267,6 +312,8 @@ int tv_cmd_party(tv_Cli *cli_in, int argc, char **argv)
     tv_party_host_stop(&host);
     tv_party_free(&party);
     tv_session_free(&s);
+    free(alt);
+    tv_packset_free(&alt_set);
     tv_packset_free(&set);
     tv_words_free(&words);
     rc = ok ? TV_EXIT_OK : tv_cli_fail(&err);

@@ -247,10 +247,19 @@ static void letters_of(unsigned mask, cJSON *arr)
         }
 }
 
-static cJSON *question_msg(const tv_Party *p, int64_t time_ms)
+/* The current question as a seat reads it: in the other language when it chose that one
+ * and the question has a translation. */
+static const tv_Question *seat_question(const tv_Party *p, bool alt)
+{
+    const tv_Question *t = alt && p->cfg.alt ? p->cfg.alt[p->round] : NULL;
+    return t ? t : cur_round(p)->q;
+}
+
+static cJSON *question_msg(const tv_Party *p, int64_t time_ms, bool alt)
 {
     const tv_Round *r = cur_round(p);
-    const tv_Question *q = r->q;
+    const tv_Question *q = seat_question(p, alt);
+    const tv_Labels *words = alt && p->cfg.alt_lang ? &p->cfg.alt_labels : &p->cfg.labels;
     cJSON *m = cJSON_CreateObject();
     cJSON_AddStringToObject(m, "type", "question");
     cJSON_AddNumberToObject(m, "index", p->round + 1);
@@ -261,7 +270,7 @@ static cJSON *question_msg(const tv_Party *p, int64_t time_ms)
         cJSON *o = cJSON_AddArrayToObject(m, "options");
         for (int i = 0; i < r->n_shown; i++)
             cJSON_AddItemToArray(o, cJSON_CreateString(q->type == TV_Q_TRUEFALSE
-                                                           ? (i == 0 ? p->cfg.labels.true_label : p->cfg.labels.false_label)
+                                                           ? (i == 0 ? words->true_label : words->false_label)
                                                            : q->options[r->shown[i]]));
     } else if (q->type == TV_Q_ORDER) {
         cJSON *o = cJSON_AddArrayToObject(m, "items");
@@ -349,7 +358,7 @@ static cJSON *reveal_msg(const tv_Party *p, int seat, int rank, const int *order
     char given[300], key[300];
     tv_format_given(&rec->answer, given, sizeof given);
     tv_format_given(&right, key, sizeof key);
-    const tv_Question *q = cur_round(p)->q;
+    const tv_Question *q = seat_question(p, st->alt);
     cJSON *m = cJSON_CreateObject();
     cJSON_AddStringToObject(m, "type", "reveal");
     cJSON_AddNumberToObject(m, "index", p->round + 1);
@@ -412,7 +421,7 @@ static void send_phase(tv_Party *p, int seat, int64_t now_ns)
         cJSON_AddNumberToObject(m, "players", p->n_seats);
         break;
     case TV_PARTY_QUESTION:
-        m = question_msg(p, seat_left_ms(p, st, now_ns));
+        m = question_msg(p, seat_left_ms(p, st, now_ns), st->alt);
         if (!st->open_ns)
             tag = TV_PARTY_TAG_OPEN + (uint32_t)p->round;
         if (tv_session_removed(p->session, seat, p->round))
@@ -445,6 +454,8 @@ static void send_welcome(tv_Party *p, int seat)
     cJSON_AddStringToObject(m, "name", st->name);
     cJSON_AddStringToObject(m, "room", p->cfg.room);
     cJSON_AddStringToObject(m, "code", st->code);
+    if (p->cfg.lang)
+        cJSON_AddStringToObject(m, "lang", st->alt && p->cfg.alt_lang ? p->cfg.alt_lang : p->cfg.lang);
     send_json(p, st->conn, m, TV_PARTY_TAG_NONE);
     cJSON_Delete(m);
 }
@@ -541,6 +552,19 @@ static bool addr_is_loopback(const char *a)
     return strncmp(a, "127.", 4) == 0 || strcmp(a, "::1") == 0 || strncmp(a, "::ffff:127.", 11) == 0;
 }
 
+/* An optional "lang" on join, resume or move picks the seat's language (each phone may
+ * switch); anything but the two languages leaves it as it was. */
+static void seat_lang(tv_Party *p, int seat, const cJSON *msg)
+{
+    const cJSON *lang = cJSON_GetObjectItemCaseSensitive(msg, "lang");
+    if (!cJSON_IsString(lang))
+        return;
+    if (p->cfg.alt_lang && strcmp(lang->valuestring, p->cfg.alt_lang) == 0)
+        p->seats[seat].alt = true;
+    else if (p->cfg.lang && strcmp(lang->valuestring, p->cfg.lang) == 0)
+        p->seats[seat].alt = false;
+}
+
 static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_ns)
 {
     const cJSON *room = cJSON_GetObjectItemCaseSensitive(msg, "room");
@@ -550,6 +574,7 @@ static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_
     if (strlen(room->valuestring) != 4 || strncasecmp(room->valuestring, p->cfg.room, 4) != 0)
         return send_error(p, c->id, E_BAD_ROOM, "no party with that room code here");
     if (c->seat >= 0) {
+        seat_lang(p, c->seat, msg);
         send_welcome(p, c->seat);
         return send_phase(p, c->seat, now_ns);
     }
@@ -591,6 +616,7 @@ static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_
     st->measured_ms = -1;
     st->conn = c->id;
     c->seat = seat;
+    seat_lang(p, seat, msg);
     p->stats.joins++;
     send_welcome(p, seat);
     send_phase(p, seat, now_ns);
@@ -635,6 +661,7 @@ static void on_resume(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
         p->seats[c->seat].conn = 0;
     st->conn = c->id;
     c->seat = seat;
+    seat_lang(p, seat, msg);
     p->stats.resumes++;
     send_welcome(p, seat);
     send_phase(p, seat, now_ns);
@@ -654,6 +681,35 @@ static bool parse_token(tv_Party *p, int seat, const char *tok, tv_Answer *a, tv
         return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0,
                             "an answer is a letter, letters, a number, =text or skip");
     return tv_step_to_answer(p->session, seat, p->round, &sc->steps[0], p->cfg.accept, p->cfg.n_accept, a, err);
+}
+
+/* A seat in the other language types in it: a typed answer that matches the translation's
+ * accepted answer (text) or one of its options (choice) becomes the session language's
+ * own, so the party and a headless replay of the record judge it alike. A choice typed
+ * by text is resolved to its option for every seat, as the session would, so that a
+ * resend compares equal to what was recorded. */
+static void normalise_answer(const tv_Party *p, bool alt, tv_Answer *a)
+{
+    const tv_Question *t = alt && p->cfg.alt ? p->cfg.alt[p->round] : NULL;
+    const tv_Round *r = cur_round(p);
+    if (a->kind != TV_ANS_TEXT || !a->text)
+        return;
+    if (!t)
+        t = r->q; /* a choice typed by text: resolved here as the session would, so a resend compares */
+    if (r->q->type == TV_Q_TEXT && t != r->q && r->q->n_accept > 0) {
+        for (int k = 0; k < t->n_accept; k++)
+            if (tv_text_match(a->text, t->accept[k])) {
+                a->text = r->q->accept[0];
+                return;
+            }
+    } else if (r->q->type == TV_Q_CHOICE) {
+        for (int i = 0; i < r->n_shown; i++)
+            if (r->shown[i] < t->n_options && tv_text_match(a->text, t->options[r->shown[i]])) {
+                a->kind = TV_ANS_OPTION;
+                a->option = i;
+                return;
+            }
+    }
 }
 
 /* The question index of a message: a whole number. */
@@ -697,6 +753,7 @@ static void on_answer(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
         tv_Error e = {0};
         bool same = round == p->round && open && parse_token(p, seat, ans->valuestring, &a, &sc, &e);
         if (same) {
+            normalise_answer(p, st->alt, &a);
             tv_format_given(&a, now, sizeof now);
             same = strcmp(was, now) == 0 || strcmp(was, ans->valuestring) == 0;
         } else {
@@ -733,6 +790,8 @@ static void on_answer(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
     tv_Answer a;
     tv_Error e = {0};
     bool ok = parse_token(p, seat, ans->valuestring, &a, &sc, &e);
+    if (ok)
+        normalise_answer(p, st->alt, &a);
     ok = ok && tv_session_answer(p->session, seat, round, &a, t_ms, &e) != NULL;
     tv_script_free(&sc);
     if (!ok)
@@ -831,17 +890,20 @@ static void open_question(tv_Party *p, int round, int64_t now_ns)
         st->measured_ms = -1;
         st->counted_ms = 0;
     }
-    /* One frame for every seat: built once. */
-    cJSON *m = question_msg(p, cur_round(p)->limit_ms);
-    char *text = cJSON_PrintUnformatted(m);
-    cJSON_Delete(m);
-    if (!text)
-        return;
-    size_t len = strlen(text);
-    for (int i = 0; i < p->n_seats; i++)
-        if (p->seats[i].conn && p->cfg.send)
-            p->cfg.send(p->cfg.ud, p->seats[i].conn, text, len, TV_PARTY_TAG_OPEN + (uint32_t)round);
-    cJSON_free(text);
+    /* One frame per language for every seat: built once. */
+    char *text[2] = {NULL, NULL};
+    for (int l = 0; l < (p->cfg.alt_lang ? 2 : 1); l++) {
+        cJSON *m = question_msg(p, cur_round(p)->limit_ms, l == 1);
+        text[l] = cJSON_PrintUnformatted(m);
+        cJSON_Delete(m);
+    }
+    for (int i = 0; i < p->n_seats; i++) {
+        const char *t = text[p->seats[i].alt && text[1] ? 1 : 0];
+        if (t && p->seats[i].conn && p->cfg.send)
+            p->cfg.send(p->cfg.ud, p->seats[i].conn, t, strlen(t), TV_PARTY_TAG_OPEN + (uint32_t)round);
+    }
+    cJSON_free(text[0]);
+    cJSON_free(text[1]);
 }
 
 static void broadcast_phase(tv_Party *p)
@@ -1062,6 +1124,8 @@ bool tv_party_write_script(const tv_Party *p, int seat, const tv_ScriptDirective
     const tv_PartySeat *st = &p->seats[seat];
     fprintf(f, "# trivium party, room %s\n", p->cfg.room);
     fprintf(f, "#! name %s\n#! seat %d\n", st->name, seat + 1);
+    if (p->cfg.lang)
+        fprintf(f, "#! seat-lang %s\n", st->alt && p->cfg.alt_lang ? p->cfg.alt_lang : p->cfg.lang);
     if (!tv_script_write_header(f, NULL, d))
         return false;
     int asked = p->phase == TV_PARTY_LOBBY ? 0 : p->phase == TV_PARTY_QUESTION ? p->round : p->round + 1;

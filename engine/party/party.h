@@ -53,7 +53,13 @@ typedef struct tv_PartyConfig {
     char room[5];      /* the room code; "" makes one from cfg.random */
     int reveal_ms;     /* how long a reveal stays; 0 goes straight on */
     int joins_per_address; /* 0: TV_PARTY_JOINS_PER_ADDRESS; -1: no cap */
-    tv_Labels labels;  /* true/false words a typed answer may use (the party's language) */
+    tv_Labels labels;  /* true/false words shown (the party's language) */
+    /* Each phone in its own language: the session is in lang; a seat that asks for
+     * alt_lang reads alt[round] (the same question loaded in that language; NULL where
+     * there is none) and types in it. alt_lang NULL: one language for everyone. */
+    const char *lang, *alt_lang;
+    const tv_Question *const *alt; /* one per round of the session */
+    tv_Labels alt_labels;
     const tv_Labels *accept; /* every language's words, for =text on true/false */
     int n_accept;
     void *ud;
@@ -70,6 +76,7 @@ typedef struct tv_PartySeat {
     uint32_t conn;       /* 0: away */
     int64_t away_ns;     /* when it last went away */
     bool kicked, banned;
+    bool alt;            /* reads and types in cfg.alt_lang */
     int64_t rtt[TV_PARTY_RTT_SAMPLES];
     int n_rtt, rtt_next;
     /* The current round, on this seat's own clock. */

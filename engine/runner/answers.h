@@ -58,6 +58,7 @@ typedef struct tv_ScriptDirectives {
     const char *types; /* "choice,truefalse": only these question types are asked */
     const char *name;  /* party play: the seat's name (NULL when absent) */
     int seat;          /* party play: the seat's number, 1-based (0 when absent) */
+    const char *seat_lang; /* party play: the language the seat played in (NULL when absent) */
 } tv_ScriptDirectives;
 
 typedef struct tv_Script {

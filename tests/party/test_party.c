@@ -417,6 +417,55 @@ TEST("a seat code moves a seat to another phone; guessing codes is capped")
     teardown();
 }
 
+TEST("a phone in the other language reads the translation and may type in it")
+{
+    static const char *const nl_opts[] = {"juist", "f1", "f2", "f3"};
+    static tv_Question nl[3];
+    static const tv_Question *alt[3];
+    setup(2, 0);
+    for (int i = 0; i < 3; i++) {
+        nl[i] = qs[i];
+        nl[i].prompt = "V?";
+        for (int k = 0; k < 4; k++)
+            nl[i].options[k] = nl_opts[k];
+        alt[i] = &nl[i];
+    }
+    party.cfg.lang = "en";
+    party.cfg.alt_lang = "nl";
+    party.cfg.alt = alt;
+    party.cfg.alt_labels = (tv_Labels){"waar", "onwaar"};
+    join(1, "en", 0);
+    tv_party_on_open(&party, 2, "192.168.1.11", 0);
+    char buf[160];
+    snprintf(buf, sizeof buf, "{\"type\":\"join\",\"room\":\"%s\",\"name\":\"nl\",\"lang\":\"nl\"}",
+             tv_party_room(&party));
+    text(2, buf, 0);
+    cJSON *w = last(2, "welcome");
+    CHECK_STR("nl", cJSON_GetObjectItem(w, "lang")->valuestring);
+    cJSON_Delete(w);
+    tv_party_start(&party, 0);
+    stamp_open(0);
+    cJSON *qen = last(1, "question"), *qnl = last(2, "question");
+    CHECK_STR("Q?", cJSON_GetObjectItem(qen, "prompt")->valuestring);
+    CHECK_STR("V?", cJSON_GetObjectItem(qnl, "prompt")->valuestring);
+    /* the same shown order in both languages */
+    const tv_Round *r = tv_session_round(&session, 0);
+    for (int i = 0; i < 4; i++) {
+        CHECK_STR(opts[r->shown[i]], cJSON_GetArrayItem(cJSON_GetObjectItem(qen, "options"), i)->valuestring);
+        CHECK_STR(nl_opts[r->shown[i]], cJSON_GetArrayItem(cJSON_GetObjectItem(qnl, "options"), i)->valuestring);
+    }
+    cJSON_Delete(qen), cJSON_Delete(qnl);
+    answer(2, 1, "=juist", -1, 500 * MS);
+    const tv_Record *rec = tv_session_record(&session, 1, 0);
+    CHECK_INT(TV_V_CORRECT, rec->verdict);
+    CHECK_INT(TV_ANS_OPTION, rec->answer.kind); /* recorded as its letter: replays in any language */
+    answer(2, 1, "=juist", -1, 600 * MS);        /* a resend of typed text is a duplicate, not a change */
+    CHECK_INT(1, party.stats.duplicates);
+    answer(1, 1, "=right", -1, 700 * MS);
+    CHECK_INT(TV_V_CORRECT, tv_session_record(&session, 0, 0)->verdict);
+    teardown();
+}
+
 TEST("50:50 through the core removes options once per session")
 {
     one_seat_in_question_one(1);

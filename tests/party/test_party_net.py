@@ -63,6 +63,8 @@ class Phone:
         self.dropped = False
         self.reconnects = 0
         self.close = None
+        self.prompts = {}
+        self.lang = None
 
     async def run(self):
         while self.results is None:
@@ -72,7 +74,10 @@ class Phone:
                     if self.token:
                         await ws.send(json.dumps({"type": "resume", "token": self.token}))
                     else:
-                        await ws.send(json.dumps({"type": "join", "room": self.room, "name": "bot %d" % self.i}))
+                        join = {"type": "join", "room": self.room, "name": "bot %d" % self.i}
+                        if self.i % 10 == 5:
+                            join["lang"] = "nl"  # this phone reads and types in Dutch
+                        await ws.send(json.dumps(join))
                     async for raw in ws:
                         if await self.on(ws, json.loads(raw)):
                             # the host closes every socket with a reason once it is over
@@ -100,7 +105,7 @@ class Phone:
         if os.environ.get("PARTY_DEBUG") and self.i == int(os.environ.get("PARTY_DEBUG")):
             print("phone 2 <-", m, file=sys.stderr)
         if t == "welcome":
-            self.token, self.seat = m["token"], m["seat"]
+            self.token, self.seat, self.lang = m["token"], m["seat"], m.get("lang")
             # what was in flight when the socket died is sent again: answers are idempotent
             for q, a in self.sent.items():
                 if q not in self.accepted and q not in self.refused:
@@ -112,6 +117,7 @@ class Phone:
                 await ws.send(json.dumps({"type": "answer", "question": 99, "answer": "A"}))
         elif t == "question":
             q = m["index"]
+            self.prompts[q] = m["prompt"]
             t0 = time.monotonic()
             if q == 2 and self.i == LATE:
                 return False
@@ -228,7 +234,8 @@ def main():
     args = ap.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    rec = tempfile.mkdtemp(prefix="party-rec-")
+    tmp = tempfile.TemporaryDirectory(prefix="party-rec-")
+    rec = tmp.name
     common = ["--seed", "11", "--count", "3", "--timer-percent", "10"]
     # usage: --no-window without --start-when is exit 2
     r = subprocess.run([args.trivium, "party", "--no-window"], capture_output=True, text=True)
@@ -272,6 +279,12 @@ def main():
             fail("phone %d: the socket closed with %r, not 1000 'the party is over'" % (p.i, p.close))
         if p.i % 10 == 3 and "already-answered" in p.errors:
             fail("phone %d: a duplicate of the same answer was refused" % p.i)
+    # each phone in its own language: the Dutch phones read other prompts than the English
+    en, nl = phones[0], phones[5]
+    if nl.lang != "nl" or en.lang != "en":
+        fail("welcome says lang %r / %r for an English and a Dutch phone" % (en.lang, nl.lang))
+    if not any(en.prompts.get(q) != nl.prompts.get(q) for q in en.prompts):
+        fail("the Dutch phone read the same prompts as the English one: %r" % nl.prompts)
     seats = sorted(p.seat for p in phones if p.seat)
     if seats != list(range(1, N + 1)):
         fail("seats are not 1..%d, one per phone" % N)
