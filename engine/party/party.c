@@ -565,6 +565,16 @@ static void seat_lang(tv_Party *p, int seat, const cJSON *msg)
         p->seats[seat].alt = false;
 }
 
+/* c sits in seat: its language as msg asks, then welcome and the phase's message. */
+static void take_seat(tv_Party *p, tv_PartyConn *c, int seat, const cJSON *msg, int64_t now_ns)
+{
+    p->seats[seat].conn = c->id;
+    c->seat = seat;
+    seat_lang(p, seat, msg);
+    send_welcome(p, seat);
+    send_phase(p, seat, now_ns);
+}
+
 static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_ns)
 {
     const cJSON *room = cJSON_GetObjectItemCaseSensitive(msg, "room");
@@ -614,12 +624,8 @@ static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_
     tv_party_room_code(code, st->code);
     tv_party_room_code(code + 2, st->code + 2); /* 6 characters of the room-code alphabet */
     st->measured_ms = -1;
-    st->conn = c->id;
-    c->seat = seat;
-    seat_lang(p, seat, msg);
     p->stats.joins++;
-    send_welcome(p, seat);
-    send_phase(p, seat, now_ns);
+    take_seat(p, c, seat, msg, now_ns);
 }
 
 /* resume (by token) and move (by the seat code, to take a seat to another phone). */
@@ -659,12 +665,8 @@ static void on_resume(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
     }
     if (c->seat >= 0 && c->seat != seat && p->seats[c->seat].conn == c->id)
         p->seats[c->seat].conn = 0;
-    st->conn = c->id;
-    c->seat = seat;
-    seat_lang(p, seat, msg);
     p->stats.resumes++;
-    send_welcome(p, seat);
-    send_phase(p, seat, now_ns);
+    take_seat(p, c, seat, msg, now_ns);
 }
 
 /* Parses one answer-script token; refuses script-only words, times and 50:50. */
