@@ -9,7 +9,7 @@ TRIVIUM_BUILD_DIR=${TRIVIUM_BUILD_DIR:-$TRIVIUM_ROOT/build}
 
 TRIVIUM_PACKAGES=(cmake make gcc pkg-config
   liblua5.4-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
-  libutf8proc-dev libcjson-dev libseccomp-dev fonts-dejavu-core python3)
+  libutf8proc-dev libcjson-dev libseccomp-dev libwebsockets-dev fonts-dejavu-core python3 python3-websockets)
 
 trivium_install_packages() {
   local missing=() p

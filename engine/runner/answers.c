@@ -201,10 +201,16 @@ static bool parse_directive(tv_Script *sc, int lineno, const char *s, size_t n, 
         d->types = value;
     else if (strcmp(key, "round") == 0 && is_num && num <= 1000)
         d->evening_round = (int)num;
+    else if (strcmp(key, "name") == 0 && *value)
+        d->name = value; /* a party seat's name: shown, never changes a replay */
+    else if (strcmp(key, "seat") == 0 && is_num && num >= 1 && num <= 10000)
+        d->seat = (int)num;
+    else if (strcmp(key, "seat-lang") == 0 && (strcmp(value, "en") == 0 || strcmp(value, "nl") == 0))
+        d->seat_lang = value; /* the language the seat played in; typed answers are recorded in lang's */
     else
         return fail(sc, lineno, err,
                     "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, types LIST, "
-                    "round N, no-time-points or no-streak",
+                    "round N, no-time-points, no-streak, name TEXT, seat N or seat-lang en|nl",
                     s, n);
     return true;
 }

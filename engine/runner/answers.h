@@ -57,6 +57,9 @@ typedef struct tv_ScriptDirectives {
     bool no_time_points, no_streak;
     const char *types; /* "choice,truefalse": only these question types are asked */
     int evening_round; /* `#! round K`: round K of a film night begun at seed - K; 0 when absent */
+    const char *name;  /* party play: the seat's name (NULL when absent) */
+    int seat;          /* party play: the seat's number, 1-based (0 when absent) */
+    const char *seat_lang; /* party play: the language the seat played in (NULL when absent) */
 } tv_ScriptDirectives;
 
 typedef struct tv_Script {
