@@ -138,7 +138,7 @@ static uint64_t clock_seed(void *host)
 
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
 {
-    tv_PlayArgs a = {0};
+    tv_PlayArgs a = {.text_size = -1};
     cli->lang = NULL;
     tv_PackSet packs;
     tv_Settings settings;

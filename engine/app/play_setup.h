@@ -16,6 +16,14 @@ typedef struct tv_PlayArgs {
     bool have_seed;
     bool gamepad; /* screenshot: as if a gamepad were connected (its on-screen keyboard) */
     int w, h;
+    /* screenshot --pack ID --question QID [--reveal]: that question alone (a preview) */
+    const char *pack, *question;
+    bool reveal;
+    int text_size; /* --text-size 0..3; -1: the settings' */
+    /* play --dev [PACKDIR ...]: live reload of changed packs (dev_reload.h) */
+    bool dev;
+    int n_dev_dirs;
+    const char *dev_dirs[32];
 } tv_PlayArgs;
 
 extern const char *const tv_usage_play, *const tv_usage_screenshot;

@@ -205,6 +205,29 @@ static void report_session(tv_Game *g)
     g->cfg.on_session(g->cfg.host, &info);
 }
 
+/* A session of count questions drawn from pool (count 0: the settings' count). */
+static bool start_pool(tv_Game *g, uint64_t seed, const tv_Question **pool, int n, int count, tv_Error *err)
+{
+    g->seed = seed;
+    /* With everyone answering at once on pads, only questions a pad's buttons can answer
+     * are asked. The session applies the timer setting and this filter exactly as
+     * `trivium headless` does for the recorded directives. */
+    tv_SessionConfig cfg = {.seed = seed,
+                            .count = count ? count : g->settings.count,
+                            .players = g->n_players,
+                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
+                            .timer_percent = g->settings.timer_percent,
+                            .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
+    if (!tv_session_init(&g->session, &cfg, pool, n, tv_alloc_default(), err))
+        return false;
+    g->in_session = true;
+    g->round = 0;
+    g->player = 0;
+    report_session(g);
+    begin_round(g);
+    return true;
+}
+
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
 {
     if (g->packs_loading)
@@ -224,26 +247,9 @@ bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err)
             for (int k = 0; k < pk->n_questions; k++)
                 pool[n++] = &pk->questions[k];
     }
-    g->seed = seed;
-    /* With everyone answering at once on pads, only questions a pad's buttons can answer
-     * are asked. The session applies the timer setting and this filter exactly as
-     * `trivium headless` does for the recorded directives. */
-    tv_SessionConfig cfg = {.seed = seed,
-                            .count = g->settings.count,
-                            .players = g->n_players,
-                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
-                            .timer_percent = g->settings.timer_percent,
-                            .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
-    bool ok = tv_session_init(&g->session, &cfg, pool, n, tv_alloc_default(), err);
+    bool ok = start_pool(g, seed, pool, n, 0, err);
     free(pool); /* the session keeps pointers to the questions, not to the pool */
-    if (!ok)
-        return false;
-    g->in_session = true;
-    g->round = 0;
-    g->player = 0;
-    report_session(g);
-    begin_round(g);
-    return true;
+    return ok;
 }
 
 void tv_flow_submit(tv_Game *g, const tv_Answer *answer)
@@ -277,6 +283,32 @@ void tv_game_packs_reloaded(tv_Game *g)
 {
     g->packs_loading = false;
     g->changes++;
+}
+
+/* The question just begun, staged six seconds in, or its reveal after the right answer. */
+static void stage_round(tv_Game *g, tv_Scene scene)
+{
+    if (scene == TV_SCENE_QUESTION)
+        g->asked_ms = g->now_ms - 6000; /* six seconds into the question */
+    else {
+        tv_Answer a;
+        tv_session_correct_answer(&g->session, g->round, &a);
+        g->asked_ms = g->now_ms - 4500;
+        tv_flow_submit(g, &a);
+    }
+    g->scene_ms = g->now_ms - 10000; /* entry animations finished */
+}
+
+bool tv_game_preview(tv_Game *g, const tv_Question *q, uint64_t seed, bool reveal, tv_Error *err)
+{
+    if (g->packs_loading)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the packs are still loading");
+    tv_session_free(&g->session);
+    const tv_Question *pool[1] = {q};
+    if (!start_pool(g, seed, pool, 1, 1, err))
+        return false;
+    stage_round(g, reveal ? TV_SCENE_REVEAL : TV_SCENE_QUESTION);
+    return true;
 }
 
 bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)

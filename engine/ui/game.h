@@ -113,6 +113,11 @@ bool tv_game_packs_loading(const tv_Game *g);
  * results of a varied round; other scenes as they open. Entry animations are over.
  * For --scene, screenshots, benchmarks and tests. Fails as tv_game_start does. */
 bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err);
+/* Puts the game on q alone (borrowed: it must outlive the session), asked as the only
+ * question of a session for seed (which shuffles its options): the question six seconds
+ * in, or with reveal its reveal after the right answer. For `trivium screenshot
+ * --question`, a pack author's preview. Fails as tv_game_start does. */
+bool tv_game_preview(tv_Game *g, const tv_Question *q, uint64_t seed, bool reveal, tv_Error *err);
 /* Shows msg (copied) on the title screen: a problem with the prefs files. */
 void tv_game_warn(tv_Game *g, const char *msg);
 /* The player asked to quit (the window closed, Quit, Escape on the title). */

@@ -150,6 +150,7 @@ int tv_worker_main(int argc, char **argv)
         return tv_worker_describe_api(); /* for the docs check; runs no pack code */
     const char *dir = NULL, *display = NULL, *lang = "en";
     uint64_t seed = 0;
+    bool log = false; /* quiz.log output, for lint, dump, test and watch */
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--dir") == 0)
             dir = argv[i + 1];
@@ -159,6 +160,8 @@ int tv_worker_main(int argc, char **argv)
             seed = strtoull(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--lang") == 0)
             lang = argv[i + 1];
+        else if (strcmp(argv[i], "--log") == 0)
+            log = strcmp(argv[i + 1], "1") == 0;
     }
     if (!dir) {
         fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
@@ -182,6 +185,7 @@ int tv_worker_main(int argc, char **argv)
     }
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
+    tv_api_quiz_log_enable(sb.L, log);
 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
