@@ -123,7 +123,7 @@ bool tv_args_parse_seeds(const char *s, uint64_t **seeds, int *n)
     int k = 0;
     for (const char *p = s; p; ) {
         const char *comma = strchr(p, ',');
-        uint64_t lo, hi;
+        uint64_t lo = 0, hi = 0; /* set by seed_item: the list was checked above */
         seed_item(p, comma ? (size_t)(comma - p) : strlen(p), &lo, &hi);
         for (uint64_t v = lo;; v++) {
             out[k++] = v;

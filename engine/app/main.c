@@ -1,5 +1,6 @@
 /* main.c - the trivium command: finds its own executable and the pack worker, then
- * hands argv to one command (commands.h, play_cmd.h). Only engine/app turns errors
+ * hands argv to one command (commands.h; play, screenshot and flags through the front end
+ * module, front_end.h, so the other commands never load SDL). Only engine/app turns errors
  * into exit codes and prints them.
  * Depends on: app commands. Never Lua: pack code runs in trivium-pack-worker. */
 #include <stdio.h>
@@ -8,7 +9,7 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
-#include "app/play_cmd.h"
+#include "app/front_end.h"
 
 #ifndef TRIVIUM_VERSION
 #define TRIVIUM_VERSION "0.0.0"
@@ -47,7 +48,7 @@ int main(int argc, char **argv)
         }
         if (argc < 2 || strcmp(argv[1], "--version") != 0) {
             cli.command = "play";
-            return tv_cmd_play(&cli, argc, argv, 1); /* plain `trivium [flags]` plays */
+            return tv_front_end_run(&cli, "play", argc, argv, 1); /* plain `trivium [flags]` plays */
         }
     }
     if (strcmp(argv[1], "--version") == 0) {
@@ -68,11 +69,9 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "dump") == 0)
         return tv_cmd_dump(&cli, argc, argv);
     if (strcmp(argv[1], "play") == 0)
-        return tv_cmd_play(&cli, argc, argv, 2);
-    if (strcmp(argv[1], "screenshot") == 0)
-        return tv_cmd_screenshot(&cli, argc, argv);
-    if (strcmp(argv[1], "flags") == 0)
-        return tv_cmd_flags(&cli, argc, argv);
+        return tv_front_end_run(&cli, "play", argc, argv, 2);
+    if (strcmp(argv[1], "screenshot") == 0 || strcmp(argv[1], "flags") == 0)
+        return tv_front_end_run(&cli, argv[1], argc, argv, 2);
     if (strcmp(argv[1], "export") == 0)
         return tv_cmd_export(&cli, argc, argv);
     if (strcmp(argv[1], "import") == 0)

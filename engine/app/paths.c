@@ -16,6 +16,9 @@
 #ifndef TRIVIUM_LIBEXEC_REL
 #define TRIVIUM_LIBEXEC_REL "libexec/trivium"
 #endif
+#ifndef TRIVIUM_LIBDIR_REL
+#define TRIVIUM_LIBDIR_REL "lib/trivium"
+#endif
 
 bool tv_paths_self(char *out, size_t size)
 {
@@ -105,7 +108,9 @@ bool tv_paths_each_plugin_dir(const char *exe, bool (*visit)(const char *dir, vo
     return true;
 }
 
-bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked, size_t looked_size)
+/* name beside exe (a build tree), else in <exe dir>/../<installed> (an install). */
+static bool find_beside(const char *exe, const char *name, const char *installed, int mode, char *out, size_t size,
+                        char *looked, size_t looked_size)
 {
     char dir[TV_PATHS_MAX];
     out[0] = looked[0] = '\0';
@@ -113,18 +118,41 @@ bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked,
         snprintf(looked, looked_size, "nowhere: %s has no folder", exe);
         return false;
     }
-    const char *const places[] = {"%s/trivium-pack-worker", "%s/../" TRIVIUM_LIBEXEC_REL "/trivium-pack-worker"};
     size_t used = 0;
-    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        if (snprintf(out, size, places[i], dir) >= (int)size)
+    for (int i = 0; i < 2; i++) {
+        if (snprintf(out, size, i ? "%s/../%s/%s" : "%s/%s", dir, i ? installed : name, name) >= (int)size)
             continue;
-        if (access(out, X_OK) == 0)
+        if (access(out, mode) == 0)
             return true;
         if (used < looked_size)
             used += (size_t)snprintf(looked + used, looked_size - used, "%s%s", i ? " or " : "", out);
     }
     out[0] = '\0';
     return false;
+}
+
+bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked, size_t looked_size)
+{
+    return find_beside(exe, "trivium-pack-worker", TRIVIUM_LIBEXEC_REL, X_OK, out, size, looked, looked_size);
+}
+
+bool tv_paths_find_ui(const char *exe, char *out, size_t size, char *looked, size_t looked_size)
+{
+    return find_beside(exe, "trivium-ui.so", TRIVIUM_LIBDIR_REL, R_OK, out, size, looked, looked_size);
+}
+
+bool tv_paths_cache_dir(char *out, size_t size)
+{
+    const char *env = getenv("TRIVIUM_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (env && *env)
+        snprintf(out, size, "%s", env);
+    else if (xdg && *xdg == '/')
+        snprintf(out, size, "%s/trivium", xdg);
+    else if (home && *home == '/')
+        snprintf(out, size, "%s/.cache/trivium", home);
+    else
+        return false;
+    return true;
 }
 
 bool tv_paths_relative(const char *from_dir, const char *to, char *out, size_t size)

@@ -8,7 +8,7 @@
  * plugins/ and assets/. An installed (or copied) binary has no marker and uses
  * <exe>/../share/trivium, else the configured install folder.
  * Environment overrides: TRIVIUM_PLUGIN_PATH (extra pack folders, ':'-separated),
- * TRIVIUM_NO_BUILTIN_PACKS (only those), TRIVIUM_ASSETS_DIR.
+ * TRIVIUM_NO_BUILTIN_PACKS (only those), TRIVIUM_ASSETS_DIR, TRIVIUM_CACHE_DIR.
  * Depends on: libc, /proc/self/exe. */
 #ifndef TV_PATHS_H
 #define TV_PATHS_H
@@ -44,6 +44,14 @@ bool tv_paths_each_plugin_dir(const char *exe, bool (*visit)(const char *dir, vo
 /* Finds trivium-pack-worker beside exe (build tree) or in <exe dir>/../<libexec>/trivium
  * (installed). On failure out is "" and looked lists the places tried ("A or B"). */
 bool tv_paths_find_worker(const char *exe, char *out, size_t size, char *looked, size_t looked_size);
+
+/* Finds the desktop front end, trivium-ui.so (app/front_end.h), beside exe (build tree)
+ * or in <exe dir>/../<libdir>/trivium (installed); as tv_paths_find_worker. */
+bool tv_paths_find_ui(const char *exe, char *out, size_t size, char *looked, size_t looked_size);
+
+/* Where pack results are kept between runs (plugin/pack_cache.h): $TRIVIUM_CACHE_DIR,
+ * else $XDG_CACHE_HOME/trivium, else ~/.cache/trivium. False when there is no home. */
+bool tv_paths_cache_dir(char *out, size_t size);
 
 /* The path of `to` relative to the folder from_dir ("." when the same), both resolved
  * with realpath; false when either does not exist or out is too small. */

@@ -241,22 +241,6 @@ char *tv_play_prefs_folder(void)
 }
 
 
-/* Where the game keeps pack results between runs: $TRIVIUM_CACHE_DIR, else the XDG
- * cache folder. False when there is no home to put it in. */
-static bool cache_folder(char *out, size_t size)
-{
-    const char *env = getenv("TRIVIUM_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    if (env && *env)
-        snprintf(out, size, "%s", env);
-    else if (xdg && *xdg == '/')
-        snprintf(out, size, "%s/trivium", xdg);
-    else if (home && *home == '/')
-        snprintf(out, size, "%s/.cache/trivium", home);
-    else
-        return false;
-    return true;
-}
-
 /* A question its pack gave no category is shown under the UI's default one for p->lang. */
 static void default_category(tv_Preload *p)
 {
@@ -345,7 +329,7 @@ static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settin
     snprintf(pre->assets_dir, sizeof pre->assets_dir, "%s", tv_play_assets_dir(cli));
     /* The game opens much sooner when it need not start a worker per unchanged pack;
      * screenshots (goldens, tests) always run the packs. */
-    if (background && cache_folder(pre->cache_dir, sizeof pre->cache_dir)) {
+    if (background && tv_paths_cache_dir(pre->cache_dir, sizeof pre->cache_dir)) {
         pre->opt.cache_dir = pre->cache_dir;
         tv_Error cerr = {0};
         if (tv_file_remove_stale_temps(pre->cache_dir, 10, &cerr) < 0)

@@ -28,6 +28,8 @@ if [ "$KIND" = headless ]; then
   [ "$fail" -eq 0 ]
   exit
 fi
+check "the front end module is installed in lib/trivium, and trivium itself links no SDL" \
+  '[ -f "$T/prefix/lib/trivium/trivium-ui.so" ] && ! ldd "$T/prefix/bin/trivium" | grep -qi sdl'
 check "the installed game renders a scene with its own UI strings" \
   '"$T/prefix/bin/trivium" screenshot --scene title --seed 1 --size 800x600 --lang nl --out "$T/t.png" && [ -s "$T/t.png" ]'
 check "a desktop entry is installed" '[ -f "$T/prefix/share/applications/trivium.desktop" ]'
