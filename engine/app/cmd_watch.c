@@ -2,22 +2,18 @@
  * one of its files is saved, and prints a short summary. The pack author's loop: keep
  * this open beside the editor.
  *
- * Saves are seen through inotify(7) on each pack folder (editors that write a temp
- * file and rename it over the old one arrive as IN_MOVED_TO, the others as
- * IN_CLOSE_WRITE); Ctrl-C arrives through a signalfd, so the one poll() waits for both
- * and nothing runs in a signal handler. The checks are `trivium lint DIR` and, when the
+ * Saves are seen through inotify on each pack folder (io/dirwatch.h); Ctrl-C arrives
+ * through a signalfd, so the one wait covers both and nothing runs in a signal handler. The checks are `trivium lint DIR` and, when the
  * pack has a tests.lua, `trivium test DIR`, run as child processes of this same
  * executable: exactly what the author would type, and a check that crashes or hangs
  * cannot take the watch down.
- * Depends on: app/cli, plugin/children (to run the checks), Linux (inotify, signalfd). */
+ * Depends on: app/cli, io/dirwatch, plugin/children (to run the checks), Linux (signalfd). */
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -26,6 +22,7 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "io/dirwatch.h"
 #include "plugin/children.h"
 
 static const char *const usage_watch =
@@ -40,16 +37,12 @@ static const char *const usage_watch =
     "--strict is passed to lint (warnings count as errors). Ctrl-C stops it (exit 0).\n"
     "Exit codes: 0 stopped by Ctrl-C, 2 usage (a PATH that holds no pack).\n";
 
-#define MAX_WATCHED 64
-/* Saves come in bursts (write, rename, a second file): the checks run once the folder
- * has been quiet this long, well inside the 300 ms the summary has. */
-#define SETTLE_MS 30
+#define MAX_WATCHED TV_DIRWATCH_MAX
 /* A check that takes longer than this is stuck; its pack's workers have their own limits. */
 #define CHECK_TIMEOUT_MS 120000
 
 typedef struct Watched {
     char dir[4096];
-    int wd;           /* inotify watch, -1 when none */
     bool dirty;       /* a file changed since the last run */
     char good[5100];  /* the last summary that passed, with its time; "" before any */
 } Watched;
@@ -89,7 +82,6 @@ static bool add_pack(Watch *w, const char *dir, tv_Error *err)
         return tv_error_set(err, TV_ERR_USAGE, dir, 0, "at most %d packs can be watched at once", MAX_WATCHED);
     Watched *p = &w->packs[w->n++];
     snprintf(p->dir, sizeof p->dir, "%s", dir);
-    p->wd = -1;
     p->dirty = true; /* the first run */
     p->good[0] = '\0';
     return true;
@@ -262,40 +254,6 @@ static void check(const Watch *w, Watched *p)
     fflush(stdout);
 }
 
-/* A changed file that can change the pack: its Lua files (pack.lua, what it includes,
- * tests.lua). Editor backups and swap files (pack.lua~, .pack.lua.swp) are not. */
-static bool matters(const char *name)
-{
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".lua") == 0;
-}
-
-/* Reads the pending inotify events, marking their packs dirty. */
-static void read_events(Watch *w, int fd)
-{
-    char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
-    for (;;) {
-        ssize_t len = read(fd, buf, sizeof buf);
-        if (len <= 0)
-            return;
-        for (char *at = buf; at < buf + len;) {
-            const struct inotify_event *ev = (const struct inotify_event *)at;
-            for (int i = 0; i < w->n; i++) {
-                Watched *p = &w->packs[i];
-                if (p->wd != ev->wd)
-                    continue;
-                if (ev->mask & IN_IGNORED) {
-                    p->wd = -1;
-                    printf("watch: %s: the folder %s is gone; no longer watched\n", pack_name(p), p->dir);
-                    fflush(stdout);
-                } else if (ev->len && matters(ev->name))
-                    p->dirty = true;
-            }
-            at += sizeof *ev + ev->len;
-        }
-    }
-}
-
 static const tv_ArgSpec watch_args[] = {
     {"--strict", false, NULL, offsetof(tv_Cli, strict), NULL, "lint with warnings as errors"},
     {NULL, true, tv_cli_arg_path, 0, NULL, "a pack folder, pack.lua or folder of packs to watch (repeatable)"},
@@ -322,43 +280,43 @@ int tv_cmd_watch(tv_Cli *cli, int argc, char **argv)
     sigaddset(&stop, SIGTERM);
     sigprocmask(SIG_BLOCK, &stop, NULL);
     int sfd = signalfd(-1, &stop, SFD_CLOEXEC);
-    int ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (sfd < 0 || ifd < 0) {
-        fprintf(stderr, "trivium watch: cannot watch files: %s\n", strerror(errno));
-        if (sfd >= 0)
+    tv_DirWatch dw;
+    if (sfd < 0 || !tv_dirwatch_init(&dw, &err)) {
+        if (sfd < 0)
+            tv_error_set(&err, TV_ERR_IO, NULL, 0, "cannot catch Ctrl-C (signalfd): %s", strerror(errno));
+        else
             close(sfd);
-        return 1;
+        return tv_cli_fail(&err);
     }
-    for (int i = 0; i < w.n; i++) {
-        w.packs[i].wd = inotify_add_watch(ifd, w.packs[i].dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE);
-        if (w.packs[i].wd < 0)
-            fprintf(stderr, "trivium watch: %s: cannot watch: %s\n", w.packs[i].dir, strerror(errno));
-    }
+    for (int i = 0; i < w.n; i++)
+        if (tv_dirwatch_add(&dw, w.packs[i].dir, &err) < 0) {
+            tv_dirwatch_free(&dw);
+            close(sfd);
+            return tv_cli_fail(&err);
+        }
     printf("watch: watching %d pack%s; Ctrl-C stops\n", w.n, w.n == 1 ? "" : "s");
     fflush(stdout);
 
-    bool running = true;
-    while (running) {
+    bool changed[MAX_WATCHED], gone[MAX_WATCHED];
+    for (;;) {
         for (int i = 0; i < w.n; i++)
             if (w.packs[i].dirty) {
                 w.packs[i].dirty = false;
                 check(&w, &w.packs[i]);
             }
-        struct pollfd fds[2] = {{.fd = sfd, .events = POLLIN}, {.fd = ifd, .events = POLLIN}};
-        if (poll(fds, 2, -1) < 0 && errno != EINTR)
-            break;
-        if (fds[0].revents & POLLIN)
-            running = false;
-        if (fds[1].revents & POLLIN) {
-            /* Wait for the burst of events a save makes to end, then check once. */
-            do
-                read_events(&w, ifd);
-            while (poll(&fds[1], 1, SETTLE_MS) > 0 && !(fds[0].revents & POLLIN));
+        int rc_wait = tv_dirwatch_wait(&dw, sfd, -1, changed, gone);
+        if (rc_wait < 0)
+            break; /* Ctrl-C */
+        for (int i = 0; i < w.n; i++) {
+            w.packs[i].dirty = changed[i];
+            if (gone[i])
+                printf("watch: %s: the folder %s is gone; no longer watched\n", pack_name(&w.packs[i]),
+                       w.packs[i].dir);
         }
     }
     printf("watch: stopped\n");
     fflush(stdout);
-    close(ifd);
+    tv_dirwatch_free(&dw);
     close(sfd);
     return TV_EXIT_OK;
 }
