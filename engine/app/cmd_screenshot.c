@@ -90,3 +90,5 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
     SDL_Quit();
     return rc;
 }
+
+int tv_play_save_png(SDL_Surface *surface, const char *path) { return save_png(surface, path); }

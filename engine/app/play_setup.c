@@ -16,7 +16,7 @@
 const char *const tv_usage_play =
     "usage: trivium [play] [--lang en|nl] [--font PATH] [--record FILE] [--plugins DIR ...] [--only-plugins]\n"
     "                      [--scene title|packs|players|question|reveal|results|settings --seed N]\n"
-    "                      [--bench first-frame|frames=N] [--dev [PACKDIR ...]]\n"
+    "                      [--bench first-frame|frames=N] [--dev PACKDIR ... [--dev-snapshot FILE.png]]\n"
     "\n"
     "Starts the desktop game. --record FILE saves the session as a headless answer script\n"
     "(one file per player: FILE, FILE.p2, ...) that `trivium headless --answers FILE`\n"
@@ -27,7 +27,8 @@ const char *const tv_usage_play =
     "reloads a pack whenever one of its files is saved (or on F5): the question on screen\n"
     "shows the new text, the round and its scores go on. A save that breaks the pack shows\n"
     "its file:line and message over the game, and the last good version keeps playing\n"
-    "until the file is fixed (docs/workbench.md).\n";
+    "until the file is fixed (docs/workbench.md). --dev-snapshot FILE.png writes the frame\n"
+    "shown after each reload (for tests and bug reports).\n";
 
 const char *const tv_usage_screenshot =
     "usage: trivium screenshot --scene title|packs|players|question|reveal|results|settings --seed N\n"
@@ -180,6 +181,7 @@ static const tv_ArgSpec play_flags[] = {
     {"--record", true, set_text, offsetof(tv_PlayArgs, record), NULL, "save the round as answer scripts"},
     {"--bench", true, set_bench, 0, "first-frame or frames=N", "measure start-up or frame time"},
     {"--dev", false, set_dev, 0, NULL, "reload packs as their files change"},
+    {"--dev-snapshot", true, set_text, offsetof(tv_PlayArgs, dev_snapshot), NULL, "write the frame after each reload"},
     {NULL, true, set_dev_dir, 0, NULL, "a pack folder for --dev (repeatable)"},
 };
 
@@ -206,6 +208,10 @@ static int parse_args(tv_Cli *cli, tv_PlayArgs *a, int argc, char **argv, int fi
         return rc;
     if (!shot && a->n_dev_dirs && !a->dev)
         return tv_cli_usage("play", "a pack folder (%s) is only read with --dev", a->dev_dirs[0]);
+    if (!shot && a->dev && !a->n_dev_dirs)
+        return tv_cli_usage("play", "--dev needs the pack folders to reload (--dev PACKDIR ...)");
+    if (!shot && a->dev_snapshot && !a->dev)
+        return tv_cli_usage("play", "--dev-snapshot goes with --dev");
     if (!shot)
         return rc;
     if ((a->pack || a->question) && !(a->pack && a->question))
@@ -317,6 +323,7 @@ static int setup(tv_Cli *cli, const tv_PlayArgs *a, tv_PackSet *packs, tv_Settin
             return tv_cli_fail(&err);
         }
     }
+    pre->n_dev_packs = packs->n;
     if (!tv_cli_discover(cli, packs, &err)) {
         tv_packset_free(packs);
         return tv_cli_fail(&err);
