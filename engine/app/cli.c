@@ -174,7 +174,8 @@ bool tv_cli_init(tv_Cli *cli)
 tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang)
 {
     /* quiz.log is the author's print: shown by the commands an author runs on a pack,
-     * never in the game or in the runs that play sessions. */
+     * never in the game or in the runs that play sessions. Those commands run the
+     * workers (no cache), or a cached load would print nothing. */
     static const char *const logging[] = {"lint", "dump", "test", "watch"};
     bool show_logs = false;
     for (size_t i = 0; i < sizeof logging / sizeof logging[0]; i++)
@@ -184,6 +185,7 @@ tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char 
                             .lang = lang,
                             .timeout_ms = cli->worker_timeout_ms,
                             .default_category = cli->default_category,
+                            .cache_dir = show_logs ? NULL : cli->cache_dir,
                             .show_logs = show_logs};
 }
 

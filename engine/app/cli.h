@@ -50,6 +50,8 @@ typedef struct tv_Cli {
     const char *write_scenario;       /* headless --write-scenario FILE */
     uint64_t *seeds;                  /* headless --seeds LIST (malloc'd, args.h); freed by the command */
     int n_seeds;
+    bool no_cache;                    /* headless --no-cache */
+    const char *cache_dir;            /* where loads keep and find worker output; NULL: nowhere */
     char self_exe[4096];    /* this executable: where the share folder and the worker are */
     char pack_worker[4096]; /* trivium-pack-worker, which runs pack code; "" when not found */
     int worker_timeout_ms;  /* $TRIVIUM_WORKER_TIMEOUT_MS; 0 = the plugin host's default */
@@ -66,8 +68,8 @@ int tv_cli_usage(const char *command, const char *fmt, ...) __attribute__((forma
  * outside the command line. False when this executable cannot be found. */
 bool tv_cli_init(tv_Cli *cli);
 
-/* Load options carrying what tv_cli_init found (the worker, its time limit) for a
- * load with this seed and language; the caller adds background and cache_dir. */
+/* Load options carrying what tv_cli_init found (the worker, its time limit) and
+ * cli->cache_dir for a load with this seed and language; the caller adds background. */
 tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang);
 
 

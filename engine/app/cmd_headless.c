@@ -24,6 +24,7 @@ static const char *const usage_headless =
     "                        [--count N] [--lang en|nl] [--format text|json|jsonl] [--summary]\n"
     "                        [--no-time-points] [--no-streak] [--timer-percent N]\n"
     "                        [--types choice,truefalse,...] [--plugins DIR ...] [--write-scenario FILE]\n"
+    "                        [--no-cache]\n"
     "\n"
     "Plays one session on a virtual clock. Each --answers script (one per player, up to 10000)\n"
     "has one line per question: A-F, a letter sequence (order), a number, =TEXT, correct,\n"
@@ -34,6 +35,8 @@ static const char *const usage_headless =
     "--format jsonl prints one JSON line per session, --summary the min, median, max and\n"
     "mean of each player's totals instead. --write-scenario FILE writes the session played\n"
     "as a scenario expecting its result, for `trivium test` (docs/testing.md).\n"
+    "Pack results are kept in the pack cache the game uses (docs/files.md) and read back,\n"
+    "checked like a worker's, while no file of the pack changed; --no-cache runs every pack.\n"
     "Exit codes: 0 ok, 2 usage, 3 pack failed to load, 4 answer-script error.\n";
 
 static const char *const usage_dump =
@@ -71,6 +74,7 @@ static const tv_ArgSpec headless_args[] = {
      "write the session as a scenario for trivium test"},
     {"--no-time-points", false, NULL, offsetof(tv_Cli, no_time_points), NULL, "no points for answering fast"},
     {"--no-streak", false, NULL, offsetof(tv_Cli, no_streak), NULL, "no bonus for a run of right answers"},
+    {"--no-cache", false, NULL, offsetof(tv_Cli, no_cache), NULL, "run every pack's worker; keep nothing"},
 };
 
 static const tv_ArgSpec dump_args[] = {
@@ -177,19 +181,20 @@ static int write_scenario(const tv_Cli *cli, const tv_Session *s, const tv_Scrip
     return ok ? -1 : tv_cli_fail(&err);
 }
 
-/* Plays one session for cli->seed and prints it as the format asks; totals[] gets
- * each player's total. Returns -1 to go on, or the exit code. */
-static int play_one(tv_Cli *cli, const tv_Script *scripts, const tv_Words *words, int *totals)
+/* Plays one session over view (the packs for cli->seed) and prints it as the format
+ * asks; totals[] gets each player's total. Returns -1 to go on, or the exit code. */
+static int play_one(tv_Cli *cli, const tv_PackSet *view, const int *selected, int n_sel, const tv_Script *scripts,
+                    const tv_Words *words, int *totals)
 {
-    tv_PackSet set = {0};
     tv_Session s = {0};
     const char *ids[TV_MAX_SELECT];
     int n_ids = 0;
     tv_Error err = {0};
-    /* Packs load again for each seed (a worker per pack per seed); serving many seeds
-     * from one worker is the plugin host's next step. */
-    int rc = open_session(cli, &set, &s, ids, &n_ids, cli->count ? cli->count : TV_DEFAULT_COUNT, cli->n_answers);
-    if (rc < 0 && !tv_play_scripts(&s, scripts, cli->n_answers, words->labels, words->n, &err)) {
+    int rc = -1;
+    if (!tv_open_session(cli, view, selected, n_sel, cli->count ? cli->count : TV_DEFAULT_COUNT, cli->n_answers, &s,
+                         ids, &n_ids, &err))
+        rc = tv_cli_fail(&err);
+    else if (!tv_play_scripts(&s, scripts, cli->n_answers, words->labels, words->n, &err)) {
         if (cli->n_seeds) {
             char msg[sizeof err.msg];
             snprintf(msg, sizeof msg, "%s", err.msg);
@@ -216,6 +221,106 @@ static int play_one(tv_Cli *cli, const tv_Script *scripts, const tv_Words *words
     if (rc < 0 && cli->write_scenario)
         rc = write_scenario(cli, &s, scripts, ids, n_ids);
     tv_session_free(&s);
+    return rc;
+}
+
+/* Seeds per round of loading in a batch: bounds the packs held in memory at once. */
+#define BATCH_BLOCK 256
+
+/* The packs for one seed of a batch: the set's own for packs that do not depend on the
+ * seed (or for the seed the set was loaded with), else that seed's load. A selected pack
+ * that failed for this seed is skipped under --pack all (as a one-seed run skips it) and
+ * an error otherwise. Returns -1 to go on, or the exit code. */
+static int seed_view(const tv_Cli *cli, const tv_PackSet *set, const tv_Pack *loaded, const int *selected, int n_sel,
+                     tv_PackSet *view, int *sel, int *n_out)
+{
+    bool all = false;
+    for (int i = 0; i < cli->n_select; i++)
+        all = all || strcmp(cli->select[i], "all") == 0;
+    for (int i = 0; i < set->n; i++)
+        view->packs[i] = loaded && loaded[i].dir ? loaded[i] : set->packs[i];
+    *n_out = 0;
+    for (int j = 0; j < n_sel; j++) {
+        const tv_Pack *p = &view->packs[selected[j]];
+        if (p->loaded) {
+            sel[(*n_out)++] = selected[j];
+            continue;
+        }
+        if (!all) {
+            tv_Error err = p->error;
+            err.code = TV_ERR_PACK;
+            return tv_cli_fail(&err);
+        }
+        char buf[2048];
+        tv_error_format(&p->error, buf, sizeof buf);
+        fprintf(stderr, "trivium: skipping pack %s for seed %llu: %s\n", p->folder, (unsigned long long)cli->seed,
+                buf);
+    }
+    if (*n_out == 0) {
+        tv_Error err = {0};
+        tv_error_set(&err, TV_ERR_PACK, NULL, 0, "no pack could be loaded");
+        return tv_cli_fail(&err);
+    }
+    return -1;
+}
+
+/* Plays every session: the packs are found and loaded once (for the first seed), and a
+ * pack whose result depends on the seed is loaded again for the others in blocks, by
+ * workers serving many seeds each; then each seed is played in order, exactly as a run
+ * with --seed would play it. Returns -1 to go on, or the exit code. */
+static int play_all(tv_Cli *cli, const uint64_t *seeds, int n_sessions, const tv_Script *scripts,
+                    const tv_Words *words, int *totals)
+{
+    tv_PackSet set;
+    tv_packset_init(&set, tv_alloc_default());
+    tv_Error err = {0};
+    int selected[TV_MAX_SELECT * 8];
+    int n_sel = 0;
+    uint64_t base_seed = seeds[0];
+    cli->seed = base_seed;
+    if (!tv_cli_discover(cli, &set, &err) || !tv_cli_select(cli, &set, selected, &n_sel, &err)) {
+        tv_packset_free(&set);
+        return tv_cli_fail(&err);
+    }
+    size_t n = (size_t)(set.n ? set.n : 1);
+    bool *want = calloc(n, sizeof *want);
+    int *sel = calloc((size_t)n_sel + 1, sizeof *sel);
+    tv_Pack *view_packs = calloc(n, sizeof *view_packs);
+    uint64_t *others = calloc(BATCH_BLOCK, sizeof *others);
+    tv_Pack *loaded = n_sessions > 1 ? calloc(n * BATCH_BLOCK, sizeof *loaded) : NULL;
+    int rc = -1;
+    if (!want || !sel || !view_packs || !others || (n_sessions > 1 && !loaded))
+        rc = tv_cli_fail(&(tv_Error){.code = TV_ERR_NOMEM, .msg = "out of memory"});
+    bool any_seeded = false;
+    for (int j = 0; rc < 0 && j < n_sel; j++) {
+        want[selected[j]] = set.packs[selected[j]].seeded;
+        any_seeded = any_seeded || want[selected[j]];
+    }
+    tv_PackSet view = set;
+    view.packs = view_packs;
+    tv_LoadOptions opt = tv_cli_load_options(cli, base_seed, cli->lang);
+    for (int b = 0; rc < 0 && b < n_sessions; b += BATCH_BLOCK) {
+        int count = n_sessions - b < BATCH_BLOCK ? n_sessions - b : BATCH_BLOCK;
+        int slot[BATCH_BLOCK], n_others = 0;
+        for (int k = 0; k < count; k++) {
+            slot[k] = any_seeded && seeds[b + k] != base_seed ? n_others : -1;
+            if (slot[k] >= 0)
+                others[n_others++] = seeds[b + k];
+        }
+        if (n_others)
+            tv_packset_load_seeds(&set, &opt, want, others, n_others, loaded);
+        for (int k = 0; rc < 0 && k < count; k++) {
+            cli->seed = seeds[b + k];
+            int n_use = 0;
+            rc = seed_view(cli, &set, slot[k] >= 0 ? loaded + (size_t)slot[k] * (size_t)set.n : NULL, selected,
+                           n_sel, &view, sel, &n_use);
+            if (rc < 0)
+                rc = play_one(cli, &view, sel, n_use, scripts, words, totals + (size_t)(b + k) * (size_t)cli->n_answers);
+        }
+        if (n_others)
+            tv_packs_free(loaded, (size_t)n_others * (size_t)set.n);
+    }
+    free(want), free(sel), free(view_packs), free(others), free(loaded);
     tv_packset_free(&set);
     return rc;
 }
@@ -269,11 +374,17 @@ static int headless(tv_Cli *cli, int argc, char **argv)
     tv_Words words = {0};
     if (rc < 0)
         rc = words_load(cli, &words);
-    for (int k = 0; rc < 0 && k < n_sessions; k++) {
-        if (cli->n_seeds)
-            cli->seed = cli->seeds[k];
-        rc = play_one(cli, scripts, &words, totals + (size_t)k * (size_t)cli->n_answers);
+    /* The pack cache the game keeps (docs/files.md), unless --no-cache. */
+    char cache_dir[TV_PATHS_MAX];
+    if (!cli->no_cache && tv_paths_cache_dir(cache_dir, sizeof cache_dir)) {
+        cli->cache_dir = cache_dir;
+        tv_Error cerr = {0};
+        if (tv_file_remove_stale_temps(cache_dir, 10, &cerr) < 0)
+            fprintf(stderr, "trivium: %s: %s\n", cerr.file, cerr.msg);
     }
+    if (rc < 0)
+        rc = play_all(cli, cli->n_seeds ? cli->seeds : &cli->seed, n_sessions, scripts, &words, totals);
+    cli->cache_dir = NULL;
     if (rc < 0 && cli->summary) {
         tv_SummaryInfo info = {.players = cli->answers, .json = cli->json, .one_line = cli->jsonl};
         rc = tv_report_summary(stdout, totals, n_sessions, cli->n_answers, &info) ? TV_EXIT_OK : 1;

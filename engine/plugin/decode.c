@@ -535,6 +535,10 @@ bool tv_pack_decode(tv_Pack *p, const char *json, size_t len, const char *defaul
     /* Before anything can fail, so the digest is there for lint even on a rejected pack:
      * the bytes the worker wrote, not a re-serialisation. */
     snprintf(p->raw_digest, sizeof p->raw_digest, "%016" PRIx64, tv_hash64_bytes(json, len, TV_HASH64_INIT));
+    p->raw_size = len;
+    /* Absent (an older worker, a hand-made document): taken as depending on the seed. */
+    const cJSON *seeded = cJSON_IsObject(root) ? get(root, TV_WIRE_SEEDED) : NULL;
+    p->seeded = !cJSON_IsBool(seeded) || cJSON_IsTrue(seeded);
     const tv_Diag *first_error = NULL;
     bool ok = false;
     if (!cJSON_IsObject(root))

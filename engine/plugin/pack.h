@@ -35,6 +35,9 @@ typedef struct tv_Pack {
     int n_diags; /* warnings (and errors when the pack was rejected) */
     tv_Diag *diags;
     char raw_digest[17]; /* hash of the worker's question data, for determinism checks */
+    size_t raw_size;     /* that data's length in bytes */
+    bool seeded;         /* the pack drew random numbers: another seed may give other questions
+                            (false: the worker saw no draw, so this result serves every seed) */
 } tv_Pack;
 
 #endif

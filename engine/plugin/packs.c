@@ -158,8 +158,7 @@ void tv_packset_free(tv_PackSet *set)
 
 typedef struct Worker {
     tv_Pack *pack;
-    const char *cache_dir; /* tv_LoadOptions.cache_dir */
-    uint64_t cache_key;    /* 0: not cached */
+    uint64_t cache_key; /* 0: not cached */
 } Worker;
 
 struct tv_PackLoad {
@@ -167,25 +166,26 @@ struct tv_PackLoad {
     Worker *ws;
     tv_Child *kids; /* parallel to ws; zeroed (not started) for packs not run */
     const char *default_category;
+    const char *cache_dir;
+    uint64_t seed;
     int max_running; /* workers at once: a few per core, within the fd limit */
     bool show_logs;  /* tv_LoadOptions.show_logs */
 };
 
 /* What the worker's end means for its pack: data decodes, anything else is an error
- * naming how the worker ended and what it was doing. */
-static void finish(Worker *w, const tv_Child *c, const char *default_category)
+ * naming how the worker ended and what it was doing. True when the pack loaded, with
+ * *data and *dlen the frame it came from (inside c->out), for the cache. */
+static bool finish(tv_Pack *p, const tv_Child *c, const char *default_category, const char **data, size_t *dlen)
 {
-    tv_Pack *p = w->pack;
     const char *phase = tv_wire_last_phase(c->out, c->out_len);
     char where[1100], how[200];
     tv_pack_file_path(where, sizeof where, p->display);
-    if (c->start_errno) {
-        tv_error_set(&p->error, TV_ERR_PACK, p->dir, 0, "cannot start a pack worker: %s", strerror(c->start_errno));
-        return;
-    }
-    const char *data = NULL;
-    size_t dlen = 0;
-    bool have_data = tv_wire_find_data(c->out, c->out_len, &data, &dlen);
+    if (c->start_errno)
+        return tv_error_set(&p->error, TV_ERR_PACK, p->dir, 0, "cannot start a pack worker: %s",
+                            strerror(c->start_errno));
+    *data = NULL;
+    *dlen = 0;
+    bool have_data = tv_wire_find_data(c->out, c->out_len, data, dlen);
     if (c->timed_out || c->flooded || !have_data) {
         /* Exited without data: out of address space, or could not start. Show its stderr. */
         char first[300] = "";
@@ -196,12 +196,11 @@ static void finish(Worker *w, const tv_Child *c, const char *default_category)
             memcpy(first, c->err, n);
             first[n] = '\0';
         }
-        tv_error_set(&p->error, TV_ERR_PACK, where, 0, "pack %s: %s while %s%s%s", p->folder,
-                     tv_child_describe(c, "the pack worker", how, sizeof how), phase, first[0] ? ": " : "", first);
-        return;
+        return tv_error_set(&p->error, TV_ERR_PACK, where, 0, "pack %s: %s while %s%s%s", p->folder,
+                            tv_child_describe(c, "the pack worker", how, sizeof how), phase, first[0] ? ": " : "",
+                            first);
     }
-    if (tv_pack_decode(p, data, dlen, default_category) && w->cache_key)
-        tv_pack_cache_write(w->cache_dir, p->dir, w->cache_key, data, dlen);
+    return tv_pack_decode(p, *data, *dlen, default_category);
 }
 
 /* A reload starts from a clean pack. */
@@ -219,21 +218,30 @@ static bool reset_pack(tv_Pack *p, tv_Alloc alloc)
     return false;
 }
 
-/* The pack as its worker wrote it last time, when nothing it depends on has changed;
- * anything that does not decode cleanly is a miss, and the worker runs. */
-static bool load_cached(Worker *w, tv_Alloc alloc, const char *default_category)
+/* The pack as its worker wrote it for seed, when nothing it depends on has changed;
+ * anything that does not decode cleanly is a miss (the pack is reset for the worker). */
+static bool load_cached(tv_Pack *p, const tv_PackCache *cache, uint64_t seed, tv_Alloc alloc,
+                        const char *default_category)
 {
-    size_t len = 0;
-    char *data = tv_pack_cache_read(w->cache_dir, w->pack->dir, w->cache_key, &len);
-    if (!data)
+    const char *data;
+    size_t len;
+    if (!tv_pack_cache_find(cache, seed, &data, &len))
         return false;
-    tv_pack_decode(w->pack, data, len, default_category);
-    free(data);
-    if (w->pack->loaded)
-        w->cache_key = 0; /* already kept */
-    else
-        reset_pack(w->pack, alloc);
-    return w->pack->loaded;
+    if (tv_pack_decode(p, data, len, default_category))
+        return true;
+    reset_pack(p, alloc);
+    return false;
+}
+
+/* Keeps a loaded pack's frame for the next run (for every seed when it drew no random number). */
+static void cache_keep(const char *cache_dir, const tv_Pack *p, uint64_t key, uint64_t seed, const char *data,
+                       size_t dlen)
+{
+    tv_PackCache cache;
+    tv_pack_cache_open(&cache, cache_dir, p->dir, key, TV_PACK_CACHE_ONE);
+    tv_pack_cache_put(&cache, seed, !p->seeded, data, dlen);
+    tv_pack_cache_save(&cache, cache_dir);
+    tv_pack_cache_close(&cache);
 }
 
 tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
@@ -261,10 +269,13 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
             continue;
         if (!reset_pack(w->pack, set->alloc))
             continue;
-        if (opt->cache_dir) {
-            w->cache_dir = opt->cache_dir;
-            w->cache_key = tv_pack_cache_key(opt->worker_exe, w->pack->dir, w->pack->display, opt->seed, opt->lang);
-            if (w->cache_key && load_cached(w, set->alloc, opt->default_category))
+        if (opt->cache_dir && (w->cache_key = tv_pack_cache_key(opt->worker_exe, w->pack->dir, w->pack->display,
+                                                                 opt->lang))) {
+            tv_PackCache cache;
+            tv_pack_cache_open(&cache, opt->cache_dir, w->pack->dir, w->cache_key, TV_PACK_CACHE_ONE);
+            bool hit = load_cached(w->pack, &cache, opt->seed, set->alloc, opt->default_category);
+            tv_pack_cache_close(&cache);
+            if (hit)
                 continue;
         }
         char *argv[] = {(char *)opt->worker_exe, "pack-worker", "--dir", (char *)w->pack->dir, "--display",
@@ -276,7 +287,8 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
             tv_error_set(&w->pack->error, TV_ERR_PACK, w->pack->dir, 0, "cannot start a pack worker: %s",
                          strerror(errno));
     }
-    *load = (tv_PackLoad){set, ws, kids, opt->default_category, tv_children_max_running(), opt->show_logs};
+    *load = (tv_PackLoad){set,       ws,        kids, opt->default_category, opt->cache_dir,
+                          opt->seed, tv_children_max_running(), opt->show_logs};
     tv_children_start_queued(kids, set->n, load->max_running);
     return load;
 }
@@ -316,8 +328,12 @@ void tv_packset_load_end(tv_PackLoad *load)
     tv_PackSet *set = load->set;
     tv_children_wait(load->kids, set->n, load->max_running);
     for (int i = 0; i < set->n; i++) {
-        if (load->kids[i].started || load->kids[i].start_errno)
-            finish(&load->ws[i], &load->kids[i], load->default_category);
+        const char *data;
+        size_t dlen;
+        Worker *w = &load->ws[i];
+        if ((load->kids[i].started || load->kids[i].start_errno) &&
+            finish(w->pack, &load->kids[i], load->default_category, &data, &dlen) && w->cache_key)
+            cache_keep(load->cache_dir, w->pack, w->cache_key, load->seed, data, dlen);
         /* The worker's stderr holds the pack's quiz.log lines (file:line: log: ...),
          * written only when asked for; passed on as they came, pack by pack. */
         if (load->show_logs && load->kids[i].err_len)
@@ -333,4 +349,146 @@ void tv_packset_load_end(tv_PackLoad *load)
 void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want)
 {
     tv_packset_load_end(tv_packset_load_begin(set, opt, want));
+}
+
+/* ==================== one pack, many seeds ==================== */
+
+/* One many-seeds worker: the pack it runs and the seeds (indices into the batch) it got. */
+typedef struct SeedRun {
+    int pack;
+    int first, count; /* into the batch's miss list */
+} SeedRun;
+
+/* Reads the next record "seed S STATUS HOW N\n<N bytes>" at *at of c's output into rec
+ * (a child as a one-seed worker would have ended). False when there is none complete. */
+static bool next_record(const tv_Child *c, size_t *at, uint64_t *seed, tv_Child *rec)
+{
+    const char *p = c->out + *at, *end = c->out + c->out_len;
+    const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+    if (!nl || nl - p > 100 || (size_t)(end - p) < sizeof TV_WIRE_SEED || memcmp(p, TV_WIRE_SEED, 5) != 0)
+        return false;
+    char line[128], how[16];
+    memcpy(line, p, (size_t)(nl - p));
+    line[nl - p] = '\0';
+    unsigned long long s, n;
+    int status;
+    if (sscanf(line, TV_WIRE_SEED "%llu %d %15s %llu", &s, &status, how, &n) != 4 || n > (size_t)(end - nl - 1))
+        return false;
+    memset(rec, 0, sizeof *rec);
+    rec->out = (char *)nl + 1;
+    rec->out_len = (size_t)n;
+    rec->status = status;
+    rec->timed_out = strcmp(how, TV_WIRE_HOW_TIMEOUT) == 0;
+    rec->flooded = strcmp(how, TV_WIRE_HOW_FLOOD) == 0;
+    rec->started = true;
+    *seed = s;
+    *at = (size_t)(nl + 1 - c->out) + (size_t)n;
+    return true;
+}
+
+void tv_packset_load_seeds(const tv_PackSet *set, const tv_LoadOptions *opt, const bool *want, const uint64_t *seeds,
+                           int n_seeds, tv_Pack *out)
+{
+    int n = set->n, timeout = opt->timeout_ms > 0 ? opt->timeout_ms : TV_WORKER_TIMEOUT_DEFAULT_MS;
+    memset(out, 0, sizeof *out * (size_t)n * (size_t)n_seeds);
+    /* Every wanted (pack, seed) not in the cache, listed pack by pack. */
+    int *miss = malloc(sizeof *miss * ((size_t)n * (size_t)n_seeds + 1));
+    int n_miss = 0, n_runs = 0;
+    SeedRun *runs = calloc((size_t)n_seeds * (size_t)n + 1, sizeof *runs);
+    tv_Child *kids = calloc((size_t)n_seeds * (size_t)n + 1, sizeof *kids);
+    tv_PackCache *caches = calloc((size_t)n + 1, sizeof *caches);
+    uint64_t *keys = calloc((size_t)n + 1, sizeof *keys);
+    char *list = malloc((size_t)n_seeds * 21 + 1);
+    bool ok = miss && runs && kids && caches && keys && list;
+    for (int i = 0; i < n; i++) {
+        const tv_Pack *base = &set->packs[i];
+        if (!want[i])
+            continue;
+        if (ok && opt->cache_dir && (keys[i] = tv_pack_cache_key(opt->worker_exe, base->dir, base->display, opt->lang)))
+            tv_pack_cache_open(&caches[i], opt->cache_dir, base->dir, keys[i], TV_PACK_CACHE_MANY);
+        int first_miss = n_miss;
+        for (int k = 0; k < n_seeds; k++) {
+            tv_Pack *p = &out[(size_t)k * (size_t)n + (size_t)i];
+            if (!set_paths(p, set->alloc, base->dir, NULL)) {
+                tv_error_set(&p->error, TV_ERR_NOMEM, base->dir, 0, "out of memory");
+                continue;
+            }
+            p->display = p->dir + (base->display - base->dir);
+            if (!ok)
+                tv_error_set(&p->error, TV_ERR_NOMEM, base->dir, 0, "out of memory");
+            else if (!load_cached(p, &caches[i], seeds[k], set->alloc, opt->default_category))
+                miss[n_miss++] = k;
+        }
+        /* At least two workers per pack, so a batch uses both cores; each gets as many
+         * seeds as keep its whole output well below the host's cap on one child. */
+        int todo = n_miss - first_miss;
+        size_t per_seed = base->raw_size ? base->raw_size : 1;
+        int fit = (int)((TV_CHILD_MAX_OUTPUT / 4) / per_seed);
+        int share = (todo + 1) / 2;
+        int chunk = fit < 1 ? 1 : (share < fit ? share : fit);
+        for (int at = first_miss; chunk > 0 && at < n_miss; at += chunk) {
+            SeedRun *r = &runs[n_runs];
+            *r = (SeedRun){i, at, n_miss - at < chunk ? n_miss - at : chunk};
+            size_t used = 0;
+            for (int j = 0; j < r->count; j++)
+                used += (size_t)sprintf(list + used, "%s%" PRIu64, j ? "," : "", seeds[miss[r->first + j]]);
+            char ms[16], display[4200];
+            snprintf(ms, sizeof ms, "%d", timeout);
+            snprintf(display, sizeof display, "%s", base->display);
+            char *argv[] = {(char *)opt->worker_exe, "pack-worker", "--dir", (char *)base->dir, "--display", display,
+                            "--seeds", list, "--lang", (char *)opt->lang, "--timeout-ms", ms, NULL};
+            /* The worker holds each seed to the deadline itself; this one is the sum. */
+            if (!tv_child_queue(&kids[n_runs], argv, timeout * r->count + 1000, opt->background))
+                kids[n_runs].start_errno = errno ? errno : ENOMEM;
+            n_runs++;
+        }
+    }
+    int max_running = tv_children_max_running();
+    tv_children_start_queued(kids, n_runs, max_running);
+    tv_children_wait(kids, n_runs, max_running);
+    for (int r = 0; r < n_runs; r++) {
+        const SeedRun *run = &runs[r];
+        const tv_Pack *base = &set->packs[run->pack];
+        size_t at = 0;
+        for (int j = 0; j < run->count; j++) {
+            int k = miss[run->first + j];
+            tv_Pack *p = &out[(size_t)k * (size_t)n + (size_t)run->pack];
+            tv_Child rec;
+            uint64_t seed;
+            const char *data;
+            size_t dlen;
+            /* Seeds the worker never reached end the way the worker did. */
+            bool have = !kids[r].start_errno && next_record(&kids[r], &at, &seed, &rec) && seed == seeds[k];
+            if (!have) {
+                rec = kids[r];
+                rec.out = NULL, rec.out_len = 0;
+            } else
+                rec.timeout_ms = timeout;
+            if (!finish(p, &rec, opt->default_category, &data, &dlen))
+                continue;
+            /* A pack's id is its identity for the whole batch (scores, --pack ID). */
+            if (strcmp(p->id, base->id) != 0) {
+                p->loaded = false;
+                char where[1100];
+                tv_pack_file_path(where, sizeof where, p->display);
+                tv_error_set(&p->error, TV_ERR_PACK, where, 0, "pack id '%s' for seed %" PRIu64
+                             " is not '%s', its id for the other seeds", p->id, seeds[k], base->id);
+            } else if (keys[run->pack]) /* by seed: this pack drew random numbers for the set's seed */
+                tv_pack_cache_put(&caches[run->pack], seeds[k], false, data, dlen);
+        }
+    }
+    for (int r = 0; r < n_runs; r++)
+        tv_child_free(&kids[r]);
+    for (int i = 0; ok && i < n; i++) {
+        if (keys[i])
+            tv_pack_cache_save(&caches[i], opt->cache_dir);
+        tv_pack_cache_close(&caches[i]);
+    }
+    free(miss), free(runs), free(kids), free(caches), free(keys), free(list);
+}
+
+void tv_packs_free(tv_Pack *packs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tv_arena_free(&packs[i].arena);
 }

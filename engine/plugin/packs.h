@@ -31,9 +31,10 @@ typedef struct tv_LoadOptions {
     int timeout_ms;         /* wall-clock limit per worker; 0 = TV_WORKER_TIMEOUT_DEFAULT_MS */
     bool background;        /* the caller has more urgent work meanwhile (opening the window):
                                workers run at a lower CPU priority (nice +10) */
-    const char *cache_dir;  /* the game's: packs whose files, worker, seed and language are
-                               unchanged are read from here instead of run (pack_cache.h);
-                               NULL always runs the workers. Must outlive the load. */
+    const char *cache_dir;  /* packs whose files, worker and language are unchanged are read
+                               from here for a seed kept there instead of run, and what the
+                               workers write is kept (pack_cache.h); NULL always runs the
+                               workers. Must outlive the load. */
     const char *default_category; /* for questions whose pack gives none: the caller's
                                      translation of "round.category_default"; NULL gives
                                      "General". Must outlive the load. */
@@ -59,6 +60,17 @@ void tv_packset_load(tv_PackSet *set, const tv_LoadOptions *opt, const bool *wan
 typedef struct tv_PackLoad tv_PackLoad;
 tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, const bool *want);
 void tv_packset_load_end(tv_PackLoad *load);
+/* A batch: for each pack i with want[i] (loaded already, for another seed), loads it
+ * again for each of seeds[0..n_seeds) into out[k * set->n + i] (n_seeds * set->n packs,
+ * the others left zeroed), from the cache where it holds the seed, else from workers
+ * that serve many seeds each (a fresh process and lua_State per seed, the same limits
+ * as one seed), at least two per pack so a batch uses both cores. Each ends loaded or
+ * with its error, as tv_packset_load leaves a pack; one whose id differs from the set's
+ * for that pack is refused. Free them with tv_packs_free. */
+void tv_packset_load_seeds(const tv_PackSet *set, const tv_LoadOptions *opt, const bool *want, const uint64_t *seeds,
+                           int n_seeds, tv_Pack *out);
+/* Frees packs[0..n) loaded by tv_packset_load_seeds (zeroed ones too). */
+void tv_packs_free(tv_Pack *packs, size_t n);
 /* Index of the pack whose id or folder name is name, or -1. */
 int tv_packset_find(const tv_PackSet *set, const char *name);
 void tv_packset_free(tv_PackSet *set);

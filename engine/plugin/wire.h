@@ -32,6 +32,19 @@
  *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
  *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
  *                          "warning"), msg}
+ *   seeded        bool     pack code drew random numbers (math.random, ctx.rng) while
+ *                          loading or generating; false: the result is the same for every
+ *                          seed (the host then loads it once for a batch and caches it once).
+ *                          Absent counts as true. A worker lying here only repeats its own
+ *                          questions across seeds, which it could do anyway.
+ *
+ * Many seeds (`--seeds LIST`, for batches): the worker plays each seed in a child process
+ * of its own (a fresh lua_State, the same rlimits, budget and deadline as one seed) and
+ * writes one record per seed, in the order given:
+ *
+ *     seed S STATUS HOW N\n       S the seed, STATUS the child's waitpid status, HOW "-",
+ *     <N bytes>                    "timeout" or "flood"; then exactly what a one-seed worker
+ *                                  writes (phase lines, the data frame), N bytes of it
  *
  * The host trusts none of it: a worker ran pack code. decode.c re-checks every field.
  * Depends on: nothing (macros and one inline helper). */
@@ -47,8 +60,12 @@
 #define TV_WIRE_PHASE_LOADING "loading"
 #define TV_WIRE_PHASE_GENERATING "generating"
 #define TV_WIRE_PHASE_STARTING "starting" /* never written: no phase line seen yet */
+#define TV_WIRE_SEED "seed "      /* a many-seeds worker's record: "seed S STATUS HOW N\n" */
+#define TV_WIRE_HOW_TIMEOUT "timeout"
+#define TV_WIRE_HOW_FLOOD "flood"
 
 /* ---- limits both sides apply ---- */
+#define TV_WIRE_MAX_SEED_OUTPUT (16u << 20) /* a seed's output in a many-seeds worker */
 #define TV_WIRE_MAX_QUESTIONS 2000
 #define TV_WIRE_MAX_DIAGS 10000
 #define TV_WIRE_MAX_SOURCES 256
@@ -73,6 +90,7 @@
 #define TV_WIRE_GENERATED_COUNT "generated_count"
 #define TV_WIRE_QUESTIONS "questions"
 #define TV_WIRE_DIAGNOSTICS "diagnostics"
+#define TV_WIRE_SEEDED "seeded"
 /* pack */
 #define TV_WIRE_ID "id" /* also a question's */
 #define TV_WIRE_TITLE "title" /* also a source's */

@@ -7,6 +7,7 @@
 set -u
 BUILD=$1 KIND=${2:-ui}
 T=$(mktemp -d)
+export TRIVIUM_CACHE_DIR=$T/cache # headless keeps pack results there; never the home folder's
 trap 'rm -rf "$T"' EXIT
 pass=0 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); echo "ok: $1"; else fail=$((fail + 1)); echo "FAIL: $1"; fi; }

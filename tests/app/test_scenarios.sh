@@ -9,6 +9,7 @@ TRIVIUM=$1
 SRC=$2
 cd "$SRC"
 T=$(mktemp -d)
+export TRIVIUM_CACHE_DIR=$T/cache # headless keeps pack results there; never the home folder's
 trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 import sys
 import unicodedata
 import urllib.parse
@@ -76,6 +77,9 @@ class Trivium:
         self.pack = pack
         self.plugins = os.path.join(source, "plugins")
         self.env = {k: v for k, v in os.environ.items() if k != "TRIVIUM_PLUGIN_PATH"}
+        # headless keeps pack results in a cache: this run's own, never the home folder's
+        self.cache = tempfile.TemporaryDirectory(prefix="trivium-cache-")
+        self.env["TRIVIUM_CACHE_DIR"] = self.cache.name
 
     def run(self, args, stdin=None, exe=None):
         """Runs trivium (or exe) in the source tree; returns (exit code, stdout bytes, stderr text)."""

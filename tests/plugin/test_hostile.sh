@@ -24,6 +24,7 @@ if [ ! -x "$TRIVIUM" ]; then
 fi
 HOSTILE=tests/packs/hostile
 T=$(mktemp -d)
+export TRIVIUM_CACHE_DIR=$T/cache # headless keeps pack results there; never the home folder's
 trap 'rm -rf "$T"' EXIT
 JOBS=$(nproc 2>/dev/null || echo 2)
 [ "$JOBS" -lt 2 ] && JOBS=2

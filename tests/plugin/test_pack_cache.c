@@ -18,6 +18,29 @@
 #include "plugin/packs.h"
 #include "core/rng.h"
 
+/* The text kept for (pack_dir, key, seed), malloc'd, or NULL: open, find, copy, close. */
+static char *cache_read(const char *cache_dir, const char *pack_dir, uint64_t key, uint64_t seed, size_t *len)
+{
+    tv_PackCache c;
+    tv_pack_cache_open(&c, cache_dir, pack_dir, key, TV_PACK_CACHE_ONE);
+    const char *data;
+    char *copy = NULL;
+    if (tv_pack_cache_find(&c, seed, &data, len))
+        copy = strdup(data);
+    tv_pack_cache_close(&c);
+    return copy;
+}
+
+/* Keeps data for seed alone under key, as a worker's result for one seed. */
+static void cache_write(const char *cache_dir, const char *pack_dir, uint64_t key, uint64_t seed, const char *data)
+{
+    tv_PackCache c;
+    tv_pack_cache_open(&c, cache_dir, pack_dir, key, TV_PACK_CACHE_ONE);
+    tv_pack_cache_put(&c, seed, false, data, strlen(data));
+    tv_pack_cache_save(&c, cache_dir);
+    tv_pack_cache_close(&c);
+}
+
 typedef struct Env {
     char root[64], packs[128], pack[160], cache[160];
 } Env;
@@ -60,9 +83,8 @@ static const char *load_prompt(const Env *e, const char *lang, bool *from_cache_
         if (strcmp(set.packs[0].questions[i].id, "tf") == 0)
             snprintf(prompt, sizeof prompt, "%s", set.packs[0].questions[i].prompt);
     size_t len = 0;
-    char *kept = tv_pack_cache_read(e->cache, set.packs[0].dir,
-                                    tv_pack_cache_key(opt.worker_exe, set.packs[0].dir, set.packs[0].display, 1, lang),
-                                    &len);
+    char *kept = cache_read(e->cache, set.packs[0].dir,
+                            tv_pack_cache_key(opt.worker_exe, set.packs[0].dir, set.packs[0].display, lang), 1, &len);
     *from_cache_file = kept != NULL;
     free(kept);
     tv_packset_free(&set);
@@ -84,15 +106,15 @@ TEST("a second load of an unchanged pack comes from the cache, an edited pack ru
     bool kept;
     CHECK_STR("True or false", load_prompt(&e, "en", &kept));
     CHECK(kept); /* the first load wrote the cache */
-    tamper_cache(&e, "True or false", "Kept or not");
-    CHECK_STR("Kept or not", load_prompt(&e, "en", &kept)); /* read, not run */
+    tamper_cache(&e, "True or false", "Kept or false");
+    CHECK_STR("Kept or false", load_prompt(&e, "en", &kept)); /* read, not run */
 
     /* Another language is another key: the worker runs (and its result replaces the kept one). */
     CHECK_STR("True or false", load_prompt(&e, "nl", &kept));
     CHECK(kept);
 
     /* Editing any file of the pack is a miss. */
-    tamper_cache(&e, "True or false", "Kept or not");
+    tamper_cache(&e, "True or false", "Kept or false");
     char cmd[600];
     snprintf(cmd, sizeof cmd, "printf '%s' >> '%s/pack.lua'", "\\n-- edited\\n", e.pack);
     run(cmd);
@@ -112,7 +134,7 @@ TEST("a damaged or cut-short cache file is a miss: the worker runs and the pack 
     run(cmd);
     CHECK_STR("True or false", load_prompt(&e, "en", &kept));
     CHECK(kept); /* rewritten whole */
-    tamper_cache(&e, "\"ok\"", "\"okay\""); /* valid JSON that is not a pack result */
+    tamper_cache(&e, "\"ok\"", "\"OK\""); /* valid JSON, the same length, that is not a pack result */
     CHECK_STR("True or false", load_prompt(&e, "en", &kept));
     env_free(&e);
 }
@@ -141,7 +163,7 @@ TEST("a FIFO in place of a cache file is a miss at once, and the next write repl
     env_make(&e);
     char path[400];
     kept_path(&e, e.pack, path, sizeof path);
-    tv_pack_cache_write(e.cache, e.pack, 7, "{}", 2); /* makes the folder */
+    cache_write(e.cache, e.pack, 7, 3, "{}"); /* makes the folder */
     CHECK(unlink(path) == 0);
     CHECK(mkfifo(path, 0600) == 0);
     /* In a child with an alarm, so a read that waits for a writer fails the test
@@ -150,7 +172,7 @@ TEST("a FIFO in place of a cache file is a miss at once, and the next write repl
     if (pid == 0) {
         alarm(5);
         size_t len = 0;
-        char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+        char *got = cache_read(e.cache, e.pack, 7, 3, &len);
         _exit(got == NULL ? 0 : 1);
     }
     int status = 0;
@@ -160,7 +182,7 @@ TEST("a FIFO in place of a cache file is a miss at once, and the next write repl
     pid = fork();
     if (pid == 0) {
         alarm(5);
-        tv_pack_cache_write(e.cache, e.pack, 7, "{\"x\":1}", 7);
+        cache_write(e.cache, e.pack, 7, 3, "{\"x\":1}");
         _exit(0);
     }
     CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
@@ -168,7 +190,7 @@ TEST("a FIFO in place of a cache file is a miss at once, and the next write repl
     struct stat st;
     CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode));
     size_t len = 0;
-    char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+    char *got = cache_read(e.cache, e.pack, 7, 3, &len);
     CHECK_STR("{\"x\":1}", got);
     free(got);
     env_free(&e);
@@ -180,13 +202,13 @@ TEST("a symbolic link planted in the cache folder is not followed, read or writt
     env_make(&e);
     char path[400], outside[200], old_tmp[480];
     kept_path(&e, e.pack, path, sizeof path);
-    tv_pack_cache_write(e.cache, e.pack, 7, "{}", 2); /* makes the folder */
+    cache_write(e.cache, e.pack, 7, 3, "{}"); /* makes the folder */
     CHECK(unlink(path) == 0);
     snprintf(outside, sizeof outside, "%s/outside.txt", e.root);
     FILE *f = fopen(outside, "wb");
     CHECK(f != NULL);
     if (f) {
-        fputs("trivium-pack-cache 1 0000000000000007\n{\"secret\":1}", f);
+        fputs("trivium-pack-cache 2 0000000000000007\nseed 3 12\n{\"secret\":1}\n", f);
         fclose(f);
     }
     /* The cache file itself, and the temp name the cache used to pick (<path>.<pid>.tmp). */
@@ -194,12 +216,12 @@ TEST("a symbolic link planted in the cache folder is not followed, read or writt
     CHECK(symlink(outside, path) == 0);
     CHECK(symlink(outside, old_tmp) == 0);
     size_t len = 0;
-    CHECK(tv_pack_cache_read(e.cache, e.pack, 7, &len) == NULL); /* not followed */
-    tv_pack_cache_write(e.cache, e.pack, 7, "{\"mine\":1}", 10);
-    CHECK_STR("trivium-pack-cache 1 0000000000000007\n{\"secret\":1}", file_text(outside));
+    CHECK(cache_read(e.cache, e.pack, 7, 3, &len) == NULL); /* not followed */
+    cache_write(e.cache, e.pack, 7, 3, "{\"mine\":1}");
+    CHECK_STR("trivium-pack-cache 2 0000000000000007\nseed 3 12\n{\"secret\":1}\n", file_text(outside));
     struct stat st;
     CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode)); /* the link itself was replaced */
-    char *got = tv_pack_cache_read(e.cache, e.pack, 7, &len);
+    char *got = cache_read(e.cache, e.pack, 7, 3, &len);
     CHECK_STR("{\"mine\":1}", got);
     free(got);
     env_free(&e);

@@ -1,4 +1,5 @@
-/* worker.c - pack-worker: load, generate, convert, write JSON, exit.
+/* worker.c - pack-worker: load, generate, convert, write JSON, exit; with --seeds, that
+ * once per seed in a child process each (wire.h).
  * Trust boundary: runs untrusted pack code; this process is expendable by design.
  * Depends on: Lua 5.4, cJSON, core. */
 #include "plugin/worker/worker.h"
@@ -8,7 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -115,7 +120,7 @@ static void add_error(tv_Convert *c, const char *file, int line, const char *msg
     tv_convert_diag(c, TV_WIRE_ERROR, where, "%s", msg);
 }
 
-static int emit(tv_Convert *c, int n_static)
+static int emit(tv_Convert *c, int n_static, bool seeded)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddBoolToObject(root, TV_WIRE_OK, c->errors == 0);
@@ -133,6 +138,7 @@ static int emit(tv_Convert *c, int n_static)
     c->questions = NULL;
     cJSON_AddItemToObject(root, TV_WIRE_DIAGNOSTICS, c->diags);
     c->diags = NULL;
+    cJSON_AddBoolToObject(root, TV_WIRE_SEEDED, seeded);
     char *text = cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     if (!text)
@@ -144,31 +150,10 @@ static int emit(tv_Convert *c, int n_static)
     return 0;
 }
 
-int tv_worker_main(int argc, char **argv)
+/* One seed: loads and generates, writes the frame and ends the process (never returns).
+ * log: quiz.log writes to stderr (lint, dump, test and watch ask for it). */
+static void run_seed(const char *dir, const char *display, uint64_t seed, const char *lang, bool log)
 {
-    if (argc == 2 && strcmp(argv[1], "--describe-api") == 0)
-        return tv_worker_describe_api(); /* for the docs check; runs no pack code */
-    const char *dir = NULL, *display = NULL, *lang = "en";
-    uint64_t seed = 0;
-    bool log = false; /* quiz.log output, for lint, dump, test and watch */
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--dir") == 0)
-            dir = argv[i + 1];
-        else if (strcmp(argv[i], "--display") == 0)
-            display = argv[i + 1];
-        else if (strcmp(argv[i], "--seed") == 0)
-            seed = strtoull(argv[i + 1], NULL, 10);
-        else if (strcmp(argv[i], "--lang") == 0)
-            lang = argv[i + 1];
-        else if (strcmp(argv[i], "--log") == 0)
-            log = strcmp(argv[i + 1], "1") == 0;
-    }
-    if (!dir) {
-        fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
-        return 2;
-    }
-    if (!display)
-        display = dir;
     apply_limits();
     say_phase(TV_WIRE_PHASE_LOADING);
 
@@ -180,22 +165,24 @@ int tv_worker_main(int argc, char **argv)
         tv_convert_init(&conv, &sb, lang);
         snprintf(file, sizeof file, "%s", display);
         add_error(&conv, file, 0, msg);
-        int rc = emit(&conv, 0);
-        _exit(rc);
+        _exit(emit(&conv, 0, true));
     }
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
     tv_api_quiz_log_enable(sb.L, log);
+    /* The seed reaches pack code only through this stream (math.random, ctx.rng): a
+     * stream left as it was derived means the result is the same for every seed. */
+    tv_Rng fresh = sb.rng;
 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
     if (!tv_sandbox_call(&sb, 0, file, sizeof file, &line, msg, sizeof msg)) {
         add_error(&conv, file, line, msg);
-        _exit(emit(&conv, 0));
+        _exit(emit(&conv, 0, true));
     }
     Job job = {.conv = &conv};
     if (!run_protected(&sb, protected_convert_pack, &job))
-        _exit(emit(&conv, 0));
+        _exit(emit(&conv, 0, true));
     lua_rawgeti(L, LUA_REGISTRYINDEX, conv.pack_ref);
     lua_pushliteral(L, "questions");
     if (lua_rawget(L, -2) == LUA_TNIL) {
@@ -205,6 +192,7 @@ int tv_worker_main(int argc, char **argv)
     lua_remove(L, -2);
     run_protected(&sb, protected_convert_questions, &job);
     int n_static = cJSON_GetArraySize(conv.questions);
+    bool seeded = memcmp(&fresh, &sb.rng, sizeof fresh) != 0;
 
     cJSON *has_generate = cJSON_GetObjectItemCaseSensitive(conv.pack, TV_WIRE_HAS_GENERATE);
     cJSON *id = cJSON_GetObjectItemCaseSensitive(conv.pack, TV_WIRE_ID);
@@ -214,6 +202,7 @@ int tv_worker_main(int argc, char **argv)
         char label[128];
         snprintf(label, sizeof label, "pack/%s", id->valuestring);
         tv_rng_derive(&sb.rng, seed, label);
+        fresh = sb.rng;
         tv_sandbox_reset_budget(&sb);
         lua_rawgeti(L, LUA_REGISTRYINDEX, conv.pack_ref);
         lua_pushliteral(L, "generate");
@@ -226,7 +215,125 @@ int tv_worker_main(int argc, char **argv)
             job.generated = true;
             run_protected(&sb, protected_convert_questions, &job);
         }
+        seeded = seeded || memcmp(&fresh, &sb.rng, sizeof fresh) != 0;
     }
     tv_convert_finish(&conv);
-    _exit(emit(&conv, n_static));
+    _exit(emit(&conv, n_static, seeded || conv.errors > 0));
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* --seeds: each seed in a child of its own, so every seed starts from a fresh process
+ * and lua_State with the same rlimits (CPU seconds count per process), budget and
+ * deadline as a one-seed worker, and a seed that crashes costs only itself. The
+ * executable and its libraries are loaded once, which is what makes a batch fast. */
+static int serve_seeds(const char *dir, const char *display, const char *list, const char *lang, int timeout_ms,
+                       bool log)
+{
+    size_t cap = TV_WIRE_MAX_SEED_OUTPUT;
+    char *buf = malloc(cap);
+    if (!buf)
+        return 1;
+    for (const char *p = list; *p;) {
+        char *end;
+        uint64_t seed = strtoull(p, &end, 10);
+        if (end == p || (*end && *end != ',')) {
+            fprintf(stderr, "pack-worker: --seeds: expected seeds separated by commas, got '%s'\n", list);
+            free(buf);
+            return 2;
+        }
+        p = *end ? end + 1 : end;
+        int fds[2];
+        fflush(stdout); /* nothing buffered may be copied into the child */
+        if (pipe(fds) != 0) {
+            free(buf);
+            return 1;
+        }
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fds[0]);
+            dup2(fds[1], 1);
+            close(fds[1]);
+            run_seed(dir, display, seed, lang, log);
+        }
+        close(fds[1]);
+        size_t len = 0;
+        const char *how = "-";
+        int64_t deadline = now_ms() + timeout_ms;
+        while (pid > 0) {
+            struct pollfd pfd = {fds[0], POLLIN, 0};
+            int64_t left = deadline - now_ms();
+            int ready = left > 0 ? poll(&pfd, 1, (int)left) : 0;
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready == 0) {
+                how = TV_WIRE_HOW_TIMEOUT;
+                break;
+            }
+            ssize_t n = read(fds[0], buf + len, cap - len);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            len += (size_t)n;
+            if (len == cap) {
+                how = TV_WIRE_HOW_FLOOD;
+                break;
+            }
+        }
+        close(fds[0]);
+        int status = 0;
+        if (pid > 0 && strcmp(how, "-") != 0)
+            kill(pid, SIGKILL);
+        if (pid > 0)
+            waitpid(pid, &status, 0);
+        else
+            status = 127 << 8; /* could not fork: as a child that could not start */
+        printf(TV_WIRE_SEED "%" PRIu64 " %d %s %zu\n", seed, status, how, len);
+        fwrite(buf, 1, len, stdout);
+    }
+    fflush(stdout);
+    free(buf);
+    return 0;
+}
+
+int tv_worker_main(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--describe-api") == 0)
+        return tv_worker_describe_api(); /* for the docs check; runs no pack code */
+    const char *dir = NULL, *display = NULL, *lang = "en", *seeds = NULL;
+    uint64_t seed = 0;
+    int timeout_ms = 5000;
+    bool log = false; /* quiz.log output, for lint, dump, test and watch */
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--dir") == 0)
+            dir = argv[i + 1];
+        else if (strcmp(argv[i], "--display") == 0)
+            display = argv[i + 1];
+        else if (strcmp(argv[i], "--seed") == 0)
+            seed = strtoull(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--seeds") == 0)
+            seeds = argv[i + 1];
+        else if (strcmp(argv[i], "--timeout-ms") == 0 && atoi(argv[i + 1]) > 0)
+            timeout_ms = atoi(argv[i + 1]);
+        else if (strcmp(argv[i], "--lang") == 0)
+            lang = argv[i + 1];
+        else if (strcmp(argv[i], "--log") == 0)
+            log = strcmp(argv[i + 1], "1") == 0;
+    }
+    if (!dir) {
+        fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
+        return 2;
+    }
+    if (!display)
+        display = dir;
+    if (seeds)
+        return serve_seeds(dir, display, seeds, lang, timeout_ms, log);
+    run_seed(dir, display, seed, lang, log);
+    return 1; /* not reached: run_seed ends the process */
 }

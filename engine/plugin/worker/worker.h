@@ -9,6 +9,8 @@
 #define TV_WORKER_H
 
 /* argv: pack-worker --dir DIR --display NAME --seed N --lang CODE
+ * or:   pack-worker --dir DIR --display NAME --seeds N,N,... --lang CODE [--timeout-ms MS]
+ *       (one record per seed, each from a child process of its own: wire.h)
  * or:   pack-worker --describe-api   (prints the pack API as JSON: describe.h) */
 int tv_worker_main(int argc, char **argv);
 
