@@ -12,10 +12,7 @@ SRC=$2
 T=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 # wait_for N PATTERN: until the watch has printed N summary lines, the last matching PATTERN.
 wait_for() {
   local n=$1 pattern=$2
@@ -77,5 +74,4 @@ grep -q '^watch: stopped' "$T/out" && ok "and says it stopped" || bad "no stop l
 "$TRIVIUM" watch "$T/nothing-here" >/dev/null 2>"$T/err"
 [ $? == 2 ] && grep -q "nothing-here" "$T/err" && ok "a missing PATH is a usage error naming it" || bad "missing PATH: $(cat "$T/err")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish

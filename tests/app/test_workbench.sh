@@ -8,16 +8,7 @@ set -u
 TRIVIUM=$1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-expect_rc() { # name expected-rc command...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$T/out" 2>"$T/err"
-  local rc=$?
-  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 300 "$T/err")"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 cd "$T"
 mkdir -p p/gen p/loud
 cat >p/gen/pack.lua <<'LUA'
@@ -92,5 +83,4 @@ expect_rc "a pack logging in a loop still loads" 0 "$TRIVIUM" dump --only-plugin
 [ "$(wc -c <"$T/err")" -lt 5000 ] && ok "its log is bounded ($(wc -c <"$T/err") bytes)" || bad "$(wc -c <"$T/err") bytes of log"
 grep -q "quiz.log output stops here" "$T/err" && ok "with a note where it stops" || bad "no note: $(tail -c 300 "$T/err")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish

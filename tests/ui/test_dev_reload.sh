@@ -16,9 +16,7 @@ TRIVIUM=$1 IMGDIFF=$2
 T=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy TRIVIUM_PREFS_DIR=$T/prefs TRIVIUM_CACHE_DIR=$T/cache
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 cd "$T"
@@ -91,5 +89,4 @@ pid=
 "$TRIVIUM" play packs/rivers >/dev/null 2>"$T/err"
 [ $? == 2 ] && ok "a pack folder without --dev is a usage error" || bad "folder without --dev: $(cat "$T/err")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish

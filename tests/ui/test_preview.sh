@@ -9,16 +9,7 @@ set -u
 TRIVIUM=$1 IMGDIFF=$2 KEEP=${3:-}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-expect_rc() { # name expected-rc command...
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$T/out" 2>"$T/err"
-  local rc=$?
-  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 300 "$T/err")"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../check.sh"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 cd "$T"
 mkdir -p one/rivers gen/gen broken/broken
@@ -105,5 +96,4 @@ grep -qF -- "--only-plugins" "$T/help" && grep -qF -- "--plugins" "$T/help" && g
   && ok "--help lists --plugins, --only-plugins and --question" || bad "help: $(cat "$T/help")"
 
 [ -n "$KEEP" ] && mkdir -p "$KEEP" && cp "$T"/*.png "$KEEP"/
-echo "$pass passed, $fail failed"
-[ "$fail" == 0 ]
+finish
