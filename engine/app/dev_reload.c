@@ -66,19 +66,45 @@ bool tv_dev_reload_event(const tv_DevReload *d, const SDL_Event *ev, int *pack)
     return true;
 }
 
-/* What the overlay shows for a pack that did not load: its error (file:line: message),
- * then its other findings, one a line. */
+/* Appends text to out (size bytes, NUL-terminated), cut at the end when it is full. */
+static void append(char *out, size_t size, const char *text)
+{
+    size_t len = strlen(out);
+    snprintf(out + len, size - len, "%s", text);
+}
+
+/* What the overlay shows for a pack that did not load: its error (file:line: message)
+ * with the traceback of the Lua frames it was raised in, then its other findings, one a
+ * line. */
 static void describe(const tv_Pack *p, char *out, size_t size)
 {
-    tv_error_format(&p->error, out, size);
-    for (int i = 0; i < p->n_diags && strlen(out) + 2 < size; i++) {
+    char error[1200];
+    tv_error_format(&p->error, error, sizeof error);
+    snprintf(out, size, "%s", error);
+    /* The error is the first error among the findings: its frames come right after it. */
+    int error_at = -1;
+    for (int i = 0; i < p->n_diags && error_at < 0; i++) {
         const tv_Diag *dg = &p->diags[i];
         char line[1200];
         snprintf(line, sizeof line, "%s:%d: %s", dg->file ? dg->file : "", dg->line, dg->msg ? dg->msg : "");
-        if (strstr(out, line)) /* the error itself is one of them */
+        if (!dg->warning && strcmp(line, error) == 0)
+            error_at = i;
+    }
+    if (error_at >= 0 && p->diags[error_at].n_trace) {
+        append(out, size, "\ntraceback:");
+        for (int f = 0; f < p->diags[error_at].n_trace; f++) {
+            append(out, size, "\n    ");
+            append(out, size, p->diags[error_at].trace[f]);
+        }
+    }
+    for (int i = 0; i < p->n_diags; i++) {
+        const tv_Diag *dg = &p->diags[i];
+        if (i == error_at)
             continue;
-        size_t len = strlen(out);
-        snprintf(out + len, size - len, "\n%s%s", dg->warning ? "warning: " : "", line);
+        char line[1200];
+        snprintf(line, sizeof line, "\n%s%s:%d: %s", dg->warning ? "warning: " : "", dg->file ? dg->file : "",
+                 dg->line, dg->msg ? dg->msg : "");
+        append(out, size, line);
     }
 }
 

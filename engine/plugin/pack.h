@@ -16,6 +16,8 @@ typedef struct tv_Diag {
     int line;
     bool warning;
     const char *msg;
+    int n_trace;             /* an error raised in pack code: the Lua frames, innermost first */
+    const char *const *trace; /* "file:line: in function 'f'"; NULL when n_trace is 0 */
 } tv_Diag;
 
 typedef struct tv_Pack {

@@ -31,7 +31,9 @@
  *       unit, order: items (in the right order), text: accept; optionally asks (a fact
  *       name) and shows (a list of up to TV_WIRE_MAX_SHOWS fact names)
  *   diagnostics   list     of {where ("file:line" or "file"), severity ("error" or
- *                          "warning"), msg}
+ *                          "warning"), msg, and for an error raised while pack code ran
+ *                          optionally trace: the Lua frames it was raised in, innermost
+ *                          first, up to TV_WIRE_MAX_TRACE of "file:line: in function 'f'"}
  *   seeded        bool     pack code drew random numbers (math.random, ctx.rng) while
  *                          loading or generating; false: the result is the same for every
  *                          seed (the host then loads it once for a batch and caches it once).
@@ -76,6 +78,7 @@
 #define TV_WIRE_MAX_UNIT 40
 #define TV_WIRE_MAX_FACT 60      /* a fact name in asks or shows */
 #define TV_WIRE_MAX_SHOWS 16
+#define TV_WIRE_MAX_TRACE 12     /* frames of a diagnostic's trace */
 #define TV_WIRE_MAX_QID 100      /* a question id, in bytes */
 #define TV_WIRE_MAX_PACK_ID 64
 #define TV_WIRE_MAX_TITLE 80
@@ -126,6 +129,7 @@
 /* a diagnostic */
 #define TV_WIRE_SEVERITY "severity"
 #define TV_WIRE_MSG "msg"
+#define TV_WIRE_TRACE "trace"
 #define TV_WIRE_ERROR "error"     /* severity values */
 #define TV_WIRE_WARNING "warning"
 

@@ -8,7 +8,8 @@
 #      points and streak, so the round's score is unaffected;
 #   2. a broken file: the game keeps running, the frame differs from the good one (the
 #      overlay) and stderr names the file:line;
-#   3. fixed again: the overlay is gone and the frame is the preview of the fixed file.
+#   3. a generator that fails: the overlay's text carries the Lua traceback;
+#   4. fixed again: the overlay is gone and the frame is the preview of the fixed file.
 # The waits are for the game to answer at all; nothing is timed.
 # usage: test_dev_reload.sh TRIVIUM IMGDIFF
 set -u
@@ -73,8 +74,29 @@ cp "$T/shot.png" "$T/shot2.png"
 "$IMGDIFF" "$T/new.png" "$T/shot2.png" "$T/diff2.png" >/dev/null && bad "no overlay over the game" \
   || ok "the overlay shows over the game"
 
+# A generator that fails when it runs: the overlay's text has the Lua traceback.
+cat >"$T/gen.lua" <<'LUA'
+local function pick(t)
+  return t.missing.field
+end
+return {
+  id = "rivers", title = "Rivers", version = "1", languages = { "en" },
+  questions = { quiz.truefalse{ id = "wet", prompt = "Water is wet.", answer = true } },
+  generate = function(ctx)
+    local q = pick({})
+    return { q }
+  end,
+}
+LUA
+mv "$T/gen.lua" packs/rivers/pack.lua
+if wait_shot 3; then ok "a generator error is handled"; else bad "no frame after the generator error: $(cat "$T/err")"; fi
+grep -q "^packs/rivers/pack.lua:2: attempt to index a nil value (field 'missing')$" "$T/err" \
+  && grep -A1 "field 'missing')$" "$T/err" | grep -q '^traceback:$'  && grep -q "^    packs/rivers/pack.lua:2: in upvalue 'pick'$" "$T/err" \
+  && grep -q '^    packs/rivers/pack.lua:8: in function <packs/rivers/pack.lua:7>$' "$T/err" \
+  && ok "with the error's file:line and a traceback of its frames" || bad "stderr: $(tail -c 800 "$T/err")"
+
 write_pack "Which river is the longest, then?"
-if wait_shot 3; then ok "the fix reloads"; else bad "no frame after the fix: $(cat "$T/err")"; fi
+if wait_shot 4; then ok "the fix reloads"; else bad "no frame after the fix: $(cat "$T/err")"; fi
 cp "$T/shot.png" "$T/shot3.png"
 preview "$T/fixed.png"
 "$IMGDIFF" "$T/fixed.png" "$T/shot3.png" "$T/diff3.png" >/dev/null && ok "the overlay clears and the fixed text shows" \

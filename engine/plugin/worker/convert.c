@@ -60,6 +60,8 @@ static void make_utf8(char *s)
     }
 }
 
+void tv_convert_make_utf8(char *s) { make_utf8(s); }
+
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 {
     char msg[1024], place[1300];

@@ -62,6 +62,9 @@ typedef struct tv_ConvItem {
 void tv_convert_add_text(tv_ConvItem *it, cJSON *obj, const char *key, const char *name, bool required,
                          size_t max, bool translate);
 
+/* Replaces each byte of s that is not part of valid UTF-8 with '?', in place: what the
+ * wire's strings must be (a folder name or a message may be anything). */
+void tv_convert_make_utf8(char *s);
 /* Records a diagnostic; severity is "error" or "warning". */
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -16,6 +16,8 @@
 #include <cjson/cJSON.h>
 #include <lua.h>
 
+#include "plugin/wire.h"
+
 #include "core/rng.h"
 
 #define TV_SB_MEMORY_LIMIT (64u << 20)
@@ -49,6 +51,11 @@ typedef struct tv_Sandbox {
     int env_ref;                      /* registry ref of the pack's _ENV */
     int builtins_ref;                 /* registry ref of the table behind _ENV: every built-in global */
     const char *phase;                /* "loading" or "generating" */
+    /* The Lua frames of the last error tv_sandbox_call caught, innermost first
+     * ("file:line: in function 'f'", as Lua's traceback words them); none for a syntax
+     * error. Kept apart, not joined by newlines: a folder name may hold one. */
+    int n_trace;
+    char trace[TV_WIRE_MAX_TRACE][300];
 } tv_Sandbox;
 
 /* Creates the state with the counting allocator and the count hook armed before any pack

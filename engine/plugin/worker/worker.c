@@ -120,6 +120,24 @@ static void add_error(tv_Convert *c, const char *file, int line, const char *msg
     tv_convert_diag(c, TV_WIRE_ERROR, where, "%s", msg);
 }
 
+/* An error tv_sandbox_call caught, with the frames it was raised in (sb->trace). */
+static void add_call_error(tv_Convert *c, const tv_Sandbox *sb, const char *file, int line, const char *msg)
+{
+    int before = cJSON_GetArraySize(c->diags);
+    add_error(c, file, line, msg);
+    int n = cJSON_GetArraySize(c->diags);
+    cJSON *diag = n == before + 1 ? cJSON_GetArrayItem(c->diags, n - 1) : NULL; /* not when capped */
+    if (!diag || sb->n_trace == 0)
+        return;
+    cJSON *frames = cJSON_AddArrayToObject(diag, TV_WIRE_TRACE);
+    for (int i = 0; frames && i < sb->n_trace; i++) {
+        char frame[sizeof sb->trace[0]];
+        snprintf(frame, sizeof frame, "%s", sb->trace[i]);
+        tv_convert_make_utf8(frame); /* a folder name need not be UTF-8; the wire must be */
+        cJSON_AddItemToArray(frames, cJSON_CreateString(frame));
+    }
+}
+
 static int emit(tv_Convert *c, int n_static, bool seeded)
 {
     cJSON *root = cJSON_CreateObject();
@@ -177,7 +195,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
     if (!tv_sandbox_call(&sb, 0, file, sizeof file, &line, msg, sizeof msg)) {
-        add_error(&conv, file, line, msg);
+        add_call_error(&conv, &sb, file, line, msg);
         _exit(emit(&conv, 0, true));
     }
     Job job = {.conv = &conv};
@@ -210,7 +228,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
         lua_remove(L, -2);
         tv_api_push_ctx(L, &sb.rng, lang, id->valuestring);
         if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
-            add_error(&conv, file, line, msg);
+            add_call_error(&conv, &sb, file, line, msg);
         else {
             job.generated = true;
             run_protected(&sb, protected_convert_questions, &job);
