@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,7 +366,7 @@ static bool next_record(const tv_Child *c, size_t *at, uint64_t *seed, tv_Child 
 {
     const char *p = c->out + *at, *end = c->out + c->out_len;
     const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-    if (!nl || nl - p > 100 || (size_t)(end - p) < sizeof TV_WIRE_SEED || memcmp(p, TV_WIRE_SEED, 5) != 0)
+    if (!nl || nl - p > 100 || (size_t)(end - p) < sizeof TV_WIRE_SEED || memcmp(p, TV_WIRE_SEED, sizeof TV_WIRE_SEED - 1) != 0)
         return false;
     char line[128], how[16];
     memcpy(line, p, (size_t)(nl - p));
@@ -438,7 +439,8 @@ void tv_packset_load_seeds(const tv_PackSet *set, const tv_LoadOptions *opt, con
             char *argv[] = {(char *)opt->worker_exe, "pack-worker", "--dir", (char *)base->dir, "--display", display,
                             "--seeds", list, "--lang", (char *)opt->lang, "--timeout-ms", ms, NULL};
             /* The worker holds each seed to the deadline itself; this one is the sum. */
-            if (!tv_child_queue(&kids[n_runs], argv, timeout * r->count + 1000, opt->background))
+            int64_t whole = (int64_t)timeout * r->count + 1000;
+            if (!tv_child_queue(&kids[n_runs], argv, whole > INT_MAX ? INT_MAX : (int)whole, opt->background))
                 kids[n_runs].start_errno = errno ? errno : ENOMEM;
             n_runs++;
         }

@@ -67,6 +67,15 @@ rm -rf "$T/cache"
 check "--no-cache equals the reference" "cmp -s '$T/ref.jsonl' '$T/nc.jsonl'"
 check "and neither reads nor writes the cache" "[ ! -e '$T/cache' ]"
 
+# Both cores: after the first seed, a seed-dependent pack's other seeds go to two
+# workers serving many seeds each. The loader starts a log per executed process (not per
+# forked seed child): trivium, the first seed's worker and the two batch workers.
+rm -rf "$T/cache" "$T/ld" && mkdir "$T/ld"
+LD_DEBUG=files LD_DEBUG_OUTPUT=$T/ld/p "$BIN" headless --pack example --seeds 1-12 --answers "$T/six.txt" --count 6 \
+  --format jsonl >"$T/ex.jsonl" 2>/dev/null
+check "a 12-seed batch of one seed-dependent pack runs 3 workers (1 + 2 sharing the 11 other seeds), not 12" \
+  "[ \$(ls '$T/ld' | wc -l) -eq 4 ] && [ \$(wc -l <'$T/ex.jsonl') -eq 12 ]"
+
 # --summary over a batch equals the summary of the lines one by one.
 "$BIN" headless "${args[@]}" --seeds "$SEEDS" --summary --format json >"$T/sum.json"
 /usr/bin/python3 - "$T/ref.jsonl" "$T/sum.json" >"$T/sum.check" <<'PY'
@@ -116,5 +125,28 @@ check "after the seeds before it" "[ \$(wc -l <'$T/dice2.jsonl') -eq 1 ]"
   --count 2 >"$T/dice3.jsonl" 2>"$T/dice3.err"
 check "with --pack all the failing seed skips the pack, naming it and the seed" \
   "grep -q 'skipping pack dice for seed $bad_seed: .*rolled a one' '$T/dice3.err' && [ \$(wc -l <'$T/dice3.jsonl') -eq 2 ]"
+
+# A seed stuck in C (a backtracking pattern counts no instructions) is killed at the
+# per-seed deadline by the worker serving it, as a one-seed worker is by the host.
+mkdir -p "$T/slowp/slow"
+cat >"$T/slowp/slow/pack.lua" <<'LUA'
+return {
+  id = "slow", title = "Slow", version = "1", languages = { "en" },
+  questions = { quiz.truefalse { id = "t", prompt = "A die has six faces.", answer = true, difficulty = 1 } },
+  generate = function(ctx)
+    if ctx.rng:int(1, 3) == 1 then string.find(string.rep("a", 3000), ".-.-.-b") end
+    return { quiz.truefalse { id = "g", prompt = "Generated.", answer = true, difficulty = 1 } }
+  end,
+}
+LUA
+slow() { TRIVIUM_WORKER_TIMEOUT_MS=1000 "$BIN" headless --plugins "$T/slowp" --pack slow --answers "$T/d.txt" --no-cache "$@"; }
+good="" stuck=""
+for s in $(seq 1 12); do
+  if slow --seed "$s" >/dev/null 2>"$T/slow1.err"; then good="$good${good:+,}$s"
+  elif [ -z "$stuck" ]; then stuck=$s; cp "$T/slow1.err" "$T/stuck.err"; fi
+done
+slow --seeds "${good%%,*},$stuck" --format jsonl >"$T/slow.jsonl" 2>"$T/slow.err"
+check "a batch seed stuck in C is killed at its deadline: exit 3, the one-seed message" \
+  "[ \$? -eq 3 ] && grep -q 'killed after 1 s while generating' '$T/slow.err' && cmp -s '$T/stuck.err' '$T/slow.err'"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,4 +1,4 @@
-/* plugin.cache: the game's cache of pack worker output (pack_cache.h), with the real
+/* plugin.cache: the pack cache (pack_cache.h) and many-seed loads, with the real
  * worker and a real pack copied to a temporary folder: a second load reads the cache,
  * editing a pack file or asking for another language runs the worker again, and a
  * damaged cache file is only a miss. A FIFO or a symbolic link planted in the cache
@@ -224,6 +224,107 @@ TEST("a symbolic link planted in the cache folder is not followed, read or writt
     char *got = cache_read(e.cache, e.pack, 7, 3, &len);
     CHECK_STR("{\"mine\":1}", got);
     free(got);
+    env_free(&e);
+}
+
+TEST("entries: one per seed in the batch file, the newest only in the one-seed file, any for every seed")
+{
+    Env e;
+    env_make(&e);
+    tv_PackCache c;
+    const char *data;
+    size_t len;
+    tv_pack_cache_open(&c, e.cache, e.pack, 9, TV_PACK_CACHE_MANY);
+    CHECK_INT(0, c.n);
+    tv_pack_cache_put(&c, 1, false, "{\"s\":1}", 7);
+    tv_pack_cache_put(&c, 2, false, "{\"s\":2}", 7);
+    tv_pack_cache_put(&c, 1, false, "{\"s\":3}", 7); /* replaces seed 1's */
+    tv_pack_cache_save(&c, e.cache);
+    tv_pack_cache_close(&c);
+    tv_pack_cache_open(&c, e.cache, e.pack, 9, TV_PACK_CACHE_MANY);
+    CHECK_INT(2, c.n);
+    CHECK(tv_pack_cache_find(&c, 1, &data, &len) && strcmp(data, "{\"s\":3}") == 0 && len == 7);
+    CHECK(tv_pack_cache_find(&c, 2, &data, &len) && strcmp(data, "{\"s\":2}") == 0);
+    CHECK(!tv_pack_cache_find(&c, 3, &data, &len));
+    tv_pack_cache_close(&c);
+    /* Another key (a pack file or the worker changed) finds nothing. */
+    tv_pack_cache_open(&c, e.cache, e.pack, 10, TV_PACK_CACHE_MANY);
+    CHECK_INT(0, c.n);
+    tv_pack_cache_close(&c);
+
+    /* The one-seed file is another file, and keeps only the newest seed. */
+    tv_pack_cache_open(&c, e.cache, e.pack, 9, TV_PACK_CACHE_ONE);
+    CHECK_INT(0, c.n);
+    tv_pack_cache_put(&c, 5, false, "{\"s\":5}", 7);
+    tv_pack_cache_put(&c, 6, false, "{\"s\":6}", 7);
+    tv_pack_cache_save(&c, e.cache);
+    tv_pack_cache_close(&c);
+    tv_pack_cache_open(&c, e.cache, e.pack, 9, TV_PACK_CACHE_ONE);
+    CHECK_INT(1, c.n);
+    CHECK(!tv_pack_cache_find(&c, 5, &data, &len));
+    CHECK(tv_pack_cache_find(&c, 6, &data, &len) && strcmp(data, "{\"s\":6}") == 0);
+    /* A result that drew no random number serves every seed. */
+    tv_pack_cache_put(&c, 6, true, "{\"any\":1}", 9);
+    tv_pack_cache_save(&c, e.cache);
+    tv_pack_cache_close(&c);
+    tv_pack_cache_open(&c, e.cache, e.pack, 9, TV_PACK_CACHE_ONE);
+    CHECK(tv_pack_cache_find(&c, 123456, &data, &len) && strcmp(data, "{\"any\":1}") == 0);
+    tv_pack_cache_close(&c);
+    env_free(&e);
+}
+
+TEST("a pack that draws no random number is cached once for every seed; one that draws, per seed")
+{
+    Env e;
+    env_make(&e);
+    tv_PackSet set;
+    tv_packset_init(&set, tv_alloc_default());
+    char src[300];
+    snprintf(src, sizeof src, "%s/plugins", getenv("TRIVIUM_SOURCE"));
+    CHECK(tv_packset_scan(&set, src, NULL));
+    tv_LoadOptions opt = {.worker_exe = getenv("TRIVIUM_WORKER"), .seed = 4, .lang = "en", .cache_dir = e.cache};
+    tv_packset_load(&set, &opt, NULL);
+    CHECK(set.n <= 64); /* want[] below */
+    int film = tv_packset_find(&set, "ihostage-film"), example = tv_packset_find(&set, "example");
+    CHECK(film >= 0 && example >= 0);
+    if (film >= 0 && example >= 0) {
+        CHECK(set.packs[film].loaded && !set.packs[film].seeded);
+        CHECK(set.packs[example].loaded && set.packs[example].seeded);
+        tv_PackCache c;
+        const char *data;
+        size_t len;
+        uint64_t key = tv_pack_cache_key(opt.worker_exe, set.packs[film].dir, set.packs[film].display, "en");
+        tv_pack_cache_open(&c, e.cache, set.packs[film].dir, key, TV_PACK_CACHE_ONE);
+        CHECK(c.n == 1 && c.entries[0].any && tv_pack_cache_find(&c, 99, &data, &len));
+        tv_pack_cache_close(&c);
+        key = tv_pack_cache_key(opt.worker_exe, set.packs[example].dir, set.packs[example].display, "en");
+        tv_pack_cache_open(&c, e.cache, set.packs[example].dir, key, TV_PACK_CACHE_ONE);
+        CHECK(c.n == 1 && !c.entries[0].any && c.entries[0].seed == 4 && !tv_pack_cache_find(&c, 99, &data, &len));
+        tv_pack_cache_close(&c);
+
+        /* Many seeds at once equal the seeds loaded one by one, byte for byte. */
+        bool want[64] = {0};
+        want[example] = true;
+        uint64_t seeds[] = {7, 4, 11};
+        tv_Pack *out = calloc((size_t)set.n * 3, sizeof *out);
+        tv_packset_load_seeds(&set, &opt, want, seeds, 3, out);
+        for (int k = 0; k < 3; k++) {
+            tv_Pack *p = &out[k * set.n + example];
+            tv_PackSet one;
+            tv_packset_init(&one, tv_alloc_default());
+            CHECK(tv_packset_add(&one, set.packs[example].dir, NULL));
+            tv_LoadOptions o1 = {.worker_exe = opt.worker_exe, .seed = seeds[k], .lang = "en"};
+            tv_packset_load(&one, &o1, NULL);
+            CHECK(p->loaded && one.packs[0].loaded);
+            CHECK_STR(one.packs[0].raw_digest, p->raw_digest);
+            CHECK(out[k * set.n + film].dir == NULL); /* not wanted: left zeroed */
+            tv_packset_free(&one);
+        }
+        CHECK(strcmp(out[0 * set.n + example].raw_digest, out[2 * set.n + example].raw_digest) != 0);
+        tv_packs_free(out, (size_t)set.n * 3);
+        free(out);
+    }
+    tv_packset_free(&set);
     env_free(&e);
 }
 
