@@ -3,10 +3,10 @@
  * this open beside the editor.
  *
  * Saves are seen through inotify on each pack folder (io/dirwatch.h); Ctrl-C arrives
- * through a signalfd, so the one wait covers both and nothing runs in a signal handler. The checks are `trivium lint DIR` and, when the
- * pack has a tests.lua, `trivium test DIR`, run as child processes of this same
- * executable: exactly what the author would type, and a check that crashes or hangs
- * cannot take the watch down.
+ * through a signalfd, so the one wait covers both and nothing runs in a signal handler.
+ * The checks are `trivium lint DIR` and, when the pack has a tests.lua, `trivium test
+ * DIR`, run as child processes of this same executable: exactly what the author would
+ * type, and a check that crashes or hangs cannot take the watch down.
  * Depends on: app/cli, io/dirwatch, plugin/children (to run the checks), Linux (signalfd). */
 #include <errno.h>
 #include <signal.h>
@@ -31,9 +31,10 @@ static const char *const usage_watch =
     "Watches pack folders (PATH: a pack folder, its pack.lua, or a folder of packs) and, at\n"
     "start and on every save of a .lua file in one, runs `trivium lint` on that pack and,\n"
     "when it has a tests.lua, `trivium test` on it. Prints what they found (file:line:\n"
-    "message) and one summary line per pack:\n"
-    "  watch: ID: ok: lint clean; tests: 3 passed, 0 failed (120 ms)\n"
-    "  watch: ID: BROKEN: lint: 1 error, 0 warnings (40 ms); last good 14:02:11: ...\n"
+    "message) and one summary line per pack, named by its folder:\n"
+    "  watch: FOLDER: ok: lint clean; tests: 3 passed, 0 failed (120 ms)\n"
+    "  watch: FOLDER: BROKEN: lint: 1 error, 0 warnings (40 ms); last good 14:02:11: ...\n"
+    "A folder of packs is read once, at start: a pack added to it later is not watched.\n"
     "--strict is passed to lint (warnings count as errors). Ctrl-C stops it (exit 0).\n"
     "Exit codes: 0 stopped by Ctrl-C, 2 usage (a PATH that holds no pack).\n";
 
