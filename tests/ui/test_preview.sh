@@ -65,6 +65,14 @@ shot --plugins one --pack rivers --question longest --seed 3 --text-size 3 --out
 shot --plugins one --pack rivers --question longest --out "$T/noseed.png" && ok "--seed is not needed" \
   || bad "no --seed: $(cat "$T/err")"
 
+# From nothing: `trivium new`, then a preview of its static and of a generated question.
+"$TRIVIUM" new rivers --dir "$T/new" >/dev/null 2>&1 || bad "trivium new failed"
+expect_rc "a new pack's static question previews" 0 "$TRIVIUM" screenshot --only-plugins --plugins new \
+  --pack rivers --question longest-river --lang nl --out "$T/new-static.png"
+gen_id=$("$TRIVIUM" dump --only-plugins --plugins new --pack rivers --seed 4 | sed -n 's/^[0-9]*\. \[rivers\/\(length-[a-z]*\)\].*/\1/p' | head -1)
+expect_rc "and its generated one, revealed" 0 "$TRIVIUM" screenshot --only-plugins --plugins new --pack rivers \
+  --question "$gen_id" --seed 4 --reveal --size 800x600 --out "$T/new-generated.png"
+
 # A generated question, by its id for the seed (default 1).
 id=$("$TRIVIUM" dump --only-plugins --plugins gen --pack gen --seed 5 | sed -n 's/^[0-9]*\. \[gen\/\(num-[0-9]*\)\].*/\1/p')
 expect_rc "a generated question is previewed by its id for its seed" 0 \
