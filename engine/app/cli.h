@@ -129,10 +129,22 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err);
  * TV_ERR_PACK for a selected pack that failed to load. */
 bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_selected, tv_Error *err);
 
-/* The question --question names in pack --pack, or NULL with err set (screenshot and dump --question): TV_ERR_PACK when
- * the pack did not load (its own error), TV_ERR_USAGE for an unknown id (naming some of
- * the ids there are). */
+/* The question --question names in pack --pack, or NULL with err set (screenshot and
+ * dump --question): TV_ERR_PACK when the pack did not load (its own error), TV_ERR_USAGE
+ * for an unknown id (naming some of the ids there are). */
 const tv_Question *tv_cli_find_question(const tv_PackSet *packs, const char *pack, const char *question,
                                          tv_Error *err);
+
+/* A batch over seeds[0..n_seeds): the packs cli selects are found and loaded once (for
+ * seeds[0]); a pack whose result depends on the seed (tv_Pack.seeded) is loaded again for
+ * the other seeds in blocks (tv_packset_load_seeds: workers serving many seeds, two or
+ * more per pack, the cache when cli->cache_dir is set). Then visit runs for each seed in
+ * order with cli->seed set, view holding that seed's packs and selected[0..n_sel) the
+ * ones to play (exactly the packs a one-seed run selects: a pack failing for one seed is
+ * skipped, with a note, under --pack all and fails the batch otherwise). k is the seed's
+ * index. Stops at the first visit that returns an exit code (>= 0) and returns it, after
+ * printing any error of its own; -1 when every seed went on. */
+typedef int (*tv_CliSeedFn)(tv_Cli *cli, const tv_PackSet *view, const int *selected, int n_sel, int k, void *ud);
+int tv_cli_each_seed(tv_Cli *cli, const uint64_t *seeds, int n_seeds, tv_CliSeedFn visit, void *ud);
 
 #endif

@@ -224,105 +224,17 @@ static int play_one(tv_Cli *cli, const tv_PackSet *view, const int *selected, in
     return rc;
 }
 
-/* Seeds per round of loading in a batch: bounds the packs held in memory at once. */
-#define BATCH_BLOCK 256
+/* One seed of the batch: plays it and keeps its totals. */
+typedef struct Batch {
+    const tv_Script *scripts;
+    const tv_Words *words;
+    int *totals;
+} Batch;
 
-/* The packs for one seed of a batch: the set's own for packs that do not depend on the
- * seed (or for the seed the set was loaded with), else that seed's load. A selected pack
- * that failed for this seed is skipped under --pack all (as a one-seed run skips it) and
- * an error otherwise. Returns -1 to go on, or the exit code. */
-static int seed_view(const tv_Cli *cli, const tv_PackSet *set, const tv_Pack *loaded, const int *selected, int n_sel,
-                     tv_PackSet *view, int *sel, int *n_out)
+static int play_seed(tv_Cli *cli, const tv_PackSet *view, const int *selected, int n_sel, int k, void *ud)
 {
-    bool all = false;
-    for (int i = 0; i < cli->n_select; i++)
-        all = all || strcmp(cli->select[i], "all") == 0;
-    for (int i = 0; i < set->n; i++)
-        view->packs[i] = loaded && loaded[i].dir ? loaded[i] : set->packs[i];
-    *n_out = 0;
-    for (int j = 0; j < n_sel; j++) {
-        const tv_Pack *p = &view->packs[selected[j]];
-        if (p->loaded) {
-            sel[(*n_out)++] = selected[j];
-            continue;
-        }
-        if (!all) {
-            tv_Error err = p->error;
-            err.code = TV_ERR_PACK;
-            return tv_cli_fail(&err);
-        }
-        char buf[2048];
-        tv_error_format(&p->error, buf, sizeof buf);
-        fprintf(stderr, "trivium: skipping pack %s for seed %llu: %s\n", p->folder, (unsigned long long)cli->seed,
-                buf);
-    }
-    if (*n_out == 0) {
-        tv_Error err = {0};
-        tv_error_set(&err, TV_ERR_PACK, NULL, 0, "no pack could be loaded");
-        return tv_cli_fail(&err);
-    }
-    return -1;
-}
-
-/* Plays every session: the packs are found and loaded once (for the first seed), and a
- * pack whose result depends on the seed is loaded again for the others in blocks, by
- * workers serving many seeds each; then each seed is played in order, exactly as a run
- * with --seed would play it. Returns -1 to go on, or the exit code. */
-static int play_all(tv_Cli *cli, const uint64_t *seeds, int n_sessions, const tv_Script *scripts,
-                    const tv_Words *words, int *totals)
-{
-    tv_PackSet set;
-    tv_packset_init(&set, tv_alloc_default());
-    tv_Error err = {0};
-    int selected[TV_MAX_SELECT * 8];
-    int n_sel = 0;
-    uint64_t base_seed = seeds[0];
-    cli->seed = base_seed;
-    if (!tv_cli_discover(cli, &set, &err) || !tv_cli_select(cli, &set, selected, &n_sel, &err)) {
-        tv_packset_free(&set);
-        return tv_cli_fail(&err);
-    }
-    size_t n = (size_t)(set.n ? set.n : 1);
-    bool *want = calloc(n, sizeof *want);
-    int *sel = calloc((size_t)n_sel + 1, sizeof *sel);
-    tv_Pack *view_packs = calloc(n, sizeof *view_packs);
-    uint64_t *others = calloc(BATCH_BLOCK, sizeof *others);
-    tv_Pack *loaded = n_sessions > 1 ? calloc(n * BATCH_BLOCK, sizeof *loaded) : NULL;
-    int rc = -1;
-    if (!want || !sel || !view_packs || !others || (n_sessions > 1 && !loaded))
-        rc = tv_cli_fail(&(tv_Error){.code = TV_ERR_NOMEM, .msg = "out of memory"});
-    bool any_seeded = false;
-    for (int j = 0; rc < 0 && j < n_sel; j++) {
-        want[selected[j]] = set.packs[selected[j]].seeded;
-        any_seeded = any_seeded || want[selected[j]];
-    }
-    tv_PackSet view = set;
-    view.packs = view_packs;
-    tv_LoadOptions opt = tv_cli_load_options(cli, base_seed, cli->lang);
-    for (int b = 0; rc < 0 && b < n_sessions; b += BATCH_BLOCK) {
-        int count = n_sessions - b < BATCH_BLOCK ? n_sessions - b : BATCH_BLOCK;
-        int slot[BATCH_BLOCK], n_others = 0;
-        for (int k = 0; k < count; k++) {
-            slot[k] = any_seeded && seeds[b + k] != base_seed ? n_others : -1;
-            if (slot[k] >= 0)
-                others[n_others++] = seeds[b + k];
-        }
-        if (n_others)
-            tv_packset_load_seeds(&set, &opt, want, others, n_others, loaded);
-        for (int k = 0; rc < 0 && k < count; k++) {
-            cli->seed = seeds[b + k];
-            int n_use = 0;
-            rc = seed_view(cli, &set, slot[k] >= 0 ? loaded + (size_t)slot[k] * (size_t)set.n : NULL, selected,
-                           n_sel, &view, sel, &n_use);
-            if (rc < 0)
-                rc = play_one(cli, &view, sel, n_use, scripts, words, totals + (size_t)(b + k) * (size_t)cli->n_answers);
-        }
-        if (n_others)
-            tv_packs_free(loaded, (size_t)n_others * (size_t)set.n);
-    }
-    free(want), free(sel), free(view_packs), free(others), free(loaded);
-    tv_packset_free(&set);
-    return rc;
+    Batch *b = ud;
+    return play_one(cli, view, selected, n_sel, b->scripts, b->words, b->totals + (size_t)k * (size_t)cli->n_answers);
 }
 
 /* Checks the flags that go together, after the scripts' directives are in. */
@@ -383,7 +295,8 @@ static int headless(tv_Cli *cli, int argc, char **argv)
             fprintf(stderr, "trivium: %s: %s\n", cerr.file, cerr.msg);
     }
     if (rc < 0)
-        rc = play_all(cli, cli->n_seeds ? cli->seeds : &cli->seed, n_sessions, scripts, &words, totals);
+        rc = tv_cli_each_seed(cli, cli->n_seeds ? cli->seeds : &cli->seed, n_sessions, play_seed,
+                              &(Batch){scripts, &words, totals});
     cli->cache_dir = NULL;
     if (rc < 0 && cli->summary) {
         tv_SummaryInfo info = {.players = cli->answers, .json = cli->json, .one_line = cli->jsonl};

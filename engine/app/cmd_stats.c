@@ -1,7 +1,7 @@
 /* cmd_stats.c - `trivium stats`: question-bank statistics over many seeds
- * (runner/stats.h). Each seed's packs load through tv_cli_discover/tv_cli_select and its
- * session opens as `trivium headless` opens one (session_open.h), so the draws counted
- * are the draws players get.
+ * (runner/stats.h). The seeds' packs load as a `trivium headless --seeds` batch loads them
+ * (tv_cli_each_seed) and each session opens as headless opens one (session_open.h), so
+ * the draws counted are the draws players get.
  * Trust boundary: packs run only in workers (cli.c); the seed list is bounded by args.c.
  * Depends on: core, runner, plugin host (through cli.c), app/cli, app/session_open;
  * never Lua or SDL. */
@@ -38,23 +38,22 @@ static const tv_ArgSpec stats_args[] = {
      "one session per seed"},
 };
 
-/* Loads the packs for cli->seed and counts its pool and session. -1 to go on, else the
- * exit code after printing the error. */
-static int one_seed(tv_Cli *cli, tv_Stats *st)
+/* Counts one seed's pool and session over view (its packs). -1 to go on, else the exit
+ * code after printing the error. */
+static int one_seed(tv_Cli *cli, const tv_PackSet *view, const int *selected, int n_sel, int k, void *ud)
 {
-    tv_PackSet set;
+    (void)k;
+    tv_Stats *st = ud;
     tv_Session s = {0};
     tv_Error err = {0};
-    int selected[TV_MAX_SELECT * 8], n_sel = 0, n_ids = 0;
+    int n_ids = 0;
     const char *ids[TV_MAX_SELECT];
-    tv_packset_init(&set, tv_alloc_default());
-    bool ok = tv_cli_discover(cli, &set, &err) && tv_cli_select(cli, &set, selected, &n_sel, &err) &&
-              tv_open_session(cli, &set, selected, n_sel, TV_DEFAULT_COUNT, 2, &s, ids, &n_ids, &err);
+    bool ok = tv_open_session(cli, view, selected, n_sel, TV_DEFAULT_COUNT, 2, &s, ids, &n_ids, &err);
     for (int i = 0; ok && i < n_sel; i++) {
-        const tv_Pack *p = &set.packs[selected[i]];
+        const tv_Pack *p = &view->packs[selected[i]];
         const tv_Question **pool = malloc(sizeof *pool * (size_t)(p->n_questions ? p->n_questions : 1));
-        for (int k = 0; pool && k < p->n_questions; k++)
-            pool[k] = &p->questions[k];
+        for (int q = 0; pool && q < p->n_questions; q++)
+            pool[q] = &p->questions[q];
         ok = pool && tv_stats_add_pool(st, pool, p->n_questions);
         if (!ok)
             tv_error_set(&err, TV_ERR_NOMEM, NULL, 0, "out of memory");
@@ -62,7 +61,6 @@ static int one_seed(tv_Cli *cli, tv_Stats *st)
     }
     ok = ok && tv_stats_add_session(st, &s, &err);
     tv_session_free(&s);
-    tv_packset_free(&set);
     return ok ? -1 : tv_cli_fail(&err);
 }
 
@@ -77,10 +75,8 @@ static int stats(tv_Cli *cli, int argc, char **argv)
         return tv_cli_usage("stats", "--seeds is required (for example 1-1000)");
     tv_Stats st;
     tv_stats_init(&st);
-    for (int k = 0; rc < 0 && k < cli->n_seeds; k++) {
-        cli->seed = cli->seeds[k], cli->have_seed = true;
-        rc = one_seed(cli, &st);
-    }
+    /* Packs load once, and again per seed only where they depend on it (cli.h). */
+    rc = tv_cli_each_seed(cli, cli->seeds, cli->n_seeds, one_seed, &st);
     if (rc < 0) {
         if (cli->json)
             rc = tv_stats_json(stdout, &st) ? TV_EXIT_OK : 1;

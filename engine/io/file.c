@@ -159,6 +159,11 @@ static void folder_of(const char *path, char *dir, size_t size)
 
 bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err)
 {
+    return tv_file_replace(path, data, len, true, err);
+}
+
+bool tv_file_replace(const char *path, const char *data, size_t len, bool durable, tv_Error *err)
+{
     char tmp[4096], dir[4096];
     if (snprintf(tmp, sizeof tmp, "%s" TEMP_SUFFIX, path) >= (int)sizeof tmp)
         return tv_error_set(err, TV_ERR_IO, path, 0, "the path is too long");
@@ -174,7 +179,7 @@ bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Err
     const char *what = NULL;
     if (!tv_file_write_all(fd, data, len))
         what = "cannot write";
-    else if (fsync(fd) != 0)
+    else if (durable && fsync(fd) != 0)
         what = "cannot flush to disk";
     int e = errno;
     if (close(fd) != 0 && !what) {
@@ -190,6 +195,8 @@ bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Err
         unlink(tmp);
         return tv_error_set(err, TV_ERR_IO, path, 0, "%s: %s", what, strerror(e));
     }
+    if (!durable)
+        return true;
     /* Flushing the folder makes the rename itself durable. It is best effort: the new
      * file is already in place, and some filesystems refuse fsync on a folder. */
     folder_of(path, dir, sizeof dir);

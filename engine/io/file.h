@@ -42,6 +42,11 @@ tv_FileStatus tv_file_read_fd(int fd, const char *name, size_t cap, char **data,
 /* Writes data to path atomically (see above); the file gets mode 0600. On failure the
  * old file is as it was and the temp file is removed. */
 bool tv_file_write_atomic(const char *path, const char *data, size_t len, tv_Error *err);
+/* The same, with the fsync of the file and its folder only when durable. Running
+ * programs still see the old file or the new one whole; only a machine crash soon after
+ * may leave an old, empty or cut-short file. For caches, whose every read is checked and
+ * whose loss is only slower (the pack cache: fsync was most of a cold run's cache write). */
+bool tv_file_replace(const char *path, const char *data, size_t len, bool durable, tv_Error *err);
 
 /* Removes the temp files that killed atomic writes left in dir: regular files named
  * like tv_file_write_atomic's "<name>.tmp.XXXXXX" (a non-empty name, then exactly six

@@ -6,7 +6,7 @@
  * Trust boundary: the cache folder is the player's, but anything may have been put
  * there (a symbolic link to a file elsewhere, a FIFO, a huge file). Reads go through
  * tv_file_read (no link followed, no FIFO waited on, capped); writes through
- * tv_file_write_atomic (an unpredictable mkstemp temp file, fsync, rename), so the
+ * tv_file_replace (an unpredictable mkstemp temp file, rename; no fsync), so the
  * game can neither hang on nor write through something planted there. An entry that
  * does not parse ends the file there; what an entry holds is decoded by the caller with
  * every check a worker's output gets.
@@ -197,7 +197,8 @@ void tv_pack_cache_save(tv_PackCache *c, const char *cache_dir)
         at += e->len;
         text[at++] = '\n';
     }
-    (void)tv_file_write_atomic(c->path, text, at, NULL);
+    /* Not fsync'ed: a cache file lost or emptied by a crash is only a miss. */
+    (void)tv_file_replace(c->path, text, at, false, NULL);
     free(text);
 }
 

@@ -222,6 +222,26 @@ TEST("an atomic write replaces a planted link instead of writing through it")
     free(got);
 }
 
+TEST("a replace without fsync (caches) still replaces in one step, mode 0600, never through a link")
+{
+    const char *path = at("cache.txt"), *outside = at("outside2.txt"), *link = at("cache-link.txt");
+    put_str(path, "old content, longer than the new\n");
+    tv_Error err = {0};
+    CHECK(tv_file_replace(path, "new\n", 4, false, &err));
+    char *got = slurp(path);
+    CHECK_STR("new\n", got);
+    free(got);
+    CHECK_INT(0, count_entries(dir, ".tmp."));
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+    put_str(outside, "keep me\n");
+    CHECK(symlink(outside, link) == 0);
+    CHECK(tv_file_replace(link, "mine\n", 5, false, &err));
+    got = slurp(outside);
+    CHECK_STR("keep me\n", got);
+    free(got);
+}
+
 /* Without root's override of permissions, so as root it runs as nobody in a child. */
 static bool write_into_readonly(const char *ro, const char *path)
 {
