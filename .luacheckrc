@@ -19,7 +19,7 @@ read_globals = {
   utf8 = { fields = { "char", "charpattern", "codepoint", "codes", "len", "offset" } },
   coroutine = { fields = { "close", "create", "isyieldable", "resume", "running", "status", "wrap",
                            "yield" } },
-  quiz = { fields = { "choice", "truefalse", "numeric", "order", "text", "lang", "paced" } },
+  quiz = { fields = { "choice", "truefalse", "numeric", "order", "text", "lang", "paced", "log" } },
   "include",
 }
 -- A pack's tests.lua also has test(name, function(t) ... end).

@@ -104,6 +104,10 @@ function quiz.lang(text, code) end
 ---@param list trivium.Question[]
 ---@return trivium.Question[]
 function quiz.paced(list) end
+---The pack's print: one line `file:line: log: ...` on stderr in lint, dump, test and
+---watch (arguments through tostring, tab-separated); the game discards it.
+---@param ... any
+function quiz.log(...) end
 
 ---Runs a sibling file of the pack (a plain name such as "facts.lua") and returns its result.
 ---@param name string

@@ -53,17 +53,21 @@ static int check_n, check_failed_here, check_failures;
         }                                                                                                   \
     } while (0)
 
-#define TEST_MAIN()                                                                                         \
-    int main(void)                                                                                          \
-    {                                                                                                       \
-        for (int i = 0; i < check_n; i++) {                                                                 \
-            check_failed_here = 0;                                                                          \
-            check_cases[i].fn();                                                                            \
-            printf("%s: %s\n", check_failed_here ? "FAIL" : "ok", check_cases[i].name);                     \
-            check_failures += check_failed_here;                                                            \
-        }                                                                                                   \
-        printf("%d passed, %d failed\n", check_n - check_failures, check_failures);                         \
-        return check_failures ? 1 : 0;                                                                      \
+/* Runs every case, printing ok/FAIL per case and the count line; the exit code. For a
+ * test whose main must first read its arguments. */
+static inline int check_run(void)
+{
+    for (int i = 0; i < check_n; i++) {
+        check_failed_here = 0;
+        check_cases[i].fn();
+        printf("%s: %s\n", check_failed_here ? "FAIL" : "ok", check_cases[i].name);
+        check_failures += check_failed_here;
     }
+    printf("%d passed, %d failed\n", check_n - check_failures, check_failures);
+    return check_failures ? 1 : 0;
+}
+
+#define TEST_MAIN()                                                                                         \
+    int main(void) { return check_run(); }
 
 #endif

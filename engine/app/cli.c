@@ -43,12 +43,22 @@ int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, 
 {
     /* The usage text is written by hand; a flag it does not mention is a flag nobody
      * can find, so a table and its usage must not drift apart. */
-    for (size_t i = 0; i < n; i++)
-        assert(!specs[i].flag || strstr(usage, specs[i].flag));
+    bool only_plugins = false; /* the shared switch: its help line is added below */
+    for (size_t i = 0; i < n; i++) {
+        bool shared = specs[i].flag && strcmp(specs[i].flag, "--only-plugins") == 0;
+        only_plugins = only_plugins || shared;
+        assert(!specs[i].flag || shared || strstr(usage, specs[i].flag));
+    }
     tv_Error err = {0};
     switch (tv_args_parse(specs, n, dest, argc, argv, first, &err)) {
     case TV_ARGS_OK: return -1;
-    case TV_ARGS_HELP: fputs(usage, stdout); return TV_EXIT_OK;
+    case TV_ARGS_HELP:
+        fputs(usage, stdout);
+        if (only_plugins)
+            fputs("\n--plugins DIR also reads the packs in DIR (repeatable); --only-plugins reads those\n"
+                  "folders alone: not $TRIVIUM_PLUGIN_PATH, not the built-in packs.\n",
+                  stdout);
+        return TV_EXIT_OK;
     case TV_ARGS_ERROR: break;
     }
     return tv_cli_usage(cli->command, "%s", err.msg);
@@ -68,6 +78,8 @@ static bool append(const char **items, int *n, int max, const tv_ArgSpec *spec, 
 bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
 {
     tv_Cli *cli = dest;
+    if (!spec->takes_value) /* --only-plugins */
+        return (cli->only_plugins = true);
     return append(cli->plugin_dirs, &cli->n_plugin_dirs, TV_MAX_PLUGIN_DIRS, spec, "folders", value, err);
 }
 
@@ -168,9 +180,20 @@ bool tv_cli_init(tv_Cli *cli)
 
 tv_LoadOptions tv_cli_load_options(const tv_Cli *cli, uint64_t seed, const char *lang)
 {
-    return (tv_LoadOptions){
-        .worker_exe = cli->pack_worker, .seed = seed, .lang = lang, .timeout_ms = cli->worker_timeout_ms,
-        .default_category = cli->default_category, .cache_dir = cli->cache_dir};
+    /* quiz.log is the author's print: shown by the commands an author runs on a pack,
+     * never in the game or in the runs that play sessions. Those commands run the
+     * workers (no cache), or a cached load would print nothing. */
+    static const char *const logging[] = {"lint", "dump", "test", "watch"};
+    bool show_logs = false;
+    for (size_t i = 0; i < sizeof logging / sizeof logging[0]; i++)
+        show_logs = show_logs || (cli->command && strcmp(cli->command, logging[i]) == 0);
+    return (tv_LoadOptions){.worker_exe = cli->pack_worker,
+                            .seed = seed,
+                            .lang = lang,
+                            .timeout_ms = cli->worker_timeout_ms,
+                            .default_category = cli->default_category,
+                            .cache_dir = show_logs ? NULL : cli->cache_dir,
+                            .show_logs = show_logs};
 }
 
 bool tv_cli_parse_types(const char *list, unsigned *out)
@@ -205,7 +228,7 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err)
         if (!tv_packset_scan(set, cli->plugin_dirs[i], err))
             return false;
     Scan sc = {set, err};
-    if (!tv_paths_each_plugin_dir(cli->self_exe, scan, &sc))
+    if (!cli->only_plugins && !tv_paths_each_plugin_dir(cli->self_exe, scan, &sc))
         return false;
     /* Every pack found is about to be loaded, and only the worker runs pack code. */
     char worker[TV_PATHS_MAX], looked[2 * TV_PATHS_MAX];
@@ -311,6 +334,36 @@ bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_sel
             selected[(*n_selected)++] = k;
     }
     return true;
+}
+
+const tv_Question *tv_cli_find_question(const tv_PackSet *packs, const char *pack, const char *question,
+                                         tv_Error *err)
+{
+    int k = tv_packset_find(packs, pack);
+    if (k < 0) {
+        char known[600] = "";
+        for (int i = 0; i < packs->n && strlen(known) < 500; i++)
+            snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "",
+                     packs->packs[i].loaded ? packs->packs[i].id : packs->packs[i].folder);
+        tv_error_set(err, TV_ERR_USAGE, NULL, 0, "--pack %s: no such pack (found: %s)", pack, known[0] ? known : "none");
+        return NULL;
+    }
+    const tv_Pack *p = &packs->packs[k];
+    if (!p->loaded) {
+        *err = p->error;
+        err->code = TV_ERR_PACK;
+        return NULL;
+    }
+    char known[600] = "";
+    for (int i = 0; i < p->n_questions; i++) {
+        if (strcmp(p->questions[i].id, question) == 0)
+            return &p->questions[i];
+        if (strlen(known) < 500)
+            snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "", p->questions[i].id);
+    }
+    tv_error_set(err, TV_ERR_USAGE, NULL, 0, "--question %s: pack %s has no such question for this seed (it has: %s%s)",
+                 question, p->id, known, strlen(known) >= 500 ? ", ..." : "");
+    return NULL;
 }
 
 /* Seeds per round of loading in a batch: bounds the packs held in memory at once. */

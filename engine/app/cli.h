@@ -28,6 +28,7 @@ typedef struct tv_Cli {
     const char *command;
     int n_plugin_dirs;
     const char *plugin_dirs[TV_MAX_PLUGIN_DIRS]; /* from --plugins */
+    bool only_plugins; /* --only-plugins: those folders alone, no search path or built-in packs */
     int n_select;
     const char *select[TV_MAX_SELECT]; /* --pack */
     uint64_t seed;
@@ -46,6 +47,7 @@ typedef struct tv_Cli {
     int n_paths;
     const char *paths[TV_MAX_SELECT]; /* lint PATH ..., test PATH ... */
     const char *junit;                /* test --junit FILE */
+    const char *question;             /* dump --question QID */
     bool jsonl, summary;              /* headless --format jsonl, --summary */
     const char *write_scenario;       /* headless --write-scenario FILE */
     uint64_t *seeds;                  /* headless --seeds LIST (malloc'd, args.h); freed by the command */
@@ -80,7 +82,8 @@ int tv_cli_parse(const tv_Cli *cli, const char *usage, const tv_ArgSpec *specs, 
                  char **argv, int first);
 
 /* args.h setters for the tv_Cli fields the commands share; dest is a tv_Cli. */
-bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 32 */
+/* --plugins DIR (up to 32), and --only-plugins (a switch: value NULL). */
+bool tv_cli_arg_plugins(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);
 bool tv_cli_arg_pack(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* up to 64 */
 bool tv_cli_arg_answers(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err); /* up to 10000 */
 bool tv_cli_arg_path(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);    /* positional */
@@ -94,7 +97,15 @@ bool tv_cli_arg_types(void *dest, const tv_ArgSpec *spec, const char *value, tv_
 bool tv_cli_arg_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err);
 
 /* Table rows for those flags, so each flag reads and fails the same in every command. */
-#define TV_CLI_ROW_PLUGINS {"--plugins", true, tv_cli_arg_plugins, 0, NULL, "also look for packs in DIR (repeatable)"}
+/* Two rows: --plugins DIR and the --only-plugins switch, which every command with
+ * --plugins takes (its --help gets a line on it from tv_cli_parse). */
+#define TV_CLI_ROW_PLUGINS                                                                                      \
+    {"--plugins", true, tv_cli_arg_plugins, 0, NULL, "also look for packs in DIR (repeatable)"},                \
+        TV_CLI_ROW_ONLY_PLUGINS(tv_cli_arg_plugins)
+/* The --only-plugins row for a table whose --plugins setter is set (it forwards to
+ * tv_cli_arg_plugins, which tells the two flags apart). */
+#define TV_CLI_ROW_ONLY_PLUGINS(set)                                                                            \
+    {"--only-plugins", false, set, 0, NULL, "use only the --plugins folders: no search path, no built-in packs"}
 #define TV_CLI_ROW_PACK {"--pack", true, tv_cli_arg_pack, 0, NULL, "play pack ID, or all (repeatable)"}
 #define TV_CLI_ROW_SEED                                                                                         \
     {"--seed", true, tv_cli_arg_seed, 0, "a whole number from 0 to 18446744073709551615", "the session's seed"}
@@ -111,7 +122,8 @@ bool tv_cli_arg_seeds(void *dest, const tv_ArgSpec *spec, const char *value, tv_
 /* Parses "choice,truefalse" into a bit per tv_QType; false on an unknown name. */
 bool tv_cli_parse_types(const char *list, unsigned *out);
 
-/* Discovers packs along the search path: --plugins dirs, then tv_paths_each_plugin_dir.
+/* Discovers packs along the search path: --plugins dirs, then (unless --only-plugins)
+ * tv_paths_each_plugin_dir.
  * Fails with TV_ERR_PACK, naming where it looked, when packs were found but no
  * trivium-pack-worker to load them. */
 bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err);
@@ -120,6 +132,12 @@ bool tv_cli_discover(const tv_Cli *cli, tv_PackSet *set, tv_Error *err);
  * indices in the order named. Fails with TV_ERR_USAGE for an unknown name and
  * TV_ERR_PACK for a selected pack that failed to load. */
 bool tv_cli_select(const tv_Cli *cli, tv_PackSet *set, int *selected, int *n_selected, tv_Error *err);
+
+/* The question --question names in pack --pack, or NULL with err set (screenshot and
+ * dump --question): TV_ERR_PACK when the pack did not load (its own error), TV_ERR_USAGE
+ * for an unknown id (naming some of the ids there are). */
+const tv_Question *tv_cli_find_question(const tv_PackSet *packs, const char *pack, const char *question,
+                                         tv_Error *err);
 
 /* A batch over seeds[0..n_seeds): the packs cli selects are found and loaded once (for
  * seeds[0]); a pack whose result depends on the seed (tv_Pack.seeded) is loaded again for

@@ -86,6 +86,7 @@ static bool set_file(void *d, const tv_ArgSpec *s, const char *v, tv_Error *e)
 
 static const tv_ArgSpec export_args[] = {
     {"--plugins", true, set_plugins, 0, NULL, "also look for packs in DIR (repeatable)"},
+    TV_CLI_ROW_ONLY_PLUGINS(set_plugins),
     {"--pack", true, set_pack, 0, NULL, "the pack to export"},
     {"--seed", true, set_seed, 0, "a whole number from 0 to 18446744073709551615", "the seed for generated questions"},
     LANG_ROW,

@@ -41,10 +41,12 @@ static const char *const usage_headless =
 
 static const char *const usage_dump =
     "usage: trivium dump --pack ID [--pack ID ...] --seed N [--lang en|nl] [--format text|json]\n"
-    "                    [--plugins DIR ...]\n"
+    "                    [--plugins DIR ...] [--only-plugins]\n"
+    "       trivium dump --pack ID --question QID [--seed N] [--lang en|nl] [--format text|json]\n"
     "\n"
     "Prints every question of the selected packs for that seed, in session order, with the\n"
-    "options as shown and the answer key.\n";
+    "options as shown and the answer key. --question QID prints that one question of the\n"
+    "pack (a generated one as the seed generates it; the seed defaults to 1 then).\n";
 
 /* --format for headless also takes jsonl: one line per session of a batch. */
 static bool set_format(void *dest, const tv_ArgSpec *spec, const char *value, tv_Error *err)
@@ -75,8 +77,25 @@ static const tv_ArgSpec headless_args[] = {
     {"--no-cache", false, NULL, offsetof(tv_Cli, no_cache), NULL, "run every pack's worker; keep nothing"},
 };
 
-static const tv_ArgSpec dump_args[] = {TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_SEED, TV_CLI_ROW_LANG,
-                                       TV_CLI_ROW_FORMAT};
+static const tv_ArgSpec dump_args[] = {
+    TV_CLI_ROW_PLUGINS, TV_CLI_ROW_PACK, TV_CLI_ROW_SEED, TV_CLI_ROW_LANG, TV_CLI_ROW_FORMAT,
+    {"--question", true, tv_arg_string, offsetof(tv_Cli, question), NULL, "print only this question of the pack"}};
+
+/* dump --question: s becomes a session of that one question, as the seed shuffles it.
+ * Returns -1 to go on, else the exit code after printing the error. */
+static int narrow_to_question(const tv_Cli *cli, const tv_PackSet *set, tv_Session *s)
+{
+    tv_Error err = {0};
+    const tv_Question *q = tv_cli_find_question(set, cli->select[0], cli->question, &err);
+    if (!q)
+        return tv_cli_fail(&err);
+    tv_SessionConfig cfg = s->cfg;
+    cfg.count = 1;
+    cfg.types = 0;
+    tv_session_free(s);
+    const tv_Question *pool[1] = {q};
+    return tv_session_init(s, &cfg, pool, 1, tv_alloc_default(), &err) ? -1 : tv_cli_fail(&err);
+}
 
 /* Loads the selected packs and builds the session; shared by headless and dump.
  * Returns -1 to go on, else the exit code after printing the error. */
@@ -311,6 +330,10 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
         return rc;
     if (cli->n_select == 0)
         return tv_cli_usage("dump", "--pack is required (a pack id, or all)");
+    if (cli->question && (cli->n_select != 1 || strcmp(cli->select[0], "all") == 0))
+        return tv_cli_usage("dump", "--question needs exactly one --pack ID, the question's pack");
+    if (cli->question && !cli->have_seed)
+        cli->seed = 1, cli->have_seed = true;
     if (!cli->have_seed)
         return tv_cli_usage("dump", "--seed is required");
     tv_PackSet set = {0};
@@ -321,6 +344,8 @@ int tv_cmd_dump(tv_Cli *cli, int argc, char **argv)
     rc = words_load(cli, &words);
     if (rc < 0)
         rc = open_session(cli, &set, &s, ids, &n_ids, 0, 1);
+    if (rc < 0 && cli->question)
+        rc = narrow_to_question(cli, &set, &s);
     if (rc < 0) {
         tv_ReportInfo info = {.lang = cli->lang, .labels = tv_words_of(&words, cli->lang), .n_packs = n_ids, .packs = ids};
         if (cli->json)

@@ -1,7 +1,9 @@
 /* cmd_play.c - `trivium` / `trivium play`, the desktop game: the window, the event
  * loop and the frames benchmark, what the game asks of its host (a seed, a pack reload
- * on a language change, --record's answer scripts), and sniffing for a sound device.
- * Depends on: app/play_setup, ui (game), runner (script_writer), plugin host, SDL2. */
+ * on a language change, --record's answer scripts, --dev's live reload), and sniffing
+ * for a sound device.
+ * Depends on: app/play_setup, app/dev_reload, ui (game), runner (script_writer), plugin
+ * host, SDL2. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 
 #include <SDL.h>
 
+#include "app/dev_reload.h"
 #include "app/play_cmd.h"
 #include "app/play_setup.h"
 #include "runner/script_writer.h"
@@ -47,12 +50,33 @@ static void reload_packs(void *host, const char *lang)
         tv_preload_run(p);
 }
 
-static void reload_poll(tv_Preload *p, tv_Game *g)
+static void reload_poll(tv_Preload *p, tv_Game *g, tv_DevReload *dev)
 {
     if (tv_game_packs_loading(g) && SDL_AtomicGet(&p->done)) {
         tv_preload_end(p);
         tv_game_packs_reloaded(g);
+        tv_dev_reload_pending(dev, g); /* saves made while the packs were busy */
     }
+}
+
+/* --dev-snapshot: the frame just drawn (before it is presented), written whole to a
+ * temp file and renamed into place, so a reader never sees half a PNG. */
+static void dev_snapshot(SDL_Renderer *r, const char *path)
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp.png", path);
+    if (!s || SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+        fprintf(stderr, "trivium: --dev-snapshot: cannot read the frame: %s\n", SDL_GetError());
+    else if (tv_play_save_png(s, tmp) == 0) {
+        if (rename(tmp, path) != 0)
+            fprintf(stderr, "trivium: --dev-snapshot %s: %s\n", path, strerror(errno));
+        else
+            fprintf(stderr, "trivium: dev: wrote %s\n", path);
+    }
+    SDL_FreeSurface(s);
 }
 
 /* --record FILE: one answer script per player (FILE, FILE.p2, ...), opened when a
@@ -118,6 +142,9 @@ static void recorder_answer(Recorder *r, int player, const tv_Record *rec)
 typedef struct Host {
     tv_Preload *pre;
     Recorder rec;
+    tv_DevReload *dev;
+    tv_Game *g;        /* for F5, once made */
+    bool snapshot_due; /* --dev-snapshot: a reload happened since the last frame */
 } Host;
 
 static void host_session(void *host, const tv_GameSession *s) { recorder_begin(&((Host *)host)->rec, s); }
@@ -130,6 +157,24 @@ static void host_answer(void *host, int player, int round, const tv_Record *rec)
 
 static void host_reload(void *host, const char *lang) { reload_packs(((Host *)host)->pre, lang); }
 
+static void host_dev_reload(void *host)
+{
+    Host *h = host;
+    tv_dev_reload_pack(h->dev, h->g, -1);
+    h->snapshot_due = true;
+}
+
+/* An event for the game, or --dev's "a pack was saved". */
+static void handle_event(Host *h, const SDL_Event *ev)
+{
+    int pack;
+    if (tv_dev_reload_event(h->dev, ev, &pack)) {
+        tv_dev_reload_pack(h->dev, h->g, pack);
+        h->snapshot_due = true;
+    } else
+        tv_game_event(h->g, ev);
+}
+
 /* The game reads no clock; a session started from its menu takes its seed from here. */
 static uint64_t clock_seed(void *host)
 {
@@ -139,7 +184,7 @@ static uint64_t clock_seed(void *host)
 
 int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
 {
-    tv_PlayArgs a = {0};
+    tv_PlayArgs a = {.text_size = -1};
     cli->lang = NULL;
     tv_PackSet packs;
     tv_Settings settings;
@@ -174,7 +219,8 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         return font_rc >= 0 ? font_rc : 1;
     }
     char *prefs = tv_play_prefs_folder();
-    Host host = {.pre = &pre, .rec = {.path = a.record}};
+    tv_DevReload dev = {0};
+    Host host = {.pre = &pre, .rec = {.path = a.record}, .dev = &dev};
     tv_GameConfig cfg = {.packs = &packs,
                          .assets_dir = tv_play_assets_dir(cli),
                          .prefs_dir = prefs,
@@ -186,13 +232,23 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
                          .next_seed = clock_seed,
                          .reload_packs = host_reload,
                          .on_session = host_session,
-                         .on_answer = host_answer};
+                         .on_answer = host_answer,
+                         .dev_reload = a.dev ? host_dev_reload : NULL};
     tv_Error err = {0};
     tv_Game *g = tv_game_new(&cfg, r, win, &err);
     if (!g) {
         rc = tv_cli_fail(&err);
         goto done;
     }
+    host.g = g;
+    if (!tv_dev_reload_init(&dev, &packs, a.dev ? pre.n_dev_packs : 0, &pre.opt, &err)) {
+        rc = tv_cli_fail(&err);
+        tv_game_free(g);
+        goto done;
+    }
+    if (a.dev)
+        fprintf(stderr, "trivium: dev: watching %d pack%s; a save (or F5) reloads\n", pre.n_dev_packs,
+                pre.n_dev_packs == 1 ? "" : "s");
     rc = TV_EXIT_OK;
     if (warn[0]) {
         fprintf(stderr, "trivium: %s\n", warn);
@@ -214,7 +270,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
      * SDL_CONTROLLERDEVICEADDED events all the same. */
     while (!tv_game_quitting(g)) {
         SDL_Event ev;
-        reload_poll(&pre, g);
+        reload_poll(&pre, g, &dev);
         /* While packs reload, look in often enough to show them soon after. */
         bool animating = tv_game_animating(g) || frames_bench || tv_game_packs_loading(g);
         /* The benchmark's clock runs the staged question's timer from 0 to 10 s over and
@@ -223,17 +279,20 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
         /* Event-driven: with nothing moving, sleep until input arrives. */
         if (!animating && !dirty && SDL_WaitEventTimeout(&ev, 1000)) {
             tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
-            tv_game_event(g, &ev);
+            handle_event(&host, &ev);
             dirty = true;
         }
         while (SDL_PollEvent(&ev)) {
             tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
-            tv_game_event(g, &ev);
+            handle_event(&host, &ev);
             dirty = true;
         }
         tv_game_tick(g, frames_bench ? now : (int64_t)SDL_GetTicks64());
         if (animating || dirty) {
             tv_game_draw(g);
+            if (host.snapshot_due && a.dev_snapshot)
+                dev_snapshot(r, a.dev_snapshot);
+            host.snapshot_due = false;
             SDL_RenderPresent(r);
             dirty = false;
             if (a.bench && strcmp(a.bench, "first-frame") == 0)
@@ -259,6 +318,7 @@ int tv_cmd_play(tv_Cli *cli, int argc, char **argv, int first)
     }
     tv_game_free(g);
 done:
+    tv_dev_reload_free(&dev); /* after the game: its rounds may point into retired packs */
     recorder_close(&host.rec);
     tv_preload_end(&pre); /* a language change's reload may still be running */
     SDL_free(prefs);

@@ -99,7 +99,7 @@ static int save_png(SDL_Surface *surface, const char *path)
 
 int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
 {
-    tv_PlayArgs a = {.w = 1280, .h = 720};
+    tv_PlayArgs a = {.w = 1280, .h = 720, .text_size = -1};
     cli->lang = "en";
     tv_PackSet packs;
     tv_Settings settings;
@@ -136,7 +136,9 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
         tv_game_tick(g, 100000);
         if (a.gamepad)
             tv_game_pad_added(g, 0);
-        if (!tv_play_enter_scene(g, a.scene, a.seed, &err))
+        const tv_Question *q = a.question ? tv_cli_find_question(&packs, a.pack, a.question, &err) : NULL;
+        if (a.question ? !q || !tv_game_preview(g, q, a.seed, a.reveal, &err)
+                       : !tv_play_enter_scene(g, a.scene, a.seed, &err))
             rc = tv_cli_fail(&err);
         else {
             tv_game_draw(g);
@@ -151,3 +153,5 @@ int tv_cmd_screenshot(tv_Cli *cli, int argc, char **argv)
     SDL_Quit();
     return rc;
 }
+
+int tv_play_save_png(SDL_Surface *surface, const char *path) { return save_png(surface, path); }

@@ -32,6 +32,7 @@ static const char *const usage_main =
     "  import     turn such a file into a new pack.lua\n"
     "  new        create a pack folder to start from, with a generator and tests\n"
     "  party      a party: everyone joins from their phone's browser on the local network\n"
+    "  watch      re-lint and re-test packs on every save\n"
     "\n"
     "trivium <command> --help shows a command's options; trivium --version the version.\n";
 
@@ -81,6 +82,8 @@ int main(int argc, char **argv)
         return tv_cmd_new(&cli, argc, argv);
     if (strcmp(argv[1], "party") == 0)
         return tv_cmd_party(&cli, argc, argv);
+    if (strcmp(argv[1], "watch") == 0)
+        return tv_cmd_watch(&cli, argc, argv);
     fprintf(stderr, "trivium: unknown command '%s'\n\n%s", argv[1], usage_main);
     return TV_EXIT_USAGE;
 }

@@ -16,6 +16,15 @@ typedef struct tv_PlayArgs {
     bool have_seed;
     bool gamepad; /* screenshot: as if a gamepad were connected (its on-screen keyboard) */
     int w, h;
+    /* screenshot --pack ID --question QID [--reveal]: that question alone (a preview) */
+    const char *pack, *question;
+    bool reveal;
+    int text_size; /* --text-size 0..3; -1: the settings' */
+    /* play --dev PACKDIR ...: live reload of changed packs (dev_reload.h) */
+    bool dev;
+    int n_dev_dirs;
+    const char *dev_dirs[32];
+    const char *dev_snapshot; /* --dev-snapshot FILE.png: the frame after each reload */
 } tv_PlayArgs;
 
 extern const char *const tv_usage_play, *const tv_usage_screenshot;
@@ -44,7 +53,12 @@ typedef struct tv_Preload {
     char category[64];
     SDL_Thread *thread;
     SDL_atomic_t done; /* the thread has finished: SDL_WaitThread will not block */
+    int n_dev_packs;   /* packs [0, n) of the set came from play --dev's folders */
 } tv_Preload;
+
+/* Writes surface to path as a PNG (SDL2_image, loaded at run time; cmd_screenshot.c).
+ * Returns 0, or 1 after printing why not. */
+int tv_play_save_png(SDL_Surface *surface, const char *path);
 
 /* The preload's work (also an SDL thread function): loads the packs, finds the font. */
 int tv_preload_run(void *ud);

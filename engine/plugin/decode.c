@@ -437,6 +437,39 @@ static bool split_where(Dec *d, const char *where, tv_Diag *diag)
     return diag->file ? true : oom(d);
 }
 
+/* A diagnostic's optional trace: a list of printable frames. */
+static bool decode_trace(Dec *d, const cJSON *e, const char *at, tv_Diag *out)
+{
+    out->trace = NULL; /* the diagnostics' array is not zeroed */
+    out->n_trace = 0;
+    const cJSON *arr;
+    int n = list(d, e, at, TV_WIRE_TRACE, false, 0, TV_WIRE_MAX_TRACE, &arr);
+    if (n <= 0)
+        return n == 0;
+    const char **frames = tv_arena_alloc(&d->p->arena, sizeof *frames * (size_t)n);
+    if (!frames)
+        return oom(d);
+    int i = 0;
+    for (const cJSON *f = arr->child; f; f = f->next, i++) {
+        char key[32];
+        snprintf(key, sizeof key, "%s[%d]", TV_WIRE_TRACE, i);
+        if (!cJSON_IsString(f))
+            return fail(d, TV_ERR_PACK, "%s%s must be a string, got %s", at, key, type_name(f));
+        const Field rule = {key, PRINTABLE, TV_WIRE_MAX_PROMPT, false, false};
+        if (!check_text(d, at, key, f->valuestring, &rule))
+            return false;
+        size_t size = strlen(f->valuestring) + 1;
+        char *copy = tv_arena_alloc(&d->p->arena, size);
+        if (!copy)
+            return oom(d);
+        tv_copy_printable(copy, size, f->valuestring);
+        frames[i] = copy;
+    }
+    out->trace = frames;
+    out->n_trace = n;
+    return true;
+}
+
 static bool decode_diags(Dec *d, const cJSON *root, const tv_Diag **first_error)
 {
     tv_Pack *p = d->p;
@@ -464,6 +497,8 @@ static bool decode_diags(Dec *d, const cJSON *root, const tv_Diag **first_error)
         const cJSON *phase = get(e, TV_WIRE_DIAG_PHASE), *dropped = get(e, TV_WIRE_DIAG_DROPPED);
         out->generating = cJSON_IsString(phase) && strcmp(phase->valuestring, TV_WIRE_PHASE_GENERATING) == 0;
         out->dropped = cJSON_IsTrue(dropped);
+        if (!decode_trace(d, e, at, out))
+            return false;
         if (!out->warning && !*first_error)
             *first_error = out;
         p->n_diags++;

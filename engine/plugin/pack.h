@@ -18,6 +18,8 @@ typedef struct tv_Diag {
     const char *msg;
     bool generating; /* found while generate ran: it may hold on some seeds only */
     bool dropped;    /* a generated question left out (a warning to play, an error to lint) */
+    int n_trace;             /* an error raised in pack code: the Lua frames, innermost first */
+    const char *const *trace; /* "file:line: in function 'f'"; NULL when n_trace is 0 */
 } tv_Diag;
 
 typedef struct tv_Pack {

@@ -170,6 +170,7 @@ struct tv_PackLoad {
     const char *cache_dir;
     uint64_t seed;
     int max_running; /* workers at once: a few per core, within the fd limit */
+    bool show_logs;  /* tv_LoadOptions.show_logs */
 };
 
 /* What the worker's end means for its pack: data decodes, anything else is an error
@@ -279,14 +280,16 @@ tv_PackLoad *tv_packset_load_begin(tv_PackSet *set, const tv_LoadOptions *opt, c
                 continue;
         }
         char *argv[] = {(char *)opt->worker_exe, "pack-worker", "--dir", (char *)w->pack->dir, "--display",
-                        (char *)w->pack->display, "--seed", seed, "--lang", (char *)opt->lang, NULL};
+                        (char *)w->pack->display, "--seed", seed, "--lang", (char *)opt->lang,
+                        "--log", opt->show_logs ? "1" : "0", NULL};
         /* Queued, not started: a few run at once, each deadline from its own start, so a
          * folder of many packs on a busy machine is not killed wholesale. */
         if (!tv_child_queue(&kids[i], argv, timeout, opt->background))
             tv_error_set(&w->pack->error, TV_ERR_PACK, w->pack->dir, 0, "cannot start a pack worker: %s",
                          strerror(errno));
     }
-    *load = (tv_PackLoad){set, ws, kids, opt->default_category, opt->cache_dir, opt->seed, tv_children_max_running()};
+    *load = (tv_PackLoad){set,       ws,        kids, opt->default_category, opt->cache_dir,
+                          opt->seed, tv_children_max_running(), opt->show_logs};
     tv_children_start_queued(kids, set->n, load->max_running);
     return load;
 }
@@ -332,6 +335,10 @@ void tv_packset_load_end(tv_PackLoad *load)
         if ((load->kids[i].started || load->kids[i].start_errno) &&
             finish(w->pack, &load->kids[i], load->default_category, &data, &dlen) && w->cache_key)
             cache_keep(load->cache_dir, w->pack, w->cache_key, load->seed, data, dlen);
+        /* The worker's stderr holds the pack's quiz.log lines (file:line: log: ...),
+         * written only when asked for; passed on as they came, pack by pack. */
+        if (load->show_logs && load->kids[i].err_len)
+            fwrite(load->kids[i].err, 1, load->kids[i].err_len, stderr);
         tv_child_free(&load->kids[i]);
     }
     free(load->kids);

@@ -38,6 +38,8 @@ typedef struct tv_LoadOptions {
     const char *default_category; /* for questions whose pack gives none: the caller's
                                      translation of "round.category_default"; NULL gives
                                      "General". Must outlive the load. */
+    bool show_logs;         /* pass the packs' quiz.log output on to stderr (lint, dump,
+                               test, watch); otherwise the workers discard it (the game) */
 } tv_LoadOptions;
 
 #define TV_WORKER_TIMEOUT_DEFAULT_MS 5000

@@ -36,7 +36,9 @@
  *                          while generate ran, so it may hold on some seeds only) and
  *                          dropped (true: a generated question the schema check refused
  *                          and left out; a warning, so the pack still plays, but an
- *                          error to lint)
+ *                          error to lint), and for an error raised while pack code ran
+ *                          optionally trace (the Lua frames it was raised in, innermost
+ *                          first, up to TV_WIRE_MAX_TRACE of "file:line: in function 'f'")
  *   seeded        bool     pack code drew random numbers (math.random, ctx.rng) while
  *                          loading or generating; false: the result is the same for every
  *                          seed (the host then loads it once for a batch and caches it once).
@@ -105,6 +107,7 @@
 #define TV_WIRE_MAX_UNIT 40
 #define TV_WIRE_MAX_FACT 60      /* a fact name in asks or shows */
 #define TV_WIRE_MAX_SHOWS 16
+#define TV_WIRE_MAX_TRACE 12     /* frames of a diagnostic's trace */
 #define TV_WIRE_MAX_QID 100      /* a question id, in bytes */
 #define TV_WIRE_MAX_PACK_ID 64
 #define TV_WIRE_MAX_TITLE 80
@@ -158,6 +161,7 @@
 #define TV_WIRE_MSG "msg"
 #define TV_WIRE_DIAG_PHASE "phase"     /* TV_WIRE_PHASE_GENERATING, or absent */
 #define TV_WIRE_DIAG_DROPPED "dropped" /* true, or absent */
+#define TV_WIRE_TRACE "trace"
 #define TV_WIRE_ERROR "error"     /* severity values */
 #define TV_WIRE_WARNING "warning"
 

@@ -206,14 +206,40 @@ static void report_session(tv_Game *g)
     g->cfg.on_session(g->cfg.host, &info);
 }
 
+/* A session of count questions drawn from pool (count 0: the settings' count): round
+ * evening_round of the film night begun at first_seed, which the core draws past the
+ * evening's earlier rounds, so four rounds of 10 over the shipped packs repeat nothing. */
+static bool start_pool(tv_Game *g, uint64_t first_seed, int evening_round, const tv_Question **pool, int n, int count,
+                       tv_Error *err)
+{
+    g->seed = first_seed + (uint64_t)evening_round;
+    g->evening_seed = first_seed;
+    g->evening_round = evening_round;
+    /* With everyone answering at once on pads, only questions a pad's buttons can answer
+     * are asked. The session applies the timer setting and this filter exactly as
+     * `trivium headless` does for the recorded directives. */
+    tv_SessionConfig cfg = {.seed = first_seed,
+                            .count = count ? count : g->settings.count,
+                            .players = g->n_players,
+                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
+                            .timer_percent = g->settings.timer_percent,
+                            .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
+    if (!tv_session_init_evening(&g->session, &cfg, evening_round, pool, n, tv_alloc_default(), err))
+        return false;
+    g->in_session = true;
+    g->round = 0;
+    g->player = 0;
+    report_session(g);
+    begin_round(g);
+    return true;
+}
+
 static bool start_round(tv_Game *g, uint64_t first_seed, int evening_round, tv_Error *err);
 
 bool tv_game_start(tv_Game *g, uint64_t seed, tv_Error *err) { return start_round(g, seed, 0, err); }
 
 bool tv_game_next_round(tv_Game *g, tv_Error *err) { return start_round(g, g->evening_seed, g->evening_round + 1, err); }
 
-/* Round evening_round of the film night begun at first_seed: the core draws it past the
- * evening's earlier rounds, so four rounds of 10 over the shipped packs repeat nothing. */
 static bool start_round(tv_Game *g, uint64_t first_seed, int evening_round, tv_Error *err)
 {
     if (g->packs_loading)
@@ -233,29 +259,9 @@ static bool start_round(tv_Game *g, uint64_t first_seed, int evening_round, tv_E
             for (int k = 0; k < pk->n_questions; k++)
                 pool[n++] = &pk->questions[k];
     }
-    uint64_t seed = first_seed + (uint64_t)evening_round;
-    g->seed = seed;
-    g->evening_seed = first_seed;
-    g->evening_round = evening_round;
-    /* With everyone answering at once on pads, only questions a pad's buttons can answer
-     * are asked. The session applies the timer setting and this filter exactly as
-     * `trivium headless` does for the recorded directives. */
-    tv_SessionConfig cfg = {.seed = first_seed,
-                            .count = g->settings.count,
-                            .players = g->n_players,
-                            .rules = {.time_points = g->settings.time_points, .streak_bonus = g->settings.streak_bonus},
-                            .timer_percent = g->settings.timer_percent,
-                            .types = g->simultaneous ? (1u << TV_Q_CHOICE) | (1u << TV_Q_TRUEFALSE) : 0};
-    bool ok = tv_session_init_evening(&g->session, &cfg, evening_round, pool, n, tv_alloc_default(), err);
+    bool ok = start_pool(g, first_seed, evening_round, pool, n, 0, err);
     free(pool); /* the session keeps pointers to the questions, not to the pool */
-    if (!ok)
-        return false;
-    g->in_session = true;
-    g->round = 0;
-    g->player = 0;
-    report_session(g);
-    begin_round(g);
-    return true;
+    return ok;
 }
 
 void tv_flow_submit(tv_Game *g, const tv_Answer *answer)
@@ -289,6 +295,32 @@ void tv_game_packs_reloaded(tv_Game *g)
 {
     g->packs_loading = false;
     g->changes++;
+}
+
+/* The question just begun, staged six seconds in, or its reveal after the right answer. */
+static void stage_round(tv_Game *g, tv_Scene scene)
+{
+    if (scene == TV_SCENE_QUESTION)
+        g->asked_ms = g->now_ms - 6000; /* six seconds into the question */
+    else {
+        tv_Answer a;
+        tv_session_correct_answer(&g->session, g->round, &a);
+        g->asked_ms = g->now_ms - 4500;
+        tv_flow_submit(g, &a);
+    }
+    g->scene_ms = g->now_ms - 10000; /* entry animations finished */
+}
+
+bool tv_game_preview(tv_Game *g, const tv_Question *q, uint64_t seed, bool reveal, tv_Error *err)
+{
+    if (g->packs_loading)
+        return tv_error_set(err, TV_ERR_USAGE, NULL, 0, "the packs are still loading");
+    tv_session_free(&g->session);
+    const tv_Question *pool[1] = {q};
+    if (!start_pool(g, seed, 0, pool, 1, 1, err))
+        return false;
+    stage_round(g, reveal ? TV_SCENE_REVEAL : TV_SCENE_QUESTION);
+    return true;
 }
 
 bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err)

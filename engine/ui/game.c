@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/dev_overlay.h"
 #include "ui/flow.h"
 #include "ui/input.h"
 #include "ui/scenes.h"
@@ -56,6 +57,10 @@ void tv_game_event(tv_Game *g, const SDL_Event *ev)
     case SDL_KEYDOWN:
         if (ev->key.keysym.sym == SDLK_F11) {
             toggle_fullscreen(g);
+            return;
+        }
+        if (ev->key.keysym.sym == SDLK_F5 && g->cfg.dev_reload) {
+            g->cfg.dev_reload(g->cfg.host);
             return;
         }
         break;
@@ -119,6 +124,7 @@ void tv_game_draw(tv_Game *g)
     uint64_t key = still_key(g);
     if (key && key == g->layer_key && tv_gfx_layer_reuse(&g->gfx)) {
         tv_scene_question_draw_moving(g);
+        tv_dev_overlay_draw(g);
         return;
     }
     tv_gfx_begin_frame(&g->gfx, text_scale(g));
@@ -138,6 +144,7 @@ void tv_game_draw(tv_Game *g)
         tv_gfx_layer_end(&g->gfx);
         tv_scene_question_draw_moving(g);
     }
+    tv_dev_overlay_draw(g); /* over the layer too: it is never part of the still part */
 }
 
 bool tv_game_animating(const tv_Game *g)

@@ -76,6 +76,9 @@ typedef struct tv_GameConfig {
     void (*on_session)(void *host, const tv_GameSession *session);
     /* player answered (or ran out of time on) round: the session's record of it. */
     void (*on_answer)(void *host, int player, int round, const tv_Record *rec);
+    /* `trivium play --dev`: F5 asks the host to reload the packs being written now
+     * (it also does on every save). NULL: F5 does nothing. */
+    void (*dev_reload)(void *host);
 } tv_GameConfig;
 
 /* The game's state is private to engine/ui (game_types.h). */
@@ -117,6 +120,25 @@ bool tv_game_packs_loading(const tv_Game *g);
  * results of a varied round; other scenes as they open. Entry animations are over.
  * For --scene, screenshots, benchmarks and tests. Fails as tv_game_start does. */
 bool tv_game_stage(tv_Game *g, tv_Scene scene, uint64_t seed, tv_Error *err);
+/* Puts the game on q alone (borrowed: it must outlive the session), asked as the only
+ * question of a session for seed (which shuffles its options): the question six seconds
+ * in, or with reveal its reveal after the right answer. For `trivium screenshot
+ * --question`, a pack author's preview. Fails as tv_game_start does. */
+bool tv_game_preview(tv_Game *g, const tv_Question *q, uint64_t seed, bool reveal, tv_Error *err);
+/* ---- live reload (`trivium play --dev`; dev_overlay.c) ----
+ * The host replaced a pack of cfg.packs in place: old is the version that was there,
+ * now the one in its place. old must stay allocated while the game lives (rounds
+ * already drawn may keep pointing at its questions). Each round of the session that
+ * asks one of old's questions moves to now's question of the same id when it has the
+ * same type and number of options or items, so what the round shows and any answer
+ * given stay valid; the others keep old's. Answers and scores are untouched; the
+ * screen is drawn again with the new text. */
+void tv_game_dev_pack_replaced(tv_Game *g, const tv_Pack *old, const tv_Pack *now);
+/* A reload that failed: text (copied; file:line: message, then any further lines) is
+ * shown over every scene until called again with NULL, after a reload that worked. */
+void tv_game_dev_error(tv_Game *g, const char *text);
+bool tv_game_dev_error_shown(const tv_Game *g);
+
 /* Shows msg (copied) on the title screen: a problem with the prefs files. */
 void tv_game_warn(tv_Game *g, const char *msg);
 /* The player asked to quit (the window closed, Quit, Escape on the title). */

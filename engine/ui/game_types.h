@@ -20,6 +20,7 @@ typedef struct tv_Game {
     tv_Scores scores;
     tv_Prefs prefs; /* the files in cfg.prefs_dir */
     char prefs_warning[1400];
+    char dev_error[4096]; /* play --dev: the reload error shown over the game; "" when none */
 
     tv_Scene scene, back_scene;
     int focus;        /* focused element of the scene */

@@ -943,13 +943,7 @@ int main(int argc, char **argv)
     snprintf(worker, sizeof worker, "%.*strivium-pack-worker", slash ? (int)(slash - trivium + 1) : 0, trivium);
     SDL_SetMainReady();
     SDL_Init(0);
-    for (int i = 0; i < check_n; i++) {
-        check_failed_here = 0;
-        check_cases[i].fn();
-        printf("%s: %s\n", check_failed_here ? "FAIL" : "ok", check_cases[i].name);
-        check_failures += check_failed_here;
-    }
-    printf("%d passed, %d failed\n", check_n - check_failures, check_failures);
+    int rc = check_run();
     SDL_Quit();
-    return check_failures ? 1 : 0;
+    return rc;
 }

@@ -5,12 +5,35 @@
 #include "plugin/worker/api_quiz.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
 
 #include "core/text.h"
+/* quiz.log's state, a userdata in the registry under this key: on when the host asked
+ * for logs (--log 1: lint, dump, test and watch), else quiz.log discards (the game). */
+#define LOG_KEY "trivium.quiz.log"
+typedef struct LogState {
+    bool on;
+    size_t written;
+} LogState;
+
+static LogState *log_state(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, LOG_KEY);
+    LogState *st = lua_touserdata(L, -1);
+    lua_pop(L, 1); /* the registry keeps it alive */
+    return st;
+}
+
+void tv_api_quiz_log_enable(lua_State *L, bool on)
+{
+    LogState *st = log_state(L);
+    if (st)
+        st->on = on;
+}
 
 /* quiz.<type>{...}: sets type and remembers where the constructor was called, so a
  * validation error later can name pack.lua:LINE. */
@@ -137,6 +160,48 @@ static int f_paced(lua_State *L)
     return 1;
 }
 
+/* quiz.log(...): the pack author's print. Each argument through tostring, separated by
+ * tabs like print, prefixed with the caller's file:line, one line on stderr (the host
+ * forwards the worker's stderr when it asked for logs). Bounded: the host keeps only the
+ * start of a worker's stderr anyway, and a generator logging in a loop must not cost
+ * time writing what nobody sees, so output stops at TV_QUIZ_LOG_MAX bytes with a note. */
+#define TV_QUIZ_LOG_MAX 3500
+static int f_log(lua_State *L)
+{
+    LogState *st = log_state(L);
+    if (!st || !st->on || st->written >= TV_QUIZ_LOG_MAX)
+        return 0;
+    int n = lua_gettop(L); /* before the buffer, which may push a box of its own */
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        lua_pushfstring(L, "%s:%d: log: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+    else
+        lua_pushliteral(L, "log: ");
+    luaL_addvalue(&b);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1)
+            luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    if (st->written + len > TV_QUIZ_LOG_MAX) {
+        fprintf(stderr, "log: quiz.log output stops here (at most %d bytes per pack load)\n", TV_QUIZ_LOG_MAX);
+        st->written = TV_QUIZ_LOG_MAX;
+        return 0;
+    }
+    /* Control characters (a stray escape sequence) would reach the author's terminal. */
+    for (size_t i = 0; i < len; i++)
+        fputc((unsigned char)text[i] < 0x20 && text[i] != '\t' ? '?' : text[i], stderr);
+    fputc('\n', stderr);
+    st->written += len + 1;
+    return 0;
+}
+
 static const char *const types[] = {"choice", "truefalse", "numeric", "order", "text", NULL};
 
 /* quiz.Choice and other names quiz lacks: an error that says which name was meant,
@@ -173,6 +238,9 @@ static int quiz_missing(lua_State *L)
 
 int tv_luaopen_quiz(lua_State *L)
 {
+    LogState *st = lua_newuserdatauv(L, sizeof *st, 0);
+    *st = (LogState){0};
+    lua_setfield(L, LUA_REGISTRYINDEX, LOG_KEY);
     lua_newtable(L);
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, quiz_missing);
@@ -187,6 +255,8 @@ int tv_luaopen_quiz(lua_State *L)
     lua_setfield(L, -2, "lang");
     lua_pushcfunction(L, f_paced);
     lua_setfield(L, -2, "paced");
+    lua_pushcfunction(L, f_log);
+    lua_setfield(L, -2, "log");
     return 1;
 }
 

@@ -7,12 +7,18 @@
 #ifndef TV_API_QUIZ_H
 #define TV_API_QUIZ_H
 
+#include <stdbool.h>
+
 #include <lua.h>
 
 #include "core/rng.h"
 
 /* lua_CFunction opener, like luaopen_string: pushes a new quiz table and returns 1. */
 int tv_luaopen_quiz(lua_State *L);
+
+/* quiz.log (of the quiz table last opened in L) writes to stderr when on, else does
+ * nothing: the default, the game's. */
+void tv_api_quiz_log_enable(lua_State *L, bool on);
 
 /* Pushes a fresh ctx.rng table whose functions draw from rng, which must outlive every
  * call into it (the sandbox's own generator). */

@@ -64,6 +64,8 @@ static void make_utf8(char *s)
     }
 }
 
+void tv_convert_make_utf8(char *s) { make_utf8(s); }
+
 void tv_convert_start_clock(tv_Convert *c)
 {
     /* The worker may read a clock (the core may not). CPU time, not wall time: the limit

@@ -95,6 +95,9 @@ bool tv_convert_in_time(tv_Convert *c, const char *where);
 const char **tv_convert_unknown_keys(tv_Convert *c, int idx, const char *const *known, const char *where, int *n,
                                      bool *other);
 
+/* Replaces each byte of s that is not part of valid UTF-8 with '?', in place: what the
+ * wire's strings must be (a folder name or a message may be anything). */
+void tv_convert_make_utf8(char *s);
 /* Records a diagnostic; severity is "error" or "warning". Past TV_CONVERT_MAX_DIAGS only
  * counted (errors still make the pack unusable). */
 void tv_convert_diag(tv_Convert *c, const char *severity, const char *where, const char *fmt, ...)

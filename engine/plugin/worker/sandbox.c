@@ -663,8 +663,35 @@ void tv_sandbox_close(tv_Sandbox *sb)
 
 /* ==================== calling and errors ==================== */
 
+/* Where the error was raised, frame by frame, into sb->trace: the pack author's
+ * traceback (`play --dev` shows it). Lua frames only, from debug info the worker's own
+ * C reads; no pack code runs. */
+static void record_trace(lua_State *L, tv_Sandbox *sb)
+{
+    sb->n_trace = 0;
+    lua_Debug ar;
+    for (int level = 1; sb->n_trace < TV_WIRE_MAX_TRACE && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Slnt", &ar) || ar.currentline <= 0)
+            continue; /* C functions: error, pcall, the worker's own */
+        const char *src = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+        /* Phrased as Lua's own traceback (luaL_traceback) is. */
+        char what[200];
+        if (ar.name)
+            snprintf(what, sizeof what, "in %s '%s'", ar.namewhat[0] ? ar.namewhat : "function", ar.name);
+        else if (strcmp(ar.what, "main") == 0)
+            snprintf(what, sizeof what, "in main chunk");
+        else
+            snprintf(what, sizeof what, "in function <%.100s:%d>", src, ar.linedefined);
+        snprintf(sb->trace[sb->n_trace++], sizeof sb->trace[0], "%.120s:%d: %s%s", src, ar.currentline, what,
+                 ar.istailcall ? " (...tail calls...)" : "");
+    }
+}
+
 static int message_handler(lua_State *L)
 {
+    tv_Sandbox *sb = tv_sandbox_get(L);
+    if (sb)
+        record_trace(L, sb);
     /* Keep the message only; a non-string error object must not run pack code here. */
     if (lua_type(L, 1) != LUA_TSTRING) {
         const char *t = luaL_typename(L, 1);
@@ -723,6 +750,7 @@ static void split_location(const tv_Sandbox *sb, const char *m, char *file, size
 bool tv_sandbox_call(tv_Sandbox *sb, int nargs, char *file, size_t filesize, int *line, char *msg, size_t msgsize)
 {
     lua_State *L = sb->L;
+    sb->n_trace = 0;
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, message_handler);
     lua_insert(L, base);

@@ -16,6 +16,8 @@
 #include <cjson/cJSON.h>
 #include <lua.h>
 
+#include "plugin/wire.h"
+
 #include "core/rng.h"
 
 #define TV_SB_MEMORY_LIMIT (64u << 20)
@@ -63,6 +65,11 @@ typedef struct tv_Sandbox {
     char include_nil[1300];           /* "file:line" of the first include() that returned nil
                                          (a facts file without its return), or "" */
     char include_nil_name[72];        /* the file it included */
+    /* The Lua frames of the last error tv_sandbox_call caught, innermost first
+     * ("file:line: in function 'f'", as Lua's traceback words them); none for a syntax
+     * error. Kept apart, not joined by newlines: a folder name may hold one. */
+    int n_trace;
+    char trace[TV_WIRE_MAX_TRACE][300];
 } tv_Sandbox;
 
 /* Creates the state with the counting allocator and the count hook armed before any pack

@@ -122,6 +122,24 @@ static void add_error(tv_Convert *c, const char *file, int line, const char *msg
     tv_convert_diag(c, TV_WIRE_ERROR, where, "%s", msg);
 }
 
+/* An error tv_sandbox_call caught, with the frames it was raised in (sb->trace). */
+static void add_call_error(tv_Convert *c, const tv_Sandbox *sb, const char *file, int line, const char *msg)
+{
+    int before = cJSON_GetArraySize(c->diags);
+    add_error(c, file, line, msg);
+    int n = cJSON_GetArraySize(c->diags);
+    cJSON *diag = n == before + 1 ? cJSON_GetArrayItem(c->diags, n - 1) : NULL; /* not when capped */
+    if (!diag || sb->n_trace == 0)
+        return;
+    cJSON *frames = cJSON_AddArrayToObject(diag, TV_WIRE_TRACE);
+    for (int i = 0; frames && i < sb->n_trace; i++) {
+        char frame[sizeof sb->trace[0]];
+        snprintf(frame, sizeof frame, "%s", sb->trace[i]);
+        tv_convert_make_utf8(frame); /* a folder name need not be UTF-8; the wire must be */
+        cJSON_AddItemToArray(frames, cJSON_CreateString(frame));
+    }
+}
+
 static int emit(tv_Convert *c, int n_static, bool seeded)
 {
     cJSON *root = cJSON_CreateObject();
@@ -153,8 +171,9 @@ static int emit(tv_Convert *c, int n_static, bool seeded)
 }
 
 /* One seed: loads and generates, writes the frame and ends the process (never returns).
- * mode "test" runs the pack's tests.lua instead (api_test.c). */
-static void run_seed(const char *dir, const char *display, uint64_t seed, const char *lang, const char *mode)
+ * mode "test" runs the pack's tests.lua instead (api_test.c); log: quiz.log writes to
+ * stderr (lint, dump, test and watch ask for it). */
+static void run_seed(const char *dir, const char *display, uint64_t seed, const char *lang, const char *mode, bool log)
 {
     apply_limits();
     say_phase(TV_WIRE_PHASE_LOADING);
@@ -173,6 +192,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
         fprintf(stderr, "pack-worker: no seccomp filter (%s); running with rlimits only\n", msg);
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
+    tv_api_quiz_log_enable(sb.L, log);
     /* The seed reaches pack code only through this stream (math.random, ctx.rng): a
      * stream left as it was derived means the result is the same for every seed. */
     tv_Rng fresh = sb.rng;
@@ -182,7 +202,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
     lua_State *L = sb.L;
     lua_pushcfunction(L, run_pack_file);
     if (!tv_sandbox_call(&sb, 0, file, sizeof file, &line, msg, sizeof msg)) {
-        add_error(&conv, file, line, msg);
+        add_call_error(&conv, &sb, file, line, msg);
         _exit(emit(&conv, 0, true));
     }
     Job job = {.conv = &conv};
@@ -215,7 +235,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
         lua_remove(L, -2);
         tv_api_push_ctx(L, &sb.rng, lang, id->valuestring);
         if (!tv_sandbox_call(&sb, 1, file, sizeof file, &line, msg, sizeof msg))
-            add_error(&conv, file, line, msg);
+            add_call_error(&conv, &sb, file, line, msg);
         else {
             job.generated = true;
             run_protected(&sb, protected_convert_questions, &job);
@@ -237,7 +257,8 @@ static int64_t now_ms(void)
  * and lua_State with the same rlimits (CPU seconds count per process), budget and
  * deadline as a one-seed worker, and a seed that crashes costs only itself. The
  * executable and its libraries are loaded once, which is what makes a batch fast. */
-static int serve_seeds(const char *dir, const char *display, const char *list, const char *lang, int timeout_ms)
+static int serve_seeds(const char *dir, const char *display, const char *list, const char *lang, int timeout_ms,
+                       bool log)
 {
     size_t cap = TV_WIRE_MAX_SEED_OUTPUT;
     char *buf = malloc(cap);
@@ -263,7 +284,7 @@ static int serve_seeds(const char *dir, const char *display, const char *list, c
             close(fds[0]);
             dup2(fds[1], 1);
             close(fds[1]);
-            run_seed(dir, display, seed, lang, "load");
+            run_seed(dir, display, seed, lang, "load", log);
         }
         close(fds[1]);
         size_t len = 0;
@@ -313,6 +334,7 @@ int tv_worker_main(int argc, char **argv)
     const char *dir = NULL, *display = NULL, *lang = "en", *seeds = NULL, *mode = "load";
     uint64_t seed = 0;
     int timeout_ms = 5000;
+    bool log = false; /* quiz.log output, for lint, dump, test and watch */
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--dir") == 0)
             dir = argv[i + 1];
@@ -328,6 +350,8 @@ int tv_worker_main(int argc, char **argv)
             lang = argv[i + 1];
         else if (strcmp(argv[i], "--mode") == 0)
             mode = argv[i + 1]; /* "test": run tests.lua (api_test.c) */
+        else if (strcmp(argv[i], "--log") == 0)
+            log = strcmp(argv[i + 1], "1") == 0;
     }
     if (!dir) {
         fprintf(stderr, "pack-worker: --dir is required (this command is run by trivium itself)\n");
@@ -336,7 +360,7 @@ int tv_worker_main(int argc, char **argv)
     if (!display)
         display = dir;
     if (seeds)
-        return serve_seeds(dir, display, seeds, lang, timeout_ms);
-    run_seed(dir, display, seed, lang, mode);
+        return serve_seeds(dir, display, seeds, lang, timeout_ms, log);
+    run_seed(dir, display, seed, lang, mode, log);
     return 1; /* not reached: run_seed ends the process */
 }
