@@ -42,7 +42,7 @@ static void write_pack(const char *dir, const char *tag, bool wide)
             "  questions = {\n"
             "    quiz.choice{ id = \"longest\", prompt = \"Longest river %s?\", answer = \"Rhine\",\n"
             "      wrong = { \"Meuse\", \"Scheldt\", \"IJssel\"%s } },\n"
-            "    quiz.choice{ id = \"sea\", prompt = \"Where does the Rhine end %s?\", answer = \"North Sea\",\n"
+            "    quiz.choice{ id = \"sea\", prompt = \"Where does the longest one end %s?\", answer = \"North Sea\",\n"
             "      wrong = { \"Baltic\", \"Black Sea\", \"Lake Geneva\" } },\n"
             "    quiz.choice{ id = \"source\", prompt = \"Where does it start %s?\", answer = \"Alps\",\n"
             "      wrong = { \"Ardennes\", \"Vosges\", \"Eifel\" } },\n"
