@@ -38,6 +38,15 @@ static bool fail(char *why, size_t whysize, const char *what, int rc)
     return false;
 }
 
+bool tv_confine_compiled_in(void)
+{
+#ifdef TV_CONFINE_SANITIZED
+    return false;
+#else
+    return true;
+#endif
+}
+
 bool tv_confine_worker(char *why, size_t whysize)
 {
     /* No set-uid program the worker could start would gain rights: needed for an

@@ -18,4 +18,7 @@
  * whose runtime makes calls of its own): the worker then runs with its rlimits only. */
 bool tv_confine_worker(char *why, size_t whysize);
 
+/* False in sanitizer builds, which leave the filter out on purpose (nothing to warn of). */
+bool tv_confine_compiled_in(void);
+
 #endif

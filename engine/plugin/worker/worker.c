@@ -55,6 +55,9 @@ static void apply_limits(void)
 #endif
     r.rlim_cur = r.rlim_max = 0;
     setrlimit(RLIMIT_FSIZE, &r); /* no file writes */
+    /* ...and a write to a file (stderr redirected to one, say) fails with EFBIG rather
+     * than killing the worker with SIGXFSZ. */
+    signal(SIGXFSZ, SIG_IGN);
     setrlimit(RLIMIT_CORE, &r);
     r.rlim_cur = r.rlim_max = 64;
     setrlimit(RLIMIT_NOFILE, &r);
@@ -188,7 +191,7 @@ static void run_seed(const char *dir, const char *display, uint64_t seed, const 
         add_error(&conv, file, 0, msg);
         _exit(emit(&conv, 0, true));
     }
-    if (!tv_confine_worker(msg, sizeof msg)) /* before any pack code; stderr is for people */
+    if (!tv_confine_worker(msg, sizeof msg) && tv_confine_compiled_in()) /* before any pack code; stderr is for people */
         fprintf(stderr, "pack-worker: no seccomp filter (%s); running with rlimits only\n", msg);
     tv_convert_init(&conv, &sb, lang);
     tv_rng_derive(&sb.rng, seed, "pack/load");
