@@ -16,5 +16,6 @@ int tv_cmd_stats(tv_Cli *cli, int argc, char **argv);    /* cmd_stats.c */
 int tv_cmd_export(tv_Cli *cli, int argc, char **argv);   /* cmd_exchange.c */
 int tv_cmd_import(tv_Cli *cli, int argc, char **argv);   /* cmd_exchange.c */
 int tv_cmd_new(tv_Cli *cli, int argc, char **argv);      /* cmd_new.c */
+int tv_cmd_party(tv_Cli *cli, int argc, char **argv);    /* cmd_party.c */
 
 #endif

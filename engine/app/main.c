@@ -30,6 +30,7 @@ static const char *const usage_main =
     "  export     write a pack's questions as Open Trivia DB, GIFT, Aiken, CSV or JSON\n"
     "  import     turn such a file into a new pack.lua\n"
     "  new        create a pack folder to start from, with a generator and tests\n"
+    "  party      a party: everyone joins from their phone's browser on the local network\n"
     "\n"
     "trivium <command> --help shows a command's options; trivium --version the version.\n";
 
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
         return tv_cmd_import(&cli, argc, argv);
     if (strcmp(argv[1], "new") == 0)
         return tv_cmd_new(&cli, argc, argv);
+    if (strcmp(argv[1], "party") == 0)
+        return tv_cmd_party(&cli, argc, argv);
     fprintf(stderr, "trivium: unknown command '%s'\n\n%s", argv[1], usage_main);
     return TV_EXIT_USAGE;
 }

@@ -199,10 +199,14 @@ static bool parse_directive(tv_Script *sc, int lineno, const char *s, size_t n, 
         d->no_streak = true;
     else if (strcmp(key, "types") == 0 && *value)
         d->types = value;
+    else if (strcmp(key, "name") == 0 && *value)
+        d->name = value; /* a party seat's name: shown, never changes a replay */
+    else if (strcmp(key, "seat") == 0 && is_num && num >= 1 && num <= 10000)
+        d->seat = (int)num;
     else
         return fail(sc, lineno, err,
                     "a #! directive is seed N, pack ID, count N, lang en|nl, timer-percent N, types LIST, "
-                    "no-time-points or no-streak",
+                    "no-time-points, no-streak, name TEXT or seat N",
                     s, n);
     return true;
 }

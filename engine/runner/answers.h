@@ -56,6 +56,8 @@ typedef struct tv_ScriptDirectives {
     int timer_percent;  /* 0 when absent */
     bool no_time_points, no_streak;
     const char *types; /* "choice,truefalse": only these question types are asked */
+    const char *name;  /* party play: the seat's name (NULL when absent) */
+    int seat;          /* party play: the seat's number, 1-based (0 when absent) */
 } tv_ScriptDirectives;
 
 typedef struct tv_Script {

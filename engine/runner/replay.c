@@ -7,8 +7,8 @@
 
 #include "core/text.h"
 
-static bool step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st,
-                           const tv_Labels *accept, int n_accept, tv_Answer *a, tv_Error *err)
+bool tv_step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st, const tv_Labels *accept,
+                       int n_accept, tv_Answer *a, tv_Error *err)
 {
     const tv_Round *r = tv_session_round(s, round);
     memset(a, 0, sizeof *a);
@@ -67,7 +67,7 @@ bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, const tv_La
             tv_Error e = {0};
             tv_Answer a;
             bool ok = !st->lifeline || tv_session_lifeline(s, p, r, &e);
-            ok = ok && step_to_answer(s, p, r, st, accept, n_accept, &a, &e);
+            ok = ok && tv_step_to_answer(s, p, r, st, accept, n_accept, &a, &e);
             ok = ok && tv_session_answer(s, p, r, &a, st->t_ms, &e) != NULL;
             if (!ok)
                 return tv_error_set(err, TV_ERR_SCRIPT, scripts[p].name, st->line, "question %d (%s/%s): %s",

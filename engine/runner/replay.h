@@ -23,6 +23,12 @@ typedef struct tv_Labels {
 bool tv_play_scripts(tv_Session *s, const tv_Script *scripts, int n, const tv_Labels *accept, int n_accept,
                      tv_Error *err);
 
+/* One script step as the answer it gives player on round (correct and wrong resolved
+ * against the session; =TEXT on true/false by accept's words). Party play parses a
+ * phone's answer token with the script parser and turns it into an answer here. */
+bool tv_step_to_answer(const tv_Session *s, int player, int round, const tv_Step *st, const tv_Labels *accept,
+                       int n_accept, tv_Answer *a, tv_Error *err);
+
 /* Writes how an answer would be written in a script ("B", "CADB", "12.5", "=text",
  * "timeout", "skip") into buf. */
 void tv_format_given(const tv_Answer *a, char *buf, size_t size);
