@@ -483,6 +483,8 @@
     var body = $("q-body");
     while (body.firstChild) body.removeChild(body.firstChild);
     var kind = msg.kind;
+    body.setAttribute("data-kind", String(kind));
+    body.setAttribute("data-index", String(msg.index));
     var hint = "";
     if (kind === "choice" || kind === "truefalse") {
       var list = el("div", "options choice");
@@ -536,6 +538,7 @@
       body.appendChild(submit);
     }
     $("q-hint").textContent = hint;
+    $("q-skip").disabled = !!S.given;
     var fifty = $("q-fifty");
     fifty.hidden = !(msg.lifeline && kind === "choice");
     fifty.disabled = S.removed.length > 0;
