@@ -9,9 +9,8 @@ TRIVIUM_BUILD_DIR=${TRIVIUM_BUILD_DIR:-$TRIVIUM_ROOT/build}
 
 TRIVIUM_PACKAGES=(cmake make gcc pkg-config
   liblua5.4-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
-  libutf8proc-dev libcjson-dev fonts-dejavu-core python3
-  libqrencode-dev
-  chromium chromium-driver python3-selenium python3-websockets zbar-tools)
+  libutf8proc-dev libcjson-dev libwebsockets-dev fonts-dejavu-core python3 python3-websockets
+  libqrencode-dev chromium chromium-driver python3-selenium zbar-tools)
 
 trivium_install_packages() {
   local missing=() p

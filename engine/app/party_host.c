@@ -191,7 +191,7 @@ static bool dispatch(tv_PartyHost *h)
         case 'T': tv_party_on_text(p, f.conn, payload, f.len, f.ns); break;
         case 'S': tv_party_on_sent(p, f.conn, f.arg, f.ns); break;
         case 'R': tv_party_on_rtt(p, f.conn, f.ns); break;
-        case 'C': tv_party_on_closed(p, f.conn); break;
+        case 'C': tv_party_on_closed(p, f.conn, f.ns); break;
         case 'F': h->flushed = true; break;
         default: ok = false; break;
         }
@@ -238,7 +238,7 @@ bool tv_party_host_poll(tv_PartyHost *h, int timeout_ms, tv_Error *err)
     if (dead) {
         /* Its phones are gone with it; their seats stay and resume by token. */
         reap(h);
-        tv_party_on_transport_lost(h->party);
+        tv_party_on_transport_lost(h->party, tv_party_host_now());
         h->restarts++;
         fprintf(stderr, "trivium party: the server stopped; starting it again\n");
         for (int tries = 0; tries < 5; tries++) {

@@ -193,6 +193,8 @@ static void send_error(tv_Party *p, uint32_t conn, int code, const char *message
     cJSON_AddStringToObject(m, "type", "error");
     cJSON_AddStringToObject(m, "code", tv_party_error_codes[code]);
     cJSON_AddStringToObject(m, "message", message);
+    if (p->refusing_question > 0)
+        cJSON_AddNumberToObject(m, "question", p->refusing_question);
     send_json(p, conn, m, TV_PARTY_TAG_NONE);
     cJSON_Delete(m);
 }
@@ -473,24 +475,26 @@ void tv_party_on_open(tv_Party *p, uint32_t conn, const char *addr, int64_t now_
     tv_copy_printable(c->addr, sizeof c->addr, addr ? addr : "");
 }
 
-static void drop_conn(tv_Party *p, tv_PartyConn *c)
+static void drop_conn(tv_Party *p, tv_PartyConn *c, int64_t now_ns)
 {
-    if (c->seat >= 0 && p->seats[c->seat].conn == c->id)
+    if (c->seat >= 0 && p->seats[c->seat].conn == c->id) {
         p->seats[c->seat].conn = 0;
+        p->seats[c->seat].away_ns = now_ns;
+    }
     *c = p->conns[--p->n_conns];
 }
 
-void tv_party_on_closed(tv_Party *p, uint32_t conn)
+void tv_party_on_closed(tv_Party *p, uint32_t conn, int64_t now_ns)
 {
     tv_PartyConn *c = find_conn(p, conn);
     if (c)
-        drop_conn(p, c);
+        drop_conn(p, c, now_ns);
 }
 
-void tv_party_on_transport_lost(tv_Party *p)
+void tv_party_on_transport_lost(tv_Party *p, int64_t now_ns)
 {
     while (p->n_conns)
-        drop_conn(p, &p->conns[p->n_conns - 1]);
+        drop_conn(p, &p->conns[p->n_conns - 1], now_ns);
 }
 
 void tv_party_on_rtt(tv_Party *p, uint32_t conn, int64_t rtt_ns)
@@ -621,6 +625,7 @@ static void on_resume(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
 /* Parses one answer-script token; refuses script-only words, times and 50:50. */
 static bool parse_token(tv_Party *p, int seat, const char *tok, tv_Answer *a, tv_Script *sc, tv_Error *err)
 {
+    memset(sc, 0, sizeof *sc); /* safe to free whatever happens below */
     size_t n = strlen(tok);
     if (n == 0 || strpbrk(tok, "@#\r\n"))
         return tv_error_set(err, TV_ERR_SCRIPT, NULL, 0, "an answer is one token without @ or #");
@@ -634,12 +639,16 @@ static bool parse_token(tv_Party *p, int seat, const char *tok, tv_Answer *a, tv
 }
 
 /* The question index of a message: a whole number. */
-static bool question_index(const cJSON *msg, int *out)
+static bool question_index(tv_Party *p, const cJSON *msg, int *out)
 {
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(msg, "question");
-    if (!cJSON_IsNumber(q) || q->valuedouble != (double)(int)q->valuedouble)
-        return false;
+    if (!cJSON_IsNumber(q) || !(q->valuedouble >= 1 && q->valuedouble <= TV_SESSION_MAX_PLAYERS * 10.0) ||
+        q->valuedouble != (double)(int)q->valuedouble) {
+        *out = -1;
+        return cJSON_IsNumber(q);
+    }
     *out = (int)q->valuedouble - 1;
+    p->refusing_question = *out + 1; /* a refusal names the question it refuses */
     return true;
 }
 
@@ -652,7 +661,7 @@ static void on_answer(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
     int round;
     const cJSON *ans = cJSON_GetObjectItemCaseSensitive(msg, "answer");
     const cJSON *el = cJSON_GetObjectItemCaseSensitive(msg, "elapsed_ms");
-    if (!question_index(msg, &round) || !cJSON_IsString(ans) || (el && !cJSON_IsNumber(el)))
+    if (!question_index(p, msg, &round) || !cJSON_IsString(ans) || (el && !cJSON_IsNumber(el)))
         return send_error(p, c->id, E_BAD_MESSAGE, "answer needs question (a number) and answer (text)");
     if (st->kicked)
         return send_error(p, c->id, E_KICKED, "the host has frozen this seat");
@@ -665,7 +674,7 @@ static void on_answer(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
         /* The same answer again (a resend after a drop) is accepted again; another is not. */
         char was[300], now[300];
         tv_format_given(&rec->answer, was, sizeof was);
-        tv_Script sc;
+        tv_Script sc = {0};
         tv_Answer a;
         tv_Error e = {0};
         bool same = round == p->round && open && parse_token(p, seat, ans->valuestring, &a, &sc, &e);
@@ -702,7 +711,7 @@ static void on_answer(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t no
     int64_t t_ms = t / 1000000;
     if (t_ms > r->limit_ms)
         t_ms = r->limit_ms;
-    tv_Script sc;
+    tv_Script sc = {0};
     tv_Answer a;
     tv_Error e = {0};
     bool ok = parse_token(p, seat, ans->valuestring, &a, &sc, &e);
@@ -728,7 +737,7 @@ static void on_lifeline(tv_Party *p, tv_PartyConn *c, const cJSON *msg)
     if (c->seat < 0)
         return send_error(p, c->id, E_NOT_JOINED, "join or resume first");
     int round;
-    if (!question_index(msg, &round))
+    if (!question_index(p, msg, &round))
         return send_error(p, c->id, E_BAD_MESSAGE, "lifeline needs question (a number)");
     if (p->seats[c->seat].kicked)
         return send_error(p, c->id, E_KICKED, "the host has frozen this seat");
@@ -760,6 +769,7 @@ void tv_party_on_text(tv_Party *p, uint32_t conn, const char *data, size_t len, 
             c->tokens = TV_PARTY_RATE_BURST;
         c->last_ns = now_ns;
     }
+    p->refusing_question = 0;
     if (c->tokens < 1)
         return send_error(p, conn, E_RATE, "too many messages: slow down");
     c->tokens -= 1;
@@ -929,14 +939,27 @@ int64_t tv_party_tick(tv_Party *p, int64_t now_ns)
          * each seat's own window (S + limit + A) is checked on receipt. */
         int64_t close = p->phase_ns + p->paused_ns + (int64_t)cur_round(p)->limit_ms * 1000000 +
                         TV_PARTY_ALLOWANCE_CAP_NS + 250000000LL;
+        /* Every connected seat answered ends it early, but a seat that dropped during the
+         * question (a locked phone, a restarted server) is waited for a moment first. */
         int waiting = 0;
-        for (int i = 0; i < p->n_seats; i++)
-            waiting += p->seats[i].conn && !p->seats[i].kicked && !p->seats[i].answered;
-        if (now_ns >= close || (waiting == 0 && tv_party_connected_count(p) > 0)) {
+        int64_t grace_end = -1;
+        for (int i = 0; i < p->n_seats; i++) {
+            const tv_PartySeat *st = &p->seats[i];
+            if (st->kicked || st->answered)
+                continue;
+            if (st->conn)
+                waiting++;
+            else if (st->away_ns >= p->phase_ns && now_ns < st->away_ns + TV_PARTY_AWAY_GRACE_NS) {
+                waiting++;
+                if (grace_end < 0 || st->away_ns + TV_PARTY_AWAY_GRACE_NS < grace_end)
+                    grace_end = st->away_ns + TV_PARTY_AWAY_GRACE_NS;
+            }
+        }
+        if (now_ns >= close || (waiting == 0 && tv_party_answered_count(p) > 0)) {
             tv_party_end_question(p, now_ns);
             return tv_party_tick(p, now_ns);
         }
-        return close;
+        return grace_end >= 0 && grace_end < close ? grace_end : close;
     }
     if (p->phase == TV_PARTY_REVEAL) {
         int64_t end = p->phase_ns + (int64_t)p->cfg.reveal_ms * 1000000;

@@ -30,6 +30,9 @@
 #define TV_PARTY_RATE_PER_S 10          /* messages per second a connection may send... */
 #define TV_PARTY_RATE_BURST 20          /* ...after a burst of this many */
 #define TV_PARTY_JOINS_PER_ADDRESS 16   /* seats one address may take (loopback exempt) */
+/* A seat that drops mid-question is waited for this long before "everyone answered"
+ * ends the question without it. */
+#define TV_PARTY_AWAY_GRACE_NS 3000000000LL
 
 typedef enum tv_PartyPhase {
     TV_PARTY_LOBBY,
@@ -62,6 +65,7 @@ typedef struct tv_PartySeat {
     char token[33];      /* 128 bits as hex */
     char addr[64];       /* the address it joined from */
     uint32_t conn;       /* 0: away */
+    int64_t away_ns;     /* when it last went away */
     bool kicked, banned;
     int64_t rtt[TV_PARTY_RTT_SAMPLES];
     int n_rtt, rtt_next;
@@ -103,6 +107,7 @@ typedef struct tv_Party {
     int64_t close_ns;    /* the round's last acceptance (question phase), pauses added */
     bool finished;       /* results sent */
     int *counts;         /* per shown option of this round: answers */
+    int refusing_question; /* while handling a message: its question (1-based), 0 none */
     tv_PartyCounters stats;
 } tv_Party;
 
@@ -115,9 +120,9 @@ void tv_party_on_open(tv_Party *p, uint32_t conn, const char *addr, int64_t now_
 void tv_party_on_text(tv_Party *p, uint32_t conn, const char *data, size_t len, int64_t now_ns);
 void tv_party_on_sent(tv_Party *p, uint32_t conn, uint32_t tag, int64_t sent_ns);
 void tv_party_on_rtt(tv_Party *p, uint32_t conn, int64_t rtt_ns);
-void tv_party_on_closed(tv_Party *p, uint32_t conn);
+void tv_party_on_closed(tv_Party *p, uint32_t conn, int64_t now_ns);
 /* The transport restarted: every connection is gone; seats stay and resume by token. */
-void tv_party_on_transport_lost(tv_Party *p);
+void tv_party_on_transport_lost(tv_Party *p, int64_t now_ns);
 
 /* Time passing: ends a question at its close (or once every connected seat answered),
  * a reveal after cfg.reveal_ms. Returns the next time it wants to be called, or -1. */

@@ -31,6 +31,9 @@
 #define PING_EVERY_US (2 * LWS_USEC_PER_SEC)
 #define FIRST_PING_US (50 * 1000)
 #define SILENCE_NS (10LL * 1000000000LL) /* no pong nor message this long: the socket is dead */
+/* The game refuses more than 10 messages a second with "rate"; past this many the server
+ * closes the socket itself, so a flood never reaches the game. */
+#define FLOOD_PER_S 100
 
 static int64_t mono_ns(void)
 {
@@ -56,6 +59,8 @@ typedef struct Conn {
     unsigned char rx[MAX_MESSAGE];
     bool ping_due;
     int64_t ping_ns, heard_ns;
+    int64_t window_ns; /* the flood guard: messages in the current second */
+    int in_window;
     int close_code; /* non-zero: close once the queue is written */
     char close_reason[124];
 } Conn;
@@ -325,7 +330,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
             c->rx_len += len;
         }
         if (lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi)) {
-            if (c->rx_too_large)
+            if (now - c->window_ns > 1000000000LL)
+                c->window_ns = now, c->in_window = 0;
+            if (++c->in_window > FLOOD_PER_S) {
+                queue_error(c, "rate", "too many messages: closing");
+                c->close_code = LWS_CLOSE_STATUS_POLICY_VIOLATION;
+                snprintf(c->close_reason, sizeof c->close_reason, "too many messages");
+            } else if (c->rx_too_large)
                 queue_error(c, "too-large", "a message is at most 4096 bytes");
             else
                 game_event('T', c->id, 0, now, c->rx, c->rx_len);
@@ -352,10 +363,13 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
         break;
     case LWS_CALLBACK_SERVER_WRITEABLE: {
         if (c->ping_due) {
-            unsigned char ping[LWS_PRE + 4];
+            /* With a payload: the PONG of an empty PING never reached RECEIVE_PONG in lws 4.1.6
+             * (party.fair found it: every allowance was 0). */
+            unsigned char ping[LWS_PRE + 8];
+            memcpy(ping + LWS_PRE, "trivium", 8);
             c->ping_due = false;
             c->ping_ns = mono_ns();
-            if (lws_write(wsi, ping + LWS_PRE, 0, LWS_WRITE_PING) < 0)
+            if (lws_write(wsi, ping + LWS_PRE, 8, LWS_WRITE_PING) < 0)
                 return -1;
             if (c->head || c->close_code)
                 lws_callback_on_writable(wsi);
