@@ -59,7 +59,21 @@ typedef struct tv_PartyView {
     int counts[TV_MAX_OPTIONS]; /* answers per shown option */
     tv_PartyViewRow top[TV_PARTY_VIEW_TOP]; /* reveal: the top 5; results: the top 10 */
     int n_top;
+    char answer_buf[512], source_buf[512]; /* what tv_party_view_fill writes answer and source into */
 } tv_PartyView;
+
+/* Fills v from a running party (party/party.h's read API and its session) at now_ns;
+ * labels are the true/false words in the party's language. prev_place (the party's
+ * max_players entries, or NULL) holds each seat's place at the previous reveal, for "moved
+ * up"; the caller keeps it and, after a reveal is shown, refreshes it with
+ * tv_party_view_places. The strings in v are borrowed from p (and v's own buffers); the
+ * caller sets v->doctor (it owns the clock). In library tv_ui_party (scene_party_view.c),
+ * so the game's front end links the party core only where a party runs. */
+struct tv_Party;
+void tv_party_view_fill(tv_PartyView *v, const struct tv_Party *p, const char *url, const char *true_word,
+                        const char *false_word, int64_t now_ns, const int *prev_place);
+/* Writes each seat's current place into places (n_seats entries). */
+void tv_party_view_places(const struct tv_Party *p, int *places);
 
 /* Draws v over the whole output, strings from t (the party's language). qr is the code
  * of v->url (tv_qr_encode, made once for the party), or NULL to leave it out. */
