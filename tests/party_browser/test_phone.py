@@ -205,6 +205,13 @@ def main():
                  and d.find_element(By.ID, "v-question").is_displayed())
             kind = d.find_element(By.ID, "q-body").get_attribute("data-kind")
             kinds.append(kind)
+            if index == 1:
+                wait(d, "the question announced", lambda: "Question open" in d.find_element(By.ID, "live").text, 5)
+                # Text at 200 %: everything reflows, nothing runs off the side.
+                d.execute_script("document.documentElement.style.fontSize = '200%'")
+                wide = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+                check(wide[0] <= wide[1], "at 200 %% text the page is no wider than the phone: %s" % wide)
+                d.execute_script("document.documentElement.style.fontSize = ''")
             answer(d, kind)
             wait(d, "answer received (%s)" % kind, lambda: "✓" in d.find_element(By.ID, "q-status").text)
             if not reloaded and kind == "choice":
