@@ -44,6 +44,8 @@ void tv_party_host_random(void *ud, void *buf, size_t n)
     }
 }
 
+/* Writes all of data to the non-blocking fd, waiting up to 2 s whenever the socketpair is
+ * full. False when the server is gone or stuck. */
 static bool write_all(int fd, const void *data, size_t len)
 {
     const unsigned char *p = data;
@@ -51,6 +53,12 @@ static bool write_all(int fd, const void *data, size_t len)
         ssize_t n = write(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+            if (poll(&pfd, 1, 2000) > 0 && !(pfd.revents & (POLLERR | POLLHUP)))
+                continue;
+            return false;
+        }
         if (n <= 0)
             return false;
         p += n, len -= (size_t)n;
@@ -64,9 +72,11 @@ static void send_frame(tv_PartyHost *h, char type, uint32_t conn, uint32_t arg, 
         return;
     unsigned char head[TV_WIRE_HEADER];
     tv_wire_put(head, &(tv_WireHeader){.len = (uint32_t)len, .type = type, .conn = conn, .arg = arg});
-    /* A failed write means the server died; the next poll sees the hang-up and restarts it. */
-    if (write_all(h->fd, head, sizeof head) && len)
-        write_all(h->fd, payload, len);
+    /* A server that died or stopped reading is killed: half a frame would leave the stream
+     * out of step, and the next poll sees the hang-up and starts a new one. */
+    if (!write_all(h->fd, head, sizeof head) || (len && !write_all(h->fd, payload, len)))
+        if (h->pid > 0)
+            kill(h->pid, SIGKILL);
 }
 
 void tv_party_host_send(void *ud, uint32_t conn, const char *text, size_t len, uint32_t tag)
@@ -256,6 +266,8 @@ bool tv_party_host_poll(tv_PartyHost *h, int timeout_ms, tv_Error *err)
 bool tv_party_host_run(tv_PartyHost *h, int start_when, tv_Error *err)
 {
     tv_Party *p = h->party;
+    /* After the results: 1, the results are written; 2, every socket closed with a reason. */
+    int flushes = 0;
     bool flush_sent = false;
     int64_t flush_deadline = 0;
     for (;;) {
@@ -269,8 +281,15 @@ bool tv_party_host_run(tv_PartyHost *h, int start_when, tv_Error *err)
             h->flushed = false;
             flush_deadline = now + 5000000000LL;
         }
-        if (flush_sent && (h->flushed || now >= flush_deadline))
-            return true;
+        if (flush_sent && (h->flushed || now >= flush_deadline)) {
+            if (++flushes == 2)
+                return true;
+            for (int i = 0; i < p->n_conns; i++)
+                tv_party_host_close(h, p->conns[i].id, 1000, "the party is over");
+            send_frame(h, 'F', 0, 0, NULL, 0);
+            h->flushed = false;
+            flush_deadline = now + 2000000000LL;
+        }
         int timeout = 1000;
         if (wake >= 0) {
             int64_t ms = (wake - now) / 1000000 + 1;

@@ -7,8 +7,8 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "core/rng.h"
 #include "core/text.h"
 #include "runner/script_writer.h"
 
@@ -445,6 +445,7 @@ static void send_welcome(tv_Party *p, int seat)
     cJSON_AddNumberToObject(m, "seat", seat + 1);
     cJSON_AddStringToObject(m, "name", st->name);
     cJSON_AddStringToObject(m, "room", p->cfg.room);
+    cJSON_AddStringToObject(m, "code", st->code);
     send_json(p, st->conn, m, TV_PARTY_TAG_NONE);
     cJSON_Delete(m);
 }
@@ -583,6 +584,11 @@ static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_
         p->cfg.random(p->cfg.ud, tok, sizeof tok);
     for (int i = 0; i < 16; i++)
         snprintf(st->token + 2 * i, 3, "%02x", tok[i]);
+    unsigned char code[6] = {0};
+    if (p->cfg.random)
+        p->cfg.random(p->cfg.ud, code, sizeof code);
+    tv_party_room_code(code, st->code);
+    tv_party_room_code(code + 2, st->code + 2); /* 6 characters of the room-code alphabet */
     st->measured_ms = -1;
     st->conn = c->id;
     c->seat = seat;
@@ -591,18 +597,31 @@ static void on_join(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_
     send_phase(p, seat, now_ns);
 }
 
-static void on_resume(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_ns)
+/* resume (by token) and move (by the seat code, to take a seat to another phone). */
+static void on_resume(tv_Party *p, tv_PartyConn *c, const cJSON *msg, int64_t now_ns, bool by_code)
 {
-    const cJSON *token = cJSON_GetObjectItemCaseSensitive(msg, "token");
+    const cJSON *token = cJSON_GetObjectItemCaseSensitive(msg, by_code ? "code" : "token");
     if (!cJSON_IsString(token))
-        return send_error(p, c->id, E_BAD_MESSAGE, "resume needs a token as text");
+        return send_error(p, c->id, E_BAD_MESSAGE, by_code ? "move needs a code as text" : "resume needs a token as text");
+    if (by_code && p->failed_moves >= TV_PARTY_MAX_FAILED_MOVES)
+        return send_error(p, c->id, E_LOCKED, "too many wrong seat codes: moving seats is off for this party");
+    if (by_code) {
+        const cJSON *room = cJSON_GetObjectItemCaseSensitive(msg, "room");
+        if (!cJSON_IsString(room) || strlen(room->valuestring) != 4 || strncasecmp(room->valuestring, p->cfg.room, 4) != 0)
+            return send_error(p, c->id, E_BAD_ROOM, "no party with that room code here");
+    }
     int seat = -1;
-    if (strlen(token->valuestring) == 32)
+    size_t want = by_code ? 6 : 32;
+    if (strlen(token->valuestring) == want)
         for (int i = 0; i < p->n_seats && seat < 0; i++)
-            if (strcmp(p->seats[i].token, token->valuestring) == 0)
+            if (by_code ? strncasecmp(p->seats[i].code, token->valuestring, 6) == 0
+                        : strcmp(p->seats[i].token, token->valuestring) == 0)
                 seat = i;
+    if (seat < 0 && by_code)
+        p->failed_moves++;
     if (seat < 0)
-        return send_error(p, c->id, E_UNKNOWN_TOKEN, "no seat has that token in this party");
+        return send_error(p, c->id, E_UNKNOWN_TOKEN,
+                          by_code ? "no seat has that code in this party" : "no seat has that token in this party");
     tv_PartySeat *st = &p->seats[seat];
     if (st->banned)
         return send_error(p, c->id, E_BANNED, "the host has banned this seat");
@@ -782,13 +801,15 @@ void tv_party_on_text(tv_Party *p, uint32_t conn, const char *data, size_t len, 
     else if (strcmp(type->valuestring, "join") == 0)
         on_join(p, c, msg, now_ns);
     else if (strcmp(type->valuestring, "resume") == 0)
-        on_resume(p, c, msg, now_ns);
+        on_resume(p, c, msg, now_ns, false);
+    else if (strcmp(type->valuestring, "move") == 0)
+        on_resume(p, c, msg, now_ns, true);
     else if (strcmp(type->valuestring, "answer") == 0)
         on_answer(p, c, msg, now_ns);
     else if (strcmp(type->valuestring, "lifeline") == 0)
         on_lifeline(p, c, msg);
     else
-        send_error(p, conn, E_BAD_MESSAGE, "type is join, resume, answer or lifeline");
+        send_error(p, conn, E_BAD_MESSAGE, "type is join, resume, move, answer or lifeline");
     cJSON_Delete(msg);
 }
 

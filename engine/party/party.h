@@ -30,6 +30,8 @@
 #define TV_PARTY_RATE_PER_S 10          /* messages per second a connection may send... */
 #define TV_PARTY_RATE_BURST 20          /* ...after a burst of this many */
 #define TV_PARTY_JOINS_PER_ADDRESS 16   /* seats one address may take (loopback exempt) */
+/* Wrong seat codes a party takes before "move" is switched off (24^6 codes). */
+#define TV_PARTY_MAX_FAILED_MOVES 200
 /* A seat that drops mid-question is waited for this long before "everyone answered"
  * ends the question without it. */
 #define TV_PARTY_AWAY_GRACE_NS 3000000000LL
@@ -63,6 +65,7 @@ typedef struct tv_PartyConfig {
 typedef struct tv_PartySeat {
     char name[TV_PARTY_NAME_MAX * 4 + 1];
     char token[33];      /* 128 bits as hex */
+    char code[7];        /* the seat code: moves the seat to another phone ("move") */
     char addr[64];       /* the address it joined from */
     uint32_t conn;       /* 0: away */
     int64_t away_ns;     /* when it last went away */
@@ -107,6 +110,7 @@ typedef struct tv_Party {
     int64_t close_ns;    /* the round's last acceptance (question phase), pauses added */
     bool finished;       /* results sent */
     int *counts;         /* per shown option of this round: answers */
+    int failed_moves;      /* wrong seat codes so far (guessing is capped) */
     int refusing_question; /* while handling a message: its question (1-based), 0 none */
     tv_PartyCounters stats;
 } tv_Party;

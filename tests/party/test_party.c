@@ -379,6 +379,36 @@ TEST("a seat that joins mid-party gets timeouts for the questions it missed and 
     teardown();
 }
 
+TEST("a seat code moves a seat to another phone; guessing codes is capped")
+{
+    setup(2, 0);
+    join(1, "a", 0);
+    cJSON *w = last(1, "welcome");
+    char code[8], buf[128];
+    snprintf(code, sizeof code, "%s", cJSON_GetObjectItem(w, "code")->valuestring);
+    cJSON_Delete(w);
+    CHECK_INT(6, strlen(code));
+    tv_party_on_open(&party, 2, "10.0.0.7", 0);
+    snprintf(buf, sizeof buf, "{\"type\":\"move\",\"room\":\"%s\",\"code\":\"%s\"}", tv_party_room(&party), code);
+    text(2, buf, 0);
+    cJSON *moved = last(2, "welcome");
+    CHECK(moved != NULL);
+    CHECK_INT(1, num(moved, "seat"));
+    cJSON_Delete(moved);
+    CHECK_INT(1, tv_party_seat_count(&party));
+    for (int i = 0; i < TV_PARTY_MAX_FAILED_MOVES; i++) {
+        tv_party_on_open(&party, 100 + (uint32_t)i, "10.0.0.8", 0);
+        snprintf(buf, sizeof buf, "{\"type\":\"move\",\"room\":\"%s\",\"code\":\"QQQQQQ\"}", tv_party_room(&party));
+        text(100 + (uint32_t)i, buf, 0);
+    }
+    CHECK_STR("unknown-token", last_error(100));
+    tv_party_on_open(&party, 3, "10.0.0.7", 0);
+    snprintf(buf, sizeof buf, "{\"type\":\"move\",\"room\":\"%s\",\"code\":\"%s\"}", tv_party_room(&party), code);
+    text(3, buf, 0);
+    CHECK_STR("locked", last_error(3));
+    teardown();
+}
+
 TEST("50:50 through the core removes options once per session")
 {
     setup(1, 0);

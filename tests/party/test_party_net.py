@@ -62,6 +62,7 @@ class Phone:
         self.seat = None
         self.dropped = False
         self.reconnects = 0
+        self.close = None
 
     async def run(self):
         while self.results is None:
@@ -74,6 +75,12 @@ class Phone:
                         await ws.send(json.dumps({"type": "join", "room": self.room, "name": "bot %d" % self.i}))
                     async for raw in ws:
                         if await self.on(ws, json.loads(raw)):
+                            # the host closes every socket with a reason once it is over
+                            try:
+                                await asyncio.wait_for(ws.wait_closed(), 10)
+                            except asyncio.TimeoutError:
+                                pass
+                            self.close = (ws.close_code, ws.close_reason)
                             return
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError,
                     websockets.InvalidHandshake):
@@ -249,6 +256,8 @@ def main():
             for code in ("bad-message", "too-large", "wrong-question"):
                 if code not in p.errors:
                     fail("phone %d sent garbage but got no %s (got %r)" % (p.i, code, p.errors))
+        if p.results and p.close != (1000, "the party is over"):
+            fail("phone %d: the socket closed with %r, not 1000 'the party is over'" % (p.i, p.close))
         if p.i % 10 == 3 and "already-answered" in p.errors:
             fail("phone %d: a duplicate of the same answer was refused" % p.i)
     seats = sorted(p.seat for p in phones if p.seat)

@@ -139,7 +139,7 @@ static void queue_error(Conn *c, const char *code, const char *message)
 static bool queues_empty(const Server *s)
 {
     for (const Conn *c = s->live; c; c = c->next_live)
-        if (c->head)
+        if (c->head || c->close_code) /* a closing socket is done once it is closed */
             return false;
     return true;
 }
