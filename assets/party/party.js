@@ -22,6 +22,10 @@
       "join.need.name": "Type a name first.", "join.need.room": "Type the room code shown on the TV.",
       "lobby.title": "You're in!", "lobby.wait": "Waiting for the host to start. Keep this page open.",
       "lobby.players": "Players in the room: ", "lobby.seat": "Seat ",
+      "lobby.code": "Your seat code, to move to another phone: ",
+      "move.summary": "Move my seat from another phone", "move.code": "Seat code (shown on the other phone)",
+      "err.move": "No seat has that seat code. Check it on the other phone.",
+      "conn.over": "The party is over",
       "conn.connecting": "Connecting…", "conn.connected": "Connected", "conn.reconnecting": "Connection lost, reconnecting…",
       "conn.offline": "Offline: check the Wi-Fi", "compact.on": "Show the question", "compact.off": "Watch the TV",
       "q.number": "Question ", "q.of": " of ", "q.left": " s left", "q.paused": "Paused by the host",
@@ -34,8 +38,8 @@
       "q.skipped": "You skipped this one.", "q.late": "Too late: the question had closed.",
       "q.badnumber": "That is not a number.", "q.empty": "Type something first.",
       "r.right": "Right", "r.wrong": "Wrong", "r.timeout": "Time's up", "r.skipped": "Skipped", "r.partial": "Partly right",
-      "r.answer": "The answer: ", "r.yours": "Your answer: ", "r.points": " points", "r.base": "Answer: ",
-      "r.bonus": "Time and streak bonus: ", "r.streak": "Streak: ", "r.total": "Total", "r.rank": "Rank",
+      "r.answer": "The answer: ", "r.yours": "Your answer: ", "r.points": " points", "r.base": "Answer and speed: ",
+      "r.bonus": "Streak bonus: ", "r.streak": "Streak: ", "r.total": "Total", "r.rank": "Rank",
       "r.of": " of ", "r.ahead": "Just ahead of you: ", "r.ahead.by": " by ", "r.first": "You are in the lead!",
       "r.measured": "Your phone measured ", "r.allowance": " (network allowance ", "r.counted": "; counted ",
       "res.title": "Final results", "res.place": "Your place: ", "res.total": "Your score: ",
@@ -54,6 +58,10 @@
       "join.need.name": "Typ eerst een naam.", "join.need.room": "Typ de kamercode die op de tv staat.",
       "lobby.title": "Je doet mee!", "lobby.wait": "Wachten tot de host begint. Laat deze pagina open.",
       "lobby.players": "Spelers in de kamer: ", "lobby.seat": "Plaats ",
+      "lobby.code": "Je plaatscode, om naar een andere telefoon te gaan: ",
+      "move.summary": "Mijn plaats van een andere telefoon halen", "move.code": "Plaatscode (staat op de andere telefoon)",
+      "err.move": "Geen plaats heeft die plaatscode. Kijk op de andere telefoon.",
+      "conn.over": "Het spel is afgelopen",
       "conn.connecting": "Verbinden…", "conn.connected": "Verbonden", "conn.reconnecting": "Verbinding weg, opnieuw verbinden…",
       "conn.offline": "Geen verbinding: controleer de wifi", "compact.on": "Toon de vraag", "compact.off": "Kijk naar de tv",
       "q.number": "Vraag ", "q.of": " van ", "q.left": " s over", "q.paused": "Gepauzeerd door de host",
@@ -66,8 +74,8 @@
       "q.skipped": "Je hebt deze overgeslagen.", "q.late": "Te laat: de vraag was al dicht.",
       "q.badnumber": "Dat is geen getal.", "q.empty": "Typ eerst iets.",
       "r.right": "Goed", "r.wrong": "Fout", "r.timeout": "Tijd om", "r.skipped": "Overgeslagen", "r.partial": "Deels goed",
-      "r.answer": "Het antwoord: ", "r.yours": "Jouw antwoord: ", "r.points": " punten", "r.base": "Antwoord: ",
-      "r.bonus": "Tijd- en reeksbonus: ", "r.streak": "Reeks: ", "r.total": "Totaal", "r.rank": "Plaats",
+      "r.answer": "Het antwoord: ", "r.yours": "Jouw antwoord: ", "r.points": " punten", "r.base": "Antwoord en snelheid: ",
+      "r.bonus": "Reeksbonus: ", "r.streak": "Reeks: ", "r.total": "Totaal", "r.rank": "Plaats",
       "r.of": " van ", "r.ahead": "Net voor je: ", "r.ahead.by": " met ", "r.first": "Je staat bovenaan!",
       "r.measured": "Je telefoon mat ", "r.allowance": " (netwerkmarge ", "r.counted": "; geteld ",
       "res.title": "Eindstand", "res.place": "Jouw plaats: ", "res.total": "Jouw score: ",
@@ -186,6 +194,7 @@
   /* {======================================================== the socket */
   function connect() {
     clearTimeout(S.retryTimer);
+    if (S.state === "over") return;
     if (S.ws) {
       var old = S.ws;
       S.ws = null;
@@ -212,6 +221,7 @@
       setConn("connected");
       var token = room ? load(tokenKey()) : null;
       if (token) send({ type: "resume", token: token });
+      else if (S.moveAsked) send({ type: "move", room: room, code: S.moveAsked });
       else if (S.joinAsked) send({ type: "join", room: room, name: S.joinAsked });
       else if (S.phase !== "gone") showJoin("");
     };
@@ -233,6 +243,7 @@
         return;
       }
       if (S.phase === "gone") return;
+      if (S.phase === "results") { setConn("over"); return; } /* the party ended: nothing to come back to */
       setConn(navigator.onLine === false ? "offline" : "reconnecting");
       later();
     };
@@ -271,7 +282,7 @@
 
   function wake() {
     /* Back from a locked screen or another app: the old socket may be a zombie. */
-    if (document.visibilityState === "hidden") return;
+    if (document.visibilityState === "hidden" || S.state === "over") return;
     if (!S.ws || S.ws.readyState !== 1 || Date.now() - S.lastFrame > 2000) connect();
   }
 
@@ -282,7 +293,9 @@
       S.joined = true;
       S.seat = msg.seat;
       S.name = String(msg.name || "");
+      S.code = msg.code ? String(msg.code) : "";
       S.joinAsked = "";
+      S.moveAsked = "";
       if (msg.room) { room = String(msg.room).toUpperCase(); store("trivium.room", room); }
       if (msg.token) store(tokenKey(), String(msg.token));
       if ((msg.lang === "en" || msg.lang === "nl") && load("trivium.lang") === null && msg.lang !== S.lang) {
@@ -295,7 +308,12 @@
       S.lastMsg = msg;
       show("lobby");
       $("lobby-players").textContent = t("lobby.players") + (msg.players || 0);
-      $("lobby-code").textContent = S.seat ? t("lobby.seat") + S.seat : "";
+      var lc = $("lobby-code");
+      while (lc.firstChild) lc.removeChild(lc.firstChild);
+      if (S.code) {
+        lc.appendChild(document.createTextNode(t("lobby.code")));
+        lc.appendChild(el("strong", "", S.code));
+      }
       if (!redraw) announce(t("lobby.title"));
       break;
     case "question":
@@ -342,6 +360,7 @@
     switch (code) {
     case "unknown-token":
     case "not-joined":
+      if (S.moveAsked) { S.moveAsked = ""; showJoin(t("err.move")); break; }
       store(tokenKey(), null);
       S.joined = false;
       showJoin(code === "unknown-token" ? text : "");
@@ -714,6 +733,24 @@
     return n + (s[(v - 20) % 10] || s[v] || s[0]);
   }
 
+  /* An answer-script token as words: letters become the options or items they name. */
+  function tokenText(tok) {
+    tok = String(tok || "");
+    var q = S.q;
+    if (tok.charAt(0) === "=") return tok.slice(1);
+    if (tok === "skip") return t("r.skipped");
+    if (q && q.kind === "numeric") return tok + (q.unit ? " " + String(q.unit) : "");
+    if (!q || !/^[A-F]+$/.test(tok)) return tok;
+    var list = q.kind === "order" ? q.items || [] : q.options || [];
+    var words = [];
+    for (var i = 0; i < tok.length; i++) {
+      var k = tok.charCodeAt(i) - 65, w = list[k];
+      if (q.kind === "truefalse" && !w) w = t(k ? "q.false" : "q.true");
+      words.push(w === undefined ? tok.charAt(i) : (q.kind === "order" ? "" : tok.charAt(i) + ": ") + String(w));
+    }
+    return words.join(q.kind === "order" ? " → " : ", ");
+  }
+
   function showReveal(msg, redraw) {
     show("reveal");
     S.pending = null;
@@ -726,8 +763,8 @@
     v.className = "verdict " + (right ? "right" : "wrong");
     $("r-glyph").textContent = right ? "✓" : partial ? "≈" : "✗";
     $("r-word").textContent = word;
-    var ans = msg.answer ? t("r.answer") + String(msg.answer) : "";
-    if (!right && msg.given) ans += (ans ? " · " : "") + t("r.yours") + String(msg.given);
+    var ans = msg.answer ? t("r.answer") + tokenText(msg.answer) : "";
+    if (!right && msg.given && msg.given !== "timeout") ans += (ans ? " · " : "") + t("r.yours") + tokenText(msg.given);
     $("r-answer").textContent = ans;
     $("r-points").textContent = "+" + (msg.points || 0) + t("r.points");
     var bd = $("r-breakdown");
@@ -774,7 +811,16 @@
       ev.preventDefault();
       var name = $("name").value.trim();
       var code = $("room").value.trim().toUpperCase();
+      var seatcode = $("seatcode").value.trim().toUpperCase();
       if (!code) { $("join-error").textContent = t("join.need.room"); $("room").focus(); return; }
+      if (seatcode) {
+        room = code;
+        store("trivium.room", room);
+        S.moveAsked = seatcode;
+        $("join-error").textContent = "";
+        if (!send({ type: "move", room: room, code: seatcode })) connect();
+        return;
+      }
       if (!name) { $("join-error").textContent = t("join.need.name"); $("name").focus(); return; }
       room = code;
       store("trivium.room", room);
