@@ -6,6 +6,7 @@
 #include "check.h"
 #include "party/party.h"
 #include "ui/scene_party.h"
+#include "ui/scene_party_tv.h"
 
 #define MS 1000000LL
 
@@ -153,12 +154,80 @@ TEST("the view follows a party from lobby to results: names, answered, bars, top
     tv_session_free(&session);
 }
 
+static char font[4096], bold[4096];
+static SDL_Renderer *renderer;
+
+static SDL_Event key(SDL_Keycode k)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    return e;
+}
+
+TEST("the TV window's keys drive the party: Enter starts, P pauses, E ends early, Enter ends a reveal, Esc quits")
+{
+    for (int i = 0; i < 2; i++) {
+        qs[i] = (tv_Question){.pack = "p", .id = i ? "b" : "a", .type = TV_Q_CHOICE, .difficulty = 1,
+                              .time_limit_ms = 10000, .category = "C", .prompt = "Q?", .explain = "",
+                              .source = "", .where = "", .unit = "", .n_options = 4};
+        for (int k = 0; k < 4; k++)
+            qs[i].options[k] = opts[k];
+    }
+    const tv_Question *pool[2] = {&qs[0], &qs[1]};
+    tv_SessionConfig sc = {.seed = 9, .count = 2, .players = 2, .rules = tv_rules_default()};
+    tv_Error err = {0};
+    CHECK(tv_session_init(&session, &sc, pool, 2, tv_alloc_default(), &err));
+    static const tv_Labels words = {"true", "false"};
+    tv_PartyConfig cfg = {.max_players = 2, .reveal_ms = 60000, .labels = words, .accept = &words, .n_accept = 1,
+                          .random = t_random, .send = t_send};
+    CHECK(tv_party_init(&party, &cfg, &session, &err));
+    tv_PartyTv tv;
+    CHECK(tv_party_tv_init(&tv, renderer, TV_ASSETS, font, bold, "en", "http://10.0.0.2:40000/?room=ABCD", 2, &err));
+    tv_party_tv_draw(&tv, &party, 0);
+    CHECK(!tv.view.doctor);
+    tv_party_tv_draw(&tv, &party, TV_PARTY_DOCTOR_NS);
+    CHECK(tv.view.doctor); /* nobody came: the network doctor */
+    tv_party_on_open(&party, 1, "127.0.0.1", 0);
+    char buf[200];
+    snprintf(buf, sizeof buf, "{\"type\":\"join\",\"room\":\"%s\",\"name\":\"Ana\"}", tv_party_room(&party));
+    say(1, buf, TV_PARTY_DOCTOR_NS);
+    tv_party_tv_draw(&tv, &party, TV_PARTY_DOCTOR_NS + MS);
+    CHECK(!tv.view.doctor);
+    SDL_Event e = key(SDLK_RETURN);
+    CHECK(tv_party_tv_event(&tv, &party, &e, 30000 * MS));
+    CHECK_INT(TV_PARTY_QUESTION, tv_party_phase(&party));
+    e = key(SDLK_p);
+    tv_party_tv_event(&tv, &party, &e, 31000 * MS);
+    CHECK(party.paused);
+    tv_party_tv_draw(&tv, &party, 32000 * MS);
+    CHECK(tv.view.paused);
+    tv_party_tv_event(&tv, &party, &e, 33000 * MS);
+    CHECK(!party.paused);
+    e = key(SDLK_e);
+    tv_party_tv_event(&tv, &party, &e, 34000 * MS);
+    CHECK_INT(TV_PARTY_REVEAL, tv_party_phase(&party));
+    tv_party_tv_draw(&tv, &party, 34000 * MS);
+    CHECK_INT(TV_PARTY_VIEW_REVEAL, tv.view.phase);
+    e = key(SDLK_RETURN);
+    tv_party_tv_event(&tv, &party, &e, 35000 * MS);
+    CHECK_INT(TV_PARTY_QUESTION, tv_party_phase(&party));
+    CHECK_INT(1, party.round);
+    e = key(SDLK_l);
+    tv_party_tv_event(&tv, &party, &e, 35000 * MS);
+    CHECK(party.locked);
+    e = key(SDLK_ESCAPE);
+    CHECK(!tv_party_tv_event(&tv, &party, &e, 36000 * MS));
+    tv_party_tv_free(&tv);
+    tv_party_free(&party);
+    tv_session_free(&session);
+}
+
 int run(void);
 int main(void)
 {
     /* The real fonts and strings on SDL's software renderer, as `trivium screenshot` draws. */
     tv_Error err = {0};
-    char font[4096], bold[4096];
     if (!tv_font_find(NULL, font, sizeof font, bold, sizeof bold, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
@@ -167,7 +236,7 @@ int main(void)
     SDL_SetMainReady();
     SDL_Init(0);
     surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+    SDL_Renderer *r = renderer = SDL_CreateSoftwareRenderer(surface);
     if (!strings || !r || !tv_gfx_init(&gfx, r, font, bold, &err)) {
         fprintf(stderr, "set-up failed: %s %s\n", err.msg, SDL_GetError());
         return 1;
