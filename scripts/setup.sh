@@ -9,7 +9,11 @@ TRIVIUM_BUILD_DIR=${TRIVIUM_BUILD_DIR:-$TRIVIUM_ROOT/build}
 
 TRIVIUM_PACKAGES=(cmake make gcc pkg-config
   liblua5.4-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
-  libutf8proc-dev libcjson-dev libseccomp-dev libwebsockets-dev fonts-dejavu-core python3 python3-websockets)
+  libutf8proc-dev libcjson-dev libseccomp-dev libwebsockets-dev fonts-dejavu-core python3 python3-websockets
+  libqrencode-dev)
+# Only the tests need these (a browser for the phone page, a QR reader): scripts/test
+# installs them, scripts/play does not.
+TRIVIUM_TEST_PACKAGES=(chromium chromium-driver python3-selenium zbar-tools)
 
 trivium_install_packages() {
   local missing=() p
