@@ -11,7 +11,7 @@ expect_rc() { # name expected-rc command...
   shift 2
   "$@" >"$T/out" 2>"$T/err"
   local rc=$?
-  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 300 "$T/err")"; fi
+  if [ "$rc" == "$want" ]; then ok "$name"; else bad "$name: expected exit $want, got $rc: $(head -c 600 "$T/out" "$T/err")"; fi
 }
 finish() {
   echo "$pass passed, $fail failed"
