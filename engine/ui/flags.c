@@ -136,6 +136,8 @@ static int list_flags(const char *path, char *data, size_t len, void (*fn)(void 
             size_t cl = tv_utf8_char_len(c, (size_t)(end - c));
             if (*c && (cl == 0 || (unsigned char)*c < 0x20 || *c == 0x7F))
                 *c = '?', cl = 1;
+            else if (cl == 2 && (unsigned char)c[0] == 0xC2 && (unsigned char)c[1] <= 0x9F)
+                c[0] = c[1] = '?'; /* a C1 control (U+0080..U+009F; CSI is U+009B) */
             c += cl ? cl : 1;
         }
         fn(ud, fields);

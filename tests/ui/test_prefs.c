@@ -703,6 +703,17 @@ TEST("flags are appended one per line and listed back with tabs and newlines str
     free(text);
 }
 
+TEST("escape sequences, C1 controls and broken UTF-8 in a hand-edited flags file never reach the terminal")
+{
+    const char *path = at("flags-controls.tsv");
+    /* ESC [2J, a C1 CSI (U+009B, C2 9B) with "31m", a lone continuation byte; é stays. */
+    put_str(path, "p\x1b[2J\tq\xC2\x9B" "31m\tv\x80\tcaf\xC3\xA9\twrong\n");
+    tv_Error err = {0};
+    Seen seen = {0};
+    CHECK_INT(1, tv_flags_list(path, collect, &seen, &err));
+    CHECK_STR("p?[2J|q??31m|v?|caf\xC3\xA9|wrong", seen.lines[0]);
+}
+
 TEST("a flag after a line that lost its newline starts a line of its own")
 {
     const char *path = at("flags-cut.tsv");
