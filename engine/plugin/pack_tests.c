@@ -8,6 +8,7 @@
 #include "plugin/pack_tests.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -29,22 +30,47 @@ extern char **environ;
 
 typedef struct Conn {
     int fd;
+    int err_fd; /* the worker's stderr (quiz.log), copied to ours; -1 once it ends */
     int timeout_ms;
     char buf[65536];
     size_t at, len;
     bool timed_out;
 } Conn;
 
-/* Fills buf when empty; false at end of stream or on timeout. */
+/* Copies what the worker wrote on its stderr to ours. A pipe, not our stderr itself: the
+ * worker may write no file (RLIMIT_FSIZE 0), and ours may be one. quiz.log bounds it. */
+static void copy_stderr(Conn *c)
+{
+    char chunk[4096];
+    ssize_t n;
+    do
+        n = read(c->err_fd, chunk, sizeof chunk);
+    while (n < 0 && errno == EINTR);
+    if (n > 0)
+        fwrite(chunk, 1, (size_t)n, stderr);
+    else {
+        close(c->err_fd);
+        c->err_fd = -1;
+    }
+}
+
+/* Fills buf when empty, copying the worker's stderr meanwhile; false at end of stream or
+ * on timeout. */
 static bool fill(Conn *c)
 {
     if (c->at < c->len)
         return true;
-    struct pollfd p = {c->fd, POLLIN, 0};
     int r;
-    do
-        r = poll(&p, 1, c->timeout_ms);
-    while (r < 0 && errno == EINTR);
+    for (;;) {
+        struct pollfd p[2] = {{c->fd, POLLIN, 0}, {c->err_fd, POLLIN, 0}};
+        do
+            r = poll(p, c->err_fd >= 0 ? 2 : 1, c->timeout_ms);
+        while (r < 0 && errno == EINTR);
+        if (r > 0 && c->err_fd >= 0 && p[1].revents)
+            copy_stderr(c);
+        if (r <= 0 || p[0].revents)
+            break;
+    }
     if (r == 0)
         c->timed_out = true;
     if (r <= 0)
@@ -115,15 +141,17 @@ static const char *text_of(const cJSON *v)
     return tv_utf8_valid(v->valuestring, strlen(v->valuestring)) ? v->valuestring : "(not UTF-8 text)";
 }
 
-static bool spawn(const char *exe, const char *dir, const char *display, int fd, pid_t *pid)
+static bool spawn(const char *exe, const char *dir, const char *display, int fd, int err_fd, pid_t *pid)
 {
-    char *argv[] = {(char *)exe, "--dir", (char *)dir, "--display", (char *)display, "--mode", "test", NULL};
+    /* --log 1: quiz.log lines reach the author's stderr, as in lint, dump and watch. */
+    char *argv[] = {(char *)exe, "--dir", (char *)dir, "--display", (char *)display, "--mode", "test", "--log", "1", NULL};
     posix_spawn_file_actions_t fa;
     if (posix_spawn_file_actions_init(&fa) != 0)
         return false;
     posix_spawn_file_actions_adddup2(&fa, fd, 0);
     posix_spawn_file_actions_adddup2(&fa, fd, 1);
-    posix_spawn_file_actions_addclosefrom_np(&fa, 3); /* stderr stays: the tests' own output */
+    posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
     int rc = posix_spawn(pid, exe, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     return rc == 0;
@@ -137,21 +165,27 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return tv_error_set(err, TV_ERR_PACK, tests, 0, "cannot start the test worker: %s", strerror(errno));
+    int errp[2];
+    if (pipe2(errp, O_CLOEXEC) != 0) {
+        close(sv[0]), close(sv[1]);
+        return tv_error_set(err, TV_ERR_PACK, tests, 0, "cannot start the test worker: %s", strerror(errno));
+    }
     pid_t pid = 0;
-    bool started = spawn(worker_exe, dir, display, sv[1], &pid);
+    bool started = spawn(worker_exe, dir, display, sv[1], errp[1], &pid);
     close(sv[1]);
+    close(errp[1]);
     if (!started) {
-        close(sv[0]);
+        close(sv[0]), close(errp[0]);
         return tv_error_set(err, TV_ERR_PACK, tests, 0, "cannot start the pack worker %s", worker_exe);
     }
     Conn *c = malloc(sizeof *c); /* 64 KiB of buffer: off the stack */
     if (!c) {
-        close(sv[0]);
+        close(sv[0]), close(errp[0]);
         kill(pid, SIGKILL);
         waitpid(pid, NULL, 0);
         return tv_error_set(err, TV_ERR_NOMEM, tests, 0, "out of memory");
     }
-    *c = (Conn){.fd = sv[0], .timeout_ms = timeout_ms > 0 ? timeout_ms : TV_WORKER_TIMEOUT_DEFAULT_MS};
+    *c = (Conn){.fd = sv[0], .err_fd = errp[0], .timeout_ms = timeout_ms > 0 ? timeout_ms : TV_WORKER_TIMEOUT_DEFAULT_MS};
     bool ok = true;
     int cases = 0;
     char head[128];
@@ -245,6 +279,8 @@ bool tv_pack_tests_run(const char *worker_exe, const char *dir, const char *disp
     }
     if (timed_out || !ok)
         kill(pid, SIGKILL);
+    while (c->err_fd >= 0) /* what it wrote last, up to its end (or its kill) */
+        copy_stderr(c);
     close(c->fd);
     free(c);
     int status = 0;

@@ -2,6 +2,7 @@
 -- pack of your own; docs/pack-api.md explains every field.
 local cast = include("facts.lua")
 
+---@type trivium.Pack
 return {
   id = "example",
   title = { en = "Example pack", nl = "Voorbeeldpakket" },

@@ -129,4 +129,9 @@ grep -qF "the pack has no tests.lua" "$T/err" && ok "which says so" || bad "bare
 expect_rc "the built-in packs pass their tests" 0 "$TRIVIUM" test
 grep -q "^[1-9][0-9]* passed, 0 failed$" "$T/out" && ok "with a summary" || bad "built-in: $(cat "$T/out")"
 
+# quiz.log in a test reaches stderr with its file:line, as in lint, dump and watch.
+printf 'test("logs", function(t) quiz.log("seen", 42) t.ok(true) end)\n' >"$P/tests.lua"
+expect_rc "a test that logs passes" 0 "$TRIVIUM" test "$P"
+has "quiz.log prints file:line and its values on stderr" "$T/err" "$P/tests.lua:1: log: seen	42"
+
 finish
