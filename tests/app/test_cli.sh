@@ -237,5 +237,20 @@ expect_eq "all 30 packs load" 30 "$(grep -c '^pack[0-9]* .* 1 (1 static' "$T/out
 expect_rc "the same with 40 file descriptors" 0 bash -c 'ulimit -n 40 && exec "$@"' _ "$TRIVIUM" list --plugins "$T/many"
 expect_eq "all 30 packs still load" 30 "$(grep -c '^pack[0-9]* .* 1 (1 static' "$T/out")"
 
+# A film night replays from its directives: #! round K with its own seed draws round K of
+# the evening begun K seeds before, past everything rounds 0..K-1 asked.
+for r in 0 1 2; do
+  { printf '#! seed %d\n#! round %d\n#! pack leidseplein-2022\n#! count 10\n' $((40 + r)) "$r"
+    printf 'correct\n%.0s' $(seq 10); } >"$T/night$r.txt"
+  expect_rc "film night round $r replays from its directives" 0 "$TRIVIUM" headless --plugins plugins --answers "$T/night$r.txt" --format json
+  cp "$T/out" "$T/night$r.json"
+done
+expect_eq "three rounds of a film night ask 30 different questions" 30 \
+  "$(/usr/bin/python3 -c 'import json,sys; print(len({q["id"] for f in sys.argv[1:] for q in json.load(open(f))["questions"]}))' "$T"/night[012].json)"
+{ printf '#! seed 42\n#! pack leidseplein-2022\n#! count 10\n'; printf 'correct\n%.0s' $(seq 10); } >"$T/plain.txt"
+expect_rc "the same seed without #! round" 0 "$TRIVIUM" headless --plugins plugins --answers "$T/plain.txt" --format json
+expect_eq "is the plain draw of seed 42, not the evening's round 2" "False" \
+  "$(/usr/bin/python3 -c 'import json,sys; a,b=[[q["id"] for q in json.load(open(f))["questions"]] for f in sys.argv[1:]]; print(a==b)' "$T/out" "$T/night2.json")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
