@@ -145,7 +145,7 @@ return {
   end,
 }
 LUA
-slow() { TRIVIUM_WORKER_TIMEOUT_MS=1000 "$BIN" headless --plugins "$T/slowp" --pack slow --answers "$T/d.txt" --no-cache "$@"; }
+slow() { TRIVIUM_WORKER_TIMEOUT_MS=500 "$BIN" headless --plugins "$T/slowp" --pack slow --answers "$T/d.txt" --no-cache "$@"; }
 good="" stuck=""
 for s in $(seq 1 12); do
   if slow --seed "$s" >/dev/null 2>"$T/slow1.err"; then good="$good${good:+,}$s"
@@ -153,6 +153,6 @@ for s in $(seq 1 12); do
 done
 slow --seeds "${good%%,*},$stuck" --format jsonl >"$T/slow.jsonl" 2>"$T/slow.err"
 check "a batch seed stuck in C is killed at its deadline: exit 3, the one-seed message" \
-  "[ \$? -eq 3 ] && grep -q 'killed after 1 s while generating' '$T/slow.err' && cmp -s '$T/stuck.err' '$T/slow.err'"
+  "[ \$? -eq 3 ] && grep -q 'killed after 0.5 s while generating' '$T/slow.err' && cmp -s '$T/stuck.err' '$T/slow.err'"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

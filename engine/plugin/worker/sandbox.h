@@ -23,6 +23,11 @@
 #define TV_SB_MEMORY_LIMIT (64u << 20)
 #define TV_SB_INSTRUCTIONS 50000000LL
 #define TV_SB_HOOK_STEP 1000
+/* CPU time per phase. The instruction budget counts the VM's work and the library calls
+ * that charge theirs; this catches what neither sees (each comparison of two long equal
+ * strings is one instruction, say) at the next count hook, well before the host's kill
+ * timer. Good packs use a few milliseconds; sanitizer builds get 3 times as long. */
+#define TV_SB_CPU_LIMIT_MS 1000
 #define TV_SB_MAX_FILE (1u << 20)
 #define TV_SB_MAX_INCLUDE_DEPTH 8
 #define TV_SB_MAX_FILES 32
@@ -49,6 +54,8 @@ typedef struct tv_Sandbox {
     bool mem_exceeded;
     long long instructions, budget;
     bool budget_exceeded;
+    bool cpu_exceeded;              /* it was the CPU time (TV_SB_CPU_LIMIT_MS), not the count */
+    long long cpu_deadline_ns;      /* CLOCK_PROCESS_CPUTIME_ID at which this phase stops */
     char stopped_at[1100]; /* "file:line: " where the budget ran out, or "" */
     const char *stopped_in; /* the library function whose work spent it, or NULL */
     size_t include_bytes;   /* file bytes include read in this phase */
