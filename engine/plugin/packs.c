@@ -422,10 +422,10 @@ void tv_packset_load_seeds(const tv_PackSet *set, const tv_LoadOptions *opt, con
         }
         /* At least two workers per pack, so a batch uses both cores; each gets as many
          * seeds as keep its whole output well below the host's cap on one child. */
-        int todo = n_miss - first_miss;
+        int n_uncached = n_miss - first_miss;
         size_t per_seed = base->raw_size ? base->raw_size : 1;
         int fit = (int)((TV_CHILD_MAX_OUTPUT / 4) / per_seed);
-        int share = (todo + 1) / 2;
+        int share = (n_uncached + 1) / 2;
         int chunk = fit < 1 ? 1 : (share < fit ? share : fit);
         for (int at = first_miss; chunk > 0 && at < n_miss; at += chunk) {
             SeedRun *r = &runs[n_runs];
